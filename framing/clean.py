@@ -1,0 +1,263 @@
+"""Find the article inside page text: drop navigation, teaser tails, links, credits and bylines.
+
+Rules come from two places: the phrases in ``lexicons/chrome.tsv`` (what a navigation line or a
+teaser heading says) and layout cues that hold on any page (a short line, no closing full stop,
+a line repeated from elsewhere in the page).  Nothing is deleted: the chrome stays in the text, so
+offsets still point into the file, and ``Cleaned.article`` lists the regions kept.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from framing.lexicons import CHROME, Lexicons, Row, Table, normalize
+from framing.records import ChromeRegion, Cleaned, Span
+
+# Layout thresholds, chosen from how these elements look on news and blog pages: a headline is
+# rarely over 30 words, a "Read ..." teaser link or a byline rarely over 25 and 10, a photo credit
+# line rarely over 20.  Beyond them a line is far more likely to be a paragraph of the article.
+TITLE_MAX_WORDS = 30
+LINK_MAX_WORDS = 25
+BYLINE_MAX_WORDS = 10
+CREDIT_MAX_WORDS = 20
+TAIL_MAX_WORDS = 8
+PULL_QUOTE_MAX_WORDS = 80
+# A tail marker ("Popular posts") ends the article only after this many words of article, so a
+# stray heading at the top of a page cannot swallow the story.
+TAIL_MIN_WORDS_BEFORE = 50
+
+_SENTENCE_END = re.compile(r"[.!?:;,\"'\u201d\u2019)]$")
+_QUOTES_OPEN = "\"'\u201c\u2018\u00ab"
+_QUOTES_CLOSE = "\"'\u201d\u2019\u00bb"
+_WORD = re.compile(r"\w[\w'\u2019-]*")
+
+
+@dataclass(frozen=True, slots=True)
+class _Line:
+    span: Span  # the line without its surrounding whitespace
+    raw: str
+    norm: str  # normalize()d, trailing colon dropped
+
+    @property
+    def words(self) -> int:
+        return len(self.norm.split())
+
+
+@dataclass(frozen=True, slots=True)
+class _Rules:
+    table: Table
+    line: dict[str, Row]
+    tail: dict[str, Row]
+    link: list[tuple[str, Row]]  # longest first
+    credit: list[tuple[str, Row]]
+    byline: list[tuple[str, Row]]
+    outlet_suffix: list[tuple[str, Row]]
+
+
+def _rules(lexicons: Lexicons) -> _Rules:
+    table = lexicons[CHROME.name]
+    by_kind: dict[str, list[tuple[str, Row]]] = {}
+    for row in table.rows:
+        by_kind.setdefault(row.text(CHROME, "kind"), []).append((row.text(CHROME, "phrase"), row))
+
+    def longest_first(kind: str) -> list[tuple[str, Row]]:
+        return sorted(by_kind.get(kind, []), key=lambda item: (-len(item[0]), item[0]))
+
+    return _Rules(
+        table=table,
+        line={p.rstrip(":"): r for p, r in by_kind.get("line", [])},
+        tail={p.rstrip(":"): r for p, r in by_kind.get("tail", [])},
+        link=longest_first("link"),
+        credit=longest_first("credit"),
+        byline=longest_first("byline"),
+        outlet_suffix=longest_first("outlet-suffix"),
+    )
+
+
+def _lines(text: str, start: int) -> list[_Line]:
+    lines = []
+    position = start
+    for raw in text[start:].splitlines(keepends=True):
+        body = raw.rstrip("\r\n")
+        stripped = body.strip()
+        if stripped:
+            lead = len(body) - len(body.lstrip())
+            begin = position + lead
+            span = Span(begin, begin + len(stripped))
+            lines.append(_Line(span, stripped, normalize(stripped).rstrip(":").strip()))
+        position += len(raw)
+    return lines
+
+
+def _starts_with(norm: str, phrase: str) -> str | None:
+    """The rest of ``norm`` after ``phrase`` when the phrase is a whole-word prefix."""
+    if norm == phrase:
+        return ""
+    if norm.startswith(phrase) and (not phrase[-1].isalnum() or not norm[len(phrase)].isalnum()):
+        return norm[len(phrase) :].lstrip(" :-\u2013\u2014|")
+    return None
+
+
+def _is_title_like(line: _Line) -> bool:
+    return (
+        line.words <= TITLE_MAX_WORDS
+        and not line.raw.endswith(".")
+        and line.raw[:1] not in _QUOTES_OPEN
+    )
+
+
+def _parse_byline(rest: str, original: str, rules: _Rules) -> tuple[str | None, str | None]:
+    """Split a byline's name part into (author, outlet), in the line's own capitalisation."""
+    # Work on the original text so names keep their case; the normalised text only decides.
+    tail = original[len(original) - len(rest) :] if rest else ""
+    parts = [p.strip() for p in tail.split(",") if p.strip()]
+    author: str | None = None
+    outlet: str | None = None
+    for index, part in enumerate(parts):
+        lowered = normalize(part)
+        suffix = next(
+            (s for s, _ in rules.outlet_suffix if lowered == s or lowered.endswith(" " + s)),
+            None,
+        )
+        if suffix is not None:
+            name = part[: len(part) - len(suffix)].strip()
+            if name and outlet is None:
+                outlet = name
+        elif index == 0:
+            author = part
+        elif outlet is None:
+            outlet = part
+    return author, outlet
+
+
+def _looks_like_name(rest: str) -> bool:
+    words = rest.replace(",", " ").split()
+    return bool(words) and all(
+        w[:1].isupper() or w.lower() in {"and", "of", "the", "&"} for w in words
+    )
+
+
+def find_article(text: str, lexicons: Lexicons, *, start: int = 0) -> Cleaned:
+    """Split ``text[start:]`` into the article and its page chrome.
+
+    ``start`` skips front matter.  Every region carries the rule that made it chrome, as
+    ``lexicons/chrome.tsv:LINE`` or ``layout:<rule>``.
+    """
+    rules = _rules(lexicons)
+    lines = _lines(text, start)
+    chrome: dict[int, ChromeRegion] = {}
+    where = rules.table.where
+
+    def mark(index: int, kind: str, rule: str) -> None:
+        chrome.setdefault(index, ChromeRegion(lines[index].span, kind, rule))
+
+    title: str | None = None
+    title_span: Span | None = None
+    byline = byline_author = byline_outlet = None
+    byline_span: Span | None = None
+    words_before = 0
+
+    for index, line in enumerate(lines):
+        if index in chrome:
+            continue
+        norm = line.norm
+        if (
+            norm in rules.tail
+            and line.words <= TAIL_MAX_WORDS
+            and words_before >= TAIL_MIN_WORDS_BEFORE
+        ):
+            for later in range(index, len(lines)):
+                mark(later, "tail", where(rules.tail[norm]))
+            break
+        if norm in rules.line:
+            mark(index, "navigation", where(rules.line[norm]))
+            continue
+        if line.words <= CREDIT_MAX_WORDS:
+            hits = [(norm.find(p), r) for p, r in rules.credit if p in norm]
+            if hits:
+                first, row = min(hits, key=lambda hit: (hit[0], hit[1].line))
+                mark(index, "credit", where(row))
+                # The caption often stands on the line before and again before the credit
+                # marker ("Jane Doe" / "Jane Doe(c) Photographer"): both are image furniture.
+                caption = norm[:first].strip()
+                if caption and index > 0 and lines[index - 1].norm == caption:
+                    mark(index - 1, "caption", "layout:caption-before-credit")
+                continue
+        if line.words <= BYLINE_MAX_WORDS and not _SENTENCE_END.search(line.raw):
+            hit_rest = next(
+                (
+                    (rest, r)
+                    for p, r in rules.byline
+                    if (rest := _starts_with(norm, p))
+                    and _looks_like_name(line.raw[len(p) :].strip())
+                ),
+                None,
+            )
+            if hit_rest is not None:
+                mark(index, "byline", where(hit_rest[1]))
+                if byline is None:
+                    byline, byline_span = line.raw, line.span
+                    byline_author, byline_outlet = _parse_byline(hit_rest[0], line.raw, rules)
+                continue
+        if line.words <= LINK_MAX_WORDS:
+            hit_link = next(
+                (
+                    r
+                    for p, r in rules.link
+                    if (rest := _starts_with(norm, p)) is not None
+                    and (rest == "" or not _SENTENCE_END.search(line.raw))
+                    and line.raw[len(p) : len(p) + 1] in {"", " ", "\u00a0", ":", "\t"}
+                ),
+                None,
+            )
+            if hit_link is not None:
+                mark(index, "link", where(hit_link))
+                continue
+        if title is None and words_before == 0 and _is_title_like(line) and index + 1 < len(lines):
+            title, title_span = line.raw, line.span
+        elif title is not None and norm == normalize(title).rstrip(":").strip():
+            mark(index, "repeated-title", "layout:repeated-title")
+            continue
+        words_before += line.words
+
+    # A pull quote repeats, as a line of its own, a quotation printed in full elsewhere.
+    kept = [i for i in range(len(lines)) if i not in chrome]
+    for index in kept:
+        line = lines[index]
+        if (
+            line.raw[:1] in _QUOTES_OPEN
+            and line.raw[-1:] in _QUOTES_CLOSE
+            and line.words <= PULL_QUOTE_MAX_WORDS
+        ):
+            inner = line.norm.strip("\"' ")
+            if inner and any(inner in lines[j].norm for j in kept if j != index):
+                mark(index, "pull-quote", "layout:pull-quote")
+
+    article: list[Span] = []
+    for index, line in enumerate(lines):
+        if index in chrome:
+            continue
+        previous = article[-1] if article else None
+        if (
+            previous is not None
+            and not text[previous.end : line.span.start].strip()
+            and (index > 0 and (index - 1) not in chrome)
+        ):
+            article[-1] = Span(previous.start, line.span.end)
+        else:
+            article.append(line.span)
+    return Cleaned(
+        article=tuple(article),
+        chrome=tuple(chrome[i] for i in sorted(chrome)),
+        title=title,
+        title_span=title_span,
+        byline=byline,
+        byline_span=byline_span,
+        byline_outlet=byline_outlet,
+        byline_author=byline_author,
+    )
+
+
+def count_words(text: str, regions: tuple[Span, ...]) -> int:
+    return sum(len(_WORD.findall(text[r.start : r.end])) for r in regions)

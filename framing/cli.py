@@ -1,0 +1,268 @@
+"""The command line: each command parses its options, calls one library function, and prints.
+
+Exit codes: 0 ok, 1 a framing error (one ``Error: ...`` line on stderr, no traceback), 2 bad
+usage, 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, TypeVar
+
+import typer
+
+from framing import __version__, lexicons, pipeline
+from framing.errors import FramingError
+
+app = typer.Typer(
+    help="Show how different news outlets cover the same story.",
+    pretty_exceptions_enable=False,
+    add_completion=False,
+    no_args_is_help=True,
+)
+lexicon_app = typer.Typer(
+    help="Inspect, copy and validate the lexicon files.",
+    pretty_exceptions_enable=False,
+    no_args_is_help=True,
+)
+app.add_typer(lexicon_app, name="lexicon")
+
+T = TypeVar("T")
+
+PathsArg = Annotated[
+    list[Path] | None,
+    typer.Argument(help="Article files or folders (.txt, .md, .html, .jsonl, .jsonl.gz)."),
+]
+LexiconsOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--lexicons", help="A folder of edited lexicon files (see 'framing lexicon init')."
+    ),
+]
+ConfigOpt = Annotated[
+    Path | None,
+    typer.Option("--config", help="Story config; default: framing.toml in the article folder."),
+]
+NoCacheOpt = Annotated[
+    bool, typer.Option("--no-cache", help="Parse again instead of using the parse cache.")
+]
+VerboseOpt = Annotated[
+    bool, typer.Option("--verbose", "-v", help="Print what was parsed and how long it took.")
+]
+
+# Progress is for long runs only: below this many documents to parse, stay quiet.
+PROGRESS_MIN_DOCUMENTS = 50
+
+
+def _run(action: Callable[[], T]) -> T:
+    """Call ``action``; turn a FramingError into one line on stderr and exit code 1."""
+    try:
+        return action()
+    except FramingError as exc:
+        typer.echo(f"Error: {exc}", err=True)
+        raise typer.Exit(1) from None
+    except KeyboardInterrupt:
+        typer.echo("Error: interrupted; no report was changed", err=True)
+        raise typer.Exit(130) from None
+
+
+def _progress() -> Callable[[int, int], None]:
+    last = [0.0]
+
+    def show(done: int, total: int) -> None:
+        if total < PROGRESS_MIN_DOCUMENTS:
+            return
+        now = time.monotonic()
+        if done == total or now - last[0] > 2:
+            last[0] = now
+            typer.echo(f"parsed {done}/{total} documents", err=True)
+
+    return show
+
+
+def _parser(no_cache: bool) -> pipeline.Parser:
+    return pipeline.Parser.create(use_cache=not no_cache)
+
+
+def _warn(warnings: tuple[str, ...]) -> None:
+    for warning in warnings:
+        typer.echo(f"Warning: {warning}", err=True)
+
+
+def _stats(parser: pipeline.Parser, started: float) -> None:
+    s = parser.stats
+    typer.echo(
+        f"parsed {s.parsed} documents ({s.words_parsed} tokens), {s.cached} from the cache, "
+        f"in {time.monotonic() - started:.2f} s",
+        err=True,
+    )
+
+
+def version_callback(value: bool) -> None:
+    if value:
+        typer.echo(f"framing {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=version_callback, is_eager=True, help="Print the version."
+        ),
+    ] = False,
+) -> None:
+    """Show how different news outlets cover the same story.
+
+    Example: framing report seeds --out reports
+    """
+
+
+@app.command()
+def report(
+    paths: PathsArg = None,
+    out: Annotated[
+        Path, typer.Option("--out", "-o", help="Report folder (replaced whole).")
+    ] = Path("reports"),
+    lexicon_dir: LexiconsOpt = None,
+    config: ConfigOpt = None,
+    no_cache: NoCacheOpt = False,
+    verbose: VerboseOpt = False,
+) -> None:
+    """Write index.md, one markdown file per outlet, and framing.json.
+
+    With no paths, reads seeds/ and writes reports/.
+
+    Example: framing report seeds --out reports
+    """
+    started = time.monotonic()
+    analysis, parser, files = _run(
+        lambda: pipeline.report(
+            paths or [Path("seeds")],
+            out=out,
+            config_path=config,
+            lexicon_dir=lexicon_dir,
+            parser=_run(lambda: _parser(no_cache)),
+            progress=_progress(),
+        )
+    )
+    _warn(analysis.warnings)
+    if verbose:
+        _stats(parser, started)
+    typer.echo(f"wrote {len(files)} files to {out}/ ({len(analysis.documents)} documents)")
+
+
+def _analyze(
+    paths: list[Path],
+    as_json: bool,
+    lexicon_dir: Path | None,
+    config: Path | None,
+    no_cache: bool,
+    verbose: bool,
+) -> None:
+    from framing.report import json as json_report
+
+    started = time.monotonic()
+    analysis, parser = _run(
+        lambda: pipeline.analyze(
+            paths,
+            config_path=config,
+            lexicon_dir=lexicon_dir,
+            parser=_run(lambda: _parser(no_cache)),
+            progress=_progress(),
+        )
+    )
+    _warn(analysis.warnings)
+    if verbose:
+        _stats(parser, started)
+    if as_json:
+        sys.stdout.write(json_report.dumps(analysis))
+        return
+    for doc in analysis.documents:
+        typer.echo(
+            f"{doc.id}\t{doc.outlet}\t{doc.word_count} words\t{len(doc.chrome)} chrome lines"
+        )
+
+
+AnalyzePaths = Annotated[list[Path], typer.Argument(help="Article files or folders.")]
+JsonOpt = Annotated[
+    bool, typer.Option("--json", help="Print the full JSON object (see CONTRACT.md).")
+]
+
+
+@app.command()
+def analyze(
+    paths: AnalyzePaths,
+    as_json: JsonOpt = False,
+    lexicon_dir: LexiconsOpt = None,
+    config: ConfigOpt = None,
+    no_cache: NoCacheOpt = False,
+    verbose: VerboseOpt = False,
+) -> None:
+    """Analyse articles and print the findings (the JSON object with --json).
+
+    Example: framing analyze seeds --json > framing.json
+    """
+    _analyze(paths, as_json, lexicon_dir, config, no_cache, verbose)
+
+
+@app.command(name="analyse", hidden=True)
+def analyse(
+    paths: AnalyzePaths,
+    as_json: JsonOpt = False,
+    lexicon_dir: LexiconsOpt = None,
+    config: ConfigOpt = None,
+    no_cache: NoCacheOpt = False,
+    verbose: VerboseOpt = False,
+) -> None:
+    """Alias of analyze.
+
+    Example: framing analyse seeds --json
+    """
+    _analyze(paths, as_json, lexicon_dir, config, no_cache, verbose)
+
+
+@lexicon_app.command("init")
+def lexicon_init(
+    folder: Annotated[Path, typer.Argument(help="New or empty folder for the editable copy.")],
+) -> None:
+    """Write an editable copy of the default lexicons.
+
+    Example: framing lexicon init my-lexicons && framing report --lexicons my-lexicons
+    """
+    written = _run(lambda: lexicons.init(folder))
+    typer.echo(f"wrote {len(written)} lexicon files to {folder}/")
+
+
+@lexicon_app.command("check")
+def lexicon_check(
+    folder: Annotated[
+        Path | None, typer.Argument(help="Folder to validate; default: the shipped lexicons.")
+    ] = None,
+) -> None:
+    """Validate lexicon files; exit 1 at the first error, naming file:line.
+
+    Example: framing lexicon check my-lexicons
+    """
+    results = _run(lambda: lexicons.check(folder))
+    for path, count in results:
+        typer.echo(f"ok\t{path}\t{count} entries")
+
+
+@lexicon_app.command("list")
+def lexicon_list(lexicon_dir: LexiconsOpt = None) -> None:
+    """List the lexicon files in use, what each holds, and its number of entries.
+
+    Example: framing lexicon list --lexicons my-lexicons
+    """
+    loaded = _run(lambda: lexicons.load(lexicon_dir))
+    for _, table in sorted(loaded.tables.items()):
+        typer.echo(f"{table.path}\t{len(table.rows)} entries\t{table.spec.about}")
+
+
+def main() -> None:
+    app(prog_name="framing")

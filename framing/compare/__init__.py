@@ -1,0 +1,1 @@
+"""Cross-document comparison: facts, claims, vocabulary and stories."""

@@ -1,0 +1,277 @@
+"""Read articles from files and folders, and settle each article's metadata.
+
+Formats: ``.txt``; ``.md`` with optional front matter (``outlet``, ``title``, ``date``, ``url``,
+``author``); ``.html``/``.htm`` through trafilatura; ``.jsonl`` and ``.jsonl.gz`` with one article
+per line (``id``, ``outlet``, ``title``, ``date``, ``url``, ``author``, ``text``).  Text is UTF-8
+with or without a byte-order mark (the mark is dropped, and offsets count from after it); other
+bytes are read as cp1252, with a warning naming the file.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from framing.errors import InputError
+from framing.records import Cleaned, Meta, Source
+
+TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".jsonl", ".jsonl.gz")
+META_FIELDS = ("outlet", "title", "date", "url", "author")
+
+
+def _suffix(path: Path) -> str:
+    name = path.name.lower()
+    return next((s for s in sorted(TEXT_SUFFIXES, key=len, reverse=True) if name.endswith(s)), "")
+
+
+def _stem(path: Path) -> str:
+    suffix = _suffix(path)
+    return path.name[: len(path.name) - len(suffix)] if suffix else path.stem
+
+
+def display(path: Path) -> str:
+    """A path as the user would recognise it: relative to the working folder when inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def decode(data: bytes, *, path: str, warnings: list[str]) -> tuple[str, str]:
+    """Decode file bytes: UTF-8 (a BOM is dropped), else cp1252 with a warning."""
+    if b"\x00" in data[:8192]:
+        raise InputError(
+            "expected a text file, got binary data (a NUL byte); pass only article files",
+            path=path,
+        )
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError as exc:
+        warnings.append(
+            f"{path}: not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
+            "read as cp1252"
+        )
+        return data.decode("cp1252", errors="replace"), "cp1252"
+
+
+def _clean_value(value: str) -> str:
+    value = value.strip()
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+        value = value[1:-1]
+    return value.strip()
+
+
+def parse_front_matter(text: str, *, path: str) -> tuple[Meta, int]:
+    """Read ``---`` delimited ``key: value`` front matter; return its metadata and body start."""
+    lines = text.splitlines(keepends=True)
+    if not lines or lines[0].strip() != "---":
+        return Meta(), 0
+    values: dict[str, str] = {}
+    offset = len(lines[0])
+    for number, line in enumerate(lines[1:], start=2):
+        offset += len(line)
+        stripped = line.strip()
+        if stripped in {"---", "..."}:
+            meta = Meta(**{k: values[k] or None for k in META_FIELDS if k in values})
+            return meta, offset
+        if not stripped or stripped.startswith("#"):
+            continue
+        key, colon, value = stripped.partition(":")
+        if not colon or not key.strip() or " " in key.strip():
+            raise InputError(
+                f"expected a front matter line 'key: value', got {stripped[:60]!r}; "
+                "fix the line or close the front matter with '---'",
+                path=path,
+                line=number,
+            )
+        values[key.strip().lower()] = _clean_value(value)
+    raise InputError(
+        "front matter opened with '---' is never closed; add a '---' line after it",
+        path=path,
+        line=1,
+    )
+
+
+def _read_html(data: bytes, path: Path, warnings: list[str]) -> Source:
+    import trafilatura  # imported here only: HTML is the one format that needs it
+
+    shown = display(path)
+    html, encoding = decode(data, path=shown, warnings=warnings)
+    extracted = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
+    text = getattr(extracted, "text", None) if extracted is not None else None
+    if not text or not text.strip():
+        raise InputError(
+            "expected an article in the HTML page, found no main text; save the article as .txt",
+            path=shown,
+        )
+    title = getattr(extracted, "title", None)
+    meta = Meta(
+        outlet=getattr(extracted, "sitename", None) or None,
+        title=title or None,
+        date=getattr(extracted, "date", None) or None,
+        url=getattr(extracted, "url", None) or None,
+        author=getattr(extracted, "author", None) or None,
+    )
+    return Source(_stem(path), shown, text, meta, 0, shown, encoding)
+
+
+def _records(path: Path) -> Iterator[tuple[int, bytes]]:
+    opener = gzip.open if path.name.lower().endswith(".gz") else open
+    try:
+        with opener(path, "rb") as handle:
+            yield from enumerate(handle, start=1)
+    except (OSError, EOFError) as exc:
+        raise InputError(f"cannot read the file ({exc})", path=display(path)) from None
+
+
+def read_jsonl(path: Path, warnings: list[str]) -> Iterator[Source]:
+    """Stream one Source per line of a ``.jsonl`` or ``.jsonl.gz`` file."""
+    shown = display(path)
+    for number, raw in _records(path):
+        if not raw.strip():
+            continue
+        line, encoding = decode(raw, path=f"{shown}:{number}", warnings=warnings)
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise InputError(
+                f"expected a JSON object, got invalid JSON ({exc.msg} at column {exc.colno}); "
+                "the lines before it were read, none after",
+                path=shown,
+                line=number,
+            ) from None
+        if not isinstance(record, dict):
+            raise InputError(
+                f"expected a JSON object, got a JSON {type(record).__name__}",
+                path=shown,
+                line=number,
+            )
+        text = record.get("text")
+        if not isinstance(text, str) or not text.strip():
+            raise InputError(
+                "expected a non-empty string field 'text', got "
+                + ("none" if text is None else repr(text)[:40]),
+                path=shown,
+                line=number,
+            )
+        record_id = record.get("id")
+        meta_values = {k: record.get(k) for k in META_FIELDS}
+        for key, value in meta_values.items():
+            if value is not None and not isinstance(value, str):
+                meta_values[key] = str(value)
+        yield Source(
+            id=str(record_id) if record_id not in (None, "") else f"{_stem(path)}-{number}",
+            path=shown,
+            text=text,
+            meta=Meta(**{k: (v or None) for k, v in meta_values.items()}),
+            body_start=0,
+            origin=f"{shown}:{number}",
+            encoding=encoding,
+        )
+
+
+def read_file(path: Path, warnings: list[str]) -> Iterator[Source]:
+    """Read one article file (or every record of a .jsonl file)."""
+    suffix = _suffix(path)
+    shown = display(path)
+    if suffix in {".jsonl", ".jsonl.gz"}:
+        yield from read_jsonl(path, warnings)
+        return
+    if not suffix:
+        raise InputError(
+            f"expected an article file ({', '.join(TEXT_SUFFIXES)}), got '{path.suffix or path.name}'",
+            path=shown,
+        )
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read the file ({exc.strerror})", path=shown) from None
+    if suffix in {".html", ".htm"}:
+        yield _read_html(data, path, warnings)
+        return
+    text, encoding = decode(data, path=shown, warnings=warnings)
+    meta, body_start = Meta(), 0
+    if suffix in {".md", ".markdown"}:
+        meta, body_start = parse_front_matter(text, path=shown)
+    if not text[body_start:].strip():
+        raise InputError("expected article text, got an empty file", path=shown)
+    yield Source(_stem(path), shown, text, meta, body_start, shown, encoding)
+
+
+def find_files(paths: Iterable[Path]) -> list[Path]:
+    """Expand folders (recursively, sorted, hidden entries skipped) into article files."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                relative = child.relative_to(path).parts
+                if (
+                    child.is_file()
+                    and _suffix(child)
+                    and not any(p.startswith(".") for p in relative)
+                ):
+                    files.append(child)
+        elif path.is_file():
+            files.append(path)
+        else:
+            raise InputError("no such file or folder", path=str(path))
+    return files
+
+
+def read_paths(paths: Sequence[Path], warnings: list[str]) -> Iterator[Source]:
+    """Every article under ``paths``, in a stable order; duplicate ids are an error."""
+    files = find_files(paths)
+    if not files:
+        raise InputError(
+            f"expected article files ({', '.join(TEXT_SUFFIXES)}), found none",
+            path=", ".join(str(p) for p in paths),
+        )
+    seen: dict[str, str] = {}
+    for path in files:
+        for source in read_file(path, warnings):
+            if source.id in seen:
+                raise InputError(
+                    f"duplicate document id {source.id!r}, first read from {seen[source.id]}; "
+                    "give each article a distinct file name or 'id'",
+                    path=source.origin,
+                )
+            seen[source.id] = source.origin
+            yield source
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    outlet: str
+    outlet_from: str  # metadata | config | byline | file
+    title: str | None
+    date: str | None
+    url: str | None
+    author: str | None
+
+
+def resolve_meta(source: Source, configured: Meta, cleaned: Cleaned) -> Resolved:
+    """Metadata precedence: the record or front matter, the story config, the byline, the file."""
+    record = source.meta
+    outlet_from = "file"
+    outlet = source.id
+    for value, origin in (
+        (record.outlet, "metadata"),
+        (configured.outlet, "config"),
+        (cleaned.byline_outlet, "byline"),
+    ):
+        if value and value.strip():
+            outlet, outlet_from = value.strip(), origin
+            break
+    return Resolved(
+        outlet=outlet,
+        outlet_from=outlet_from,
+        title=record.title or configured.title or cleaned.title,
+        date=record.date or configured.date,
+        url=record.url or configured.url,
+        author=record.author or configured.author or cleaned.byline_author,
+    )

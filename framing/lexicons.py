@@ -1,0 +1,276 @@
+"""Plain-text lexicons that users edit: one loader, strict about every line.
+
+A TSV lexicon looks like this::
+
+    # chrome.tsv: phrases that mark page chrome
+    # source: curated by the framing authors
+    phrase	kind
+    skip to main content	line
+
+Lines starting with ``#`` and blank lines are ignored; the first other line is the header and must
+name the columns in order.  Every mistake is a LexiconError that reads
+``lexicons/chrome.tsv:14: expected 2 tab-separated fields (phrase, kind), got 1``.  A duplicate key
+is an error, never a silent overwrite (VADER's loader keeps the last of two weights without a word,
+which is the behaviour we refuse).
+
+Defaults live in the top-level ``lexicons/`` folder of a checkout, installed as the package data
+``framing/lexicons``; ``--lexicons DIR`` overlays an edited copy file by file.
+"""
+
+from __future__ import annotations
+
+import shutil
+import unicodedata
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from framing.errors import LexiconError
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    name: str
+    kind: str = "text"  # text | float | choice
+    choices: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class TableSpec:
+    """What one lexicon file holds: its columns, and which of them form the unique key."""
+
+    name: str
+    columns: tuple[Column, ...]
+    key: tuple[str, ...]
+    about: str
+
+    @property
+    def header(self) -> tuple[str, ...]:
+        return tuple(c.name for c in self.columns)
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    values: tuple[str | float, ...]
+    line: int
+
+    def text(self, spec: TableSpec, name: str) -> str:
+        return str(self.values[spec.header.index(name)])
+
+    def number(self, spec: TableSpec, name: str) -> float:
+        value = self.values[spec.header.index(name)]
+        assert isinstance(value, float)
+        return value
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    spec: TableSpec
+    path: str
+    rows: tuple[Row, ...]
+
+    def where(self, row: Row) -> str:
+        """``file:line`` of a row, for evidence and explanations."""
+        return f"{self.path}:{row.line}"
+
+    def column(self, name: str) -> Iterator[tuple[str, Row]]:
+        index = self.spec.header.index(name)
+        for row in self.rows:
+            yield str(row.values[index]), row
+
+
+# The registry of lexicon files framing knows.  Later stages add their tables here.
+CHROME = TableSpec(
+    name="chrome.tsv",
+    columns=(
+        Column("phrase"),
+        Column(
+            "kind",
+            "choice",
+            ("line", "tail", "link", "credit", "byline", "outlet-suffix"),
+        ),
+    ),
+    key=("phrase", "kind"),
+    about="phrases that mark page chrome (navigation, teaser tails, links, credits, bylines)",
+)
+
+SPECS: dict[str, TableSpec] = {spec.name: spec for spec in (CHROME,)}
+
+
+def default_dir() -> Path:
+    """The shipped lexicons: package data when installed, else the checkout's ``lexicons/``."""
+    packaged = Path(__file__).parent / "default_lexicons"
+    if (packaged / CHROME.name).is_file():
+        return packaged
+    checkout = Path(__file__).parent.parent / "lexicons"
+    if (checkout / CHROME.name).is_file():
+        return checkout
+    raise LexiconError(
+        "the default lexicons are missing from the installation; reinstall framing "
+        "(pip install --force-reinstall framing) or pass --lexicons DIR"
+    )
+
+
+def normalize(text: str) -> str:
+    """Fold case, compatibility forms (no-break spaces, curly quotes) and runs of spaces."""
+    text = unicodedata.normalize("NFKC", text)
+    text = text.replace("\u2019", "'").replace("\u2018", "'")
+    text = text.replace("\u201c", '"').replace("\u201d", '"')
+    return " ".join(text.lower().split())
+
+
+def _display(path: Path) -> str:
+    """Paths in messages: relative to the working folder when under it, as users typed them."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def parse_tsv(text: str, spec: TableSpec, *, path: str) -> Table:
+    """Parse one TSV lexicon; raise LexiconError naming ``path:line`` on the first problem."""
+    rows: list[Row] = []
+    seen: dict[tuple[str, ...], int] = {}
+    header_seen = False
+    expected = len(spec.columns)
+    names = ", ".join(spec.header)
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = raw.rstrip("\r")
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        fields = line.split("\t")
+        if len(fields) != expected:
+            raise LexiconError(
+                f"expected {expected} tab-separated fields ({names}), got {len(fields)}",
+                path=path,
+                line=number,
+            )
+        fields = [f.strip() for f in fields]
+        if not header_seen:
+            if tuple(f.lower() for f in fields) != spec.header:
+                raise LexiconError(
+                    f"expected the header line '{chr(9).join(spec.header)}', got "
+                    f"'{chr(9).join(fields)}'",
+                    path=path,
+                    line=number,
+                )
+            header_seen = True
+            continue
+        values: list[str | float] = []
+        for column, value in zip(spec.columns, fields, strict=True):
+            if not value:
+                raise LexiconError(f"the {column.name} field is empty", path=path, line=number)
+            if column.kind == "float":
+                try:
+                    values.append(float(value))
+                except ValueError:
+                    raise LexiconError(
+                        f"expected a number in the {column.name} field, got '{value}'",
+                        path=path,
+                        line=number,
+                    ) from None
+            elif column.kind == "choice":
+                if value not in column.choices:
+                    raise LexiconError(
+                        f"unknown {column.name} '{value}'; expected one of "
+                        f"{', '.join(column.choices)}",
+                        path=path,
+                        line=number,
+                    )
+                values.append(value)
+            else:
+                values.append(normalize(value))
+        key = tuple(str(values[spec.header.index(k)]) for k in spec.key)
+        if key in seen:
+            raise LexiconError(
+                f"duplicate entry {' / '.join(key)!r}, first given on line {seen[key]}; "
+                "remove one of the two lines",
+                path=path,
+                line=number,
+            )
+        seen[key] = number
+        rows.append(Row(tuple(values), number))
+    if not header_seen:
+        raise LexiconError(
+            f"expected a header line naming the columns ({names}), got an empty file", path=path
+        )
+    return Table(spec, path, tuple(rows))
+
+
+def read_table(path: Path, spec: TableSpec) -> Table:
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise LexiconError(
+            f"expected UTF-8 text, got a byte 0x{exc.object[exc.start]:02x} at offset {exc.start}; "
+            "save the file as UTF-8",
+            path=_display(path),
+        ) from None
+    except OSError as exc:
+        raise LexiconError(f"cannot read the file ({exc.strerror})", path=_display(path)) from None
+    return parse_tsv(text, spec, path=_display(path))
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicons:
+    """Every lexicon table of one run, by file name."""
+
+    tables: Mapping[str, Table]
+
+    def __getitem__(self, name: str) -> Table:
+        return self.tables[name]
+
+
+def _overlay_files(overlay: Path) -> dict[str, Path]:
+    if not overlay.is_dir():
+        raise LexiconError(
+            "expected a folder of lexicon files, got no such folder; create one with "
+            "'framing lexicon init DIR'",
+            path=_display(overlay),
+        )
+    found: dict[str, Path] = {}
+    for path in sorted(overlay.iterdir()):
+        if path.name.startswith(".") or path.suffix not in {".tsv", ".toml"}:
+            continue
+        if path.name not in SPECS:
+            raise LexiconError(
+                f"unknown lexicon file; expected one of {', '.join(sorted(SPECS))}",
+                path=_display(path),
+            )
+        found[path.name] = path
+    return found
+
+
+def load(overlay: Path | None = None) -> Lexicons:
+    """Load every lexicon: the defaults, with files from ``overlay`` replacing their namesakes."""
+    chosen = {name: default_dir() / name for name in SPECS}
+    if overlay is not None:
+        chosen.update(_overlay_files(overlay))
+    return Lexicons({name: read_table(path, SPECS[name]) for name, path in sorted(chosen.items())})
+
+
+def check(folder: Path | None = None) -> list[tuple[str, int]]:
+    """Validate a lexicon folder (default: the shipped one); return (file, entries) per file."""
+    lexicons = load(folder)
+    return [(table.path, len(table.rows)) for _, table in sorted(lexicons.tables.items())]
+
+
+def init(target: Path) -> list[Path]:
+    """Write an editable copy of the default lexicons into ``target``; never overwrite."""
+    source = default_dir()
+    if target.exists() and any(target.iterdir()):
+        raise LexiconError(
+            "expected an empty or new folder, got one with files in it; choose another folder",
+            path=_display(target),
+        )
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+        written = []
+        for name in sorted(SPECS):
+            shutil.copyfile(source / name, target / name)
+            written.append(target / name)
+    except OSError as exc:
+        raise LexiconError(
+            f"cannot write the lexicon copy ({exc.strerror})", path=_display(target)
+        ) from None
+    return written

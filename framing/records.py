@@ -1,0 +1,199 @@
+"""The records every stage passes on: frozen, slotted dataclasses holding tuples.
+
+Offsets are Python ``str`` indexes (end exclusive) into ``Document.text``, the text as read, so
+``text[span.start:span.end]`` is always the evidence.  Floats stay raw here; the reports format
+them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Span:
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if self.start < 0 or self.end < self.start:
+            raise ValueError(f"Span needs 0 <= start <= end, got ({self.start}, {self.end})")
+
+    def overlaps(self, other: Span) -> bool:
+        return self.start < other.end and other.start < self.end
+
+    def contains(self, other: Span) -> bool:
+        return self.start <= other.start and other.end <= self.end
+
+
+@dataclass(frozen=True, slots=True)
+class Meta:
+    """Article metadata; every field may be unknown."""
+
+    outlet: str | None = None
+    title: str | None = None
+    date: str | None = None
+    url: str | None = None
+    author: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """One article as read from disk, before cleaning.
+
+    ``body_start`` is where the article body begins (after front matter); ``origin`` names the file
+    and, for a record in a .jsonl file, the line, for messages.
+    """
+
+    id: str
+    path: str
+    text: str
+    meta: Meta = Meta()
+    body_start: int = 0
+    origin: str = ""
+    encoding: str = "utf-8"
+
+
+@dataclass(frozen=True, slots=True)
+class ChromeRegion:
+    """Text judged not to be the article, with the rule that said so."""
+
+    span: Span
+    kind: str  # navigation, tail, link, credit, caption, byline, repeated-title, pull-quote, ...
+    rule: str  # lexicon file:line or the name of a layout rule
+
+
+@dataclass(frozen=True, slots=True)
+class Cleaned:
+    """Where the article lies inside a Source's text."""
+
+    article: tuple[Span, ...]
+    chrome: tuple[ChromeRegion, ...]
+    title: str | None = None
+    title_span: Span | None = None
+    byline: str | None = None
+    byline_span: Span | None = None
+    byline_outlet: str | None = None  # "By World News Staff" names an outlet ...
+    byline_author: str | None = None  # ... "By Jane Doe" a person
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    text: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    source: Evidence | None
+    speaker: str | None
+    kind: str  # named | organisation | unnamed
+    side: str | None
+    cue: Evidence
+    content: Evidence
+    direct: bool
+
+
+@dataclass(frozen=True, slots=True)
+class LoadedTerm:
+    text: str
+    span: Span
+    category: str
+    weight: float
+    quoted: bool = False  # inside a direct quote: the speaker's words, not the outlet's
+    rule: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class LabelMention:
+    referent: str
+    text: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class ActorStance:
+    actor: str
+    score: float
+    mentions: tuple[Span, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    text: str
+    span: Span
+    value: float | None
+    low: float | None
+    high: float | None
+    qualifier: str | None
+    unit: str | None
+    about: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One analysed article: metadata, where the article lies, and every finding."""
+
+    id: str
+    path: str
+    outlet: str
+    outlet_from: str  # metadata | config | byline | file
+    title: str | None
+    date: str | None
+    url: str | None
+    author: str | None
+    text: str
+    article: tuple[Span, ...]
+    chrome: tuple[ChromeRegion, ...]
+    word_count: int
+    attributions: tuple[Attribution, ...] = ()
+    loaded_terms: tuple[LoadedTerm, ...] = ()
+    labels: tuple[LabelMention, ...] = ()
+    stance: tuple[ActorStance, ...] = ()
+    quantities: tuple[Quantity, ...] = ()
+    readability: tuple[tuple[str, float], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class FactValue:
+    doc: str
+    value: float | None
+    low: float | None
+    high: float | None
+    qualifier: str | None
+    text: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    id: str
+    what: str
+    unit: str | None
+    values: tuple[FactValue, ...]
+    status: str  # agree | conflict | single
+
+
+@dataclass(frozen=True, slots=True)
+class Omission:
+    doc: str
+    what: str
+    covered_by: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class LabelRow:
+    referent: str
+    by_doc: tuple[tuple[str, tuple[str, ...]], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """Everything one run found: the documents (sorted by id) and the comparison."""
+
+    framing_version: str
+    documents: tuple[Document, ...]
+    facts: tuple[Fact, ...] = ()
+    omissions: tuple[Omission, ...] = ()
+    labels: tuple[LabelRow, ...] = ()
+    warnings: tuple[str, ...] = field(default=())

@@ -1,0 +1,1 @@
+"""Reports: markdown for readers, JSON for scripts.  These modules read records only."""

@@ -1,0 +1,168 @@
+"""The JSON object of ``framing analyze --json`` and ``framing.json`` (see CONTRACT.md).
+
+Floats are rounded to 4 decimals here and nowhere earlier, so the bytes are the same on every
+machine; keys keep the order of the contract.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from framing.records import (
+    ActorStance,
+    Analysis,
+    Attribution,
+    Document,
+    Evidence,
+    Fact,
+    LabelMention,
+    LabelRow,
+    LoadedTerm,
+    Omission,
+    Quantity,
+    Span,
+)
+
+DECIMALS = 4
+
+
+def number(value: float | None) -> float | int | None:
+    if value is None:
+        return None
+    rounded = round(float(value), DECIMALS)
+    if rounded == int(rounded) and abs(rounded) < 1e15:
+        return int(rounded)
+    return rounded
+
+
+def _span(span: Span) -> dict[str, int]:
+    return {"start": span.start, "end": span.end}
+
+
+def _evidence(item: Evidence | None) -> dict[str, Any] | None:
+    if item is None:
+        return None
+    return {"text": item.text, **_span(item.span)}
+
+
+def _attribution(a: Attribution) -> dict[str, Any]:
+    return {
+        "source": _evidence(a.source),
+        "speaker": a.speaker,
+        "kind": a.kind,
+        "side": a.side,
+        "cue": _evidence(a.cue),
+        "content": _evidence(a.content),
+        "direct": a.direct,
+    }
+
+
+def _loaded(term: LoadedTerm) -> dict[str, Any]:
+    return {
+        "text": term.text,
+        **_span(term.span),
+        "category": term.category,
+        "weight": number(term.weight),
+        "quoted": term.quoted,
+    }
+
+
+def _label(label: LabelMention) -> dict[str, Any]:
+    return {"referent": label.referent, "text": label.text, **_span(label.span)}
+
+
+def _stance(items: tuple[ActorStance, ...]) -> dict[str, Any]:
+    return {
+        s.actor: {"score": number(s.score), "mentions": [_span(m) for m in s.mentions]}
+        for s in items
+    }
+
+
+def _quantity(q: Quantity) -> dict[str, Any]:
+    return {
+        "text": q.text,
+        **_span(q.span),
+        "value": number(q.value),
+        "low": number(q.low),
+        "high": number(q.high),
+        "qualifier": q.qualifier,
+        "unit": q.unit,
+        "about": q.about,
+    }
+
+
+def document(doc: Document) -> dict[str, Any]:
+    return {
+        "id": doc.id,
+        "outlet": doc.outlet,
+        "title": doc.title,
+        "text": doc.text,
+        "article": [_span(s) for s in doc.article],
+        "word_count": doc.word_count,
+        "attributions": [_attribution(a) for a in doc.attributions],
+        "loaded_terms": [_loaded(t) for t in doc.loaded_terms],
+        "labels": [_label(label) for label in doc.labels],
+        "stance": _stance(doc.stance),
+        "quantities": [_quantity(q) for q in doc.quantities],
+        "readability": {name: number(value) for name, value in doc.readability},
+        # Beyond the contract: where each value came from, for users who check the tool.
+        "path": doc.path,
+        "outlet_from": doc.outlet_from,
+        "date": doc.date,
+        "url": doc.url,
+        "author": doc.author,
+        "chrome": [
+            {
+                "kind": c.kind,
+                "rule": c.rule,
+                **_span(c.span),
+                "text": doc.text[c.span.start : c.span.end],
+            }
+            for c in doc.chrome
+        ],
+    }
+
+
+def _fact(fact: Fact) -> dict[str, Any]:
+    return {
+        "id": fact.id,
+        "what": fact.what,
+        "unit": fact.unit,
+        "values": [
+            {
+                "doc": v.doc,
+                "value": number(v.value),
+                "low": number(v.low),
+                "high": number(v.high),
+                "qualifier": v.qualifier,
+                "text": v.text,
+                **_span(v.span),
+            }
+            for v in fact.values
+        ],
+        "status": fact.status,
+    }
+
+
+def _omission(o: Omission) -> dict[str, Any]:
+    return {"doc": o.doc, "what": o.what, "covered_by": list(o.covered_by)}
+
+
+def _label_row(row: LabelRow) -> dict[str, Any]:
+    return {"referent": row.referent, "by_doc": {doc: list(labels) for doc, labels in row.by_doc}}
+
+
+def to_dict(analysis: Analysis) -> dict[str, Any]:
+    return {
+        "framing_version": analysis.framing_version,
+        "documents": [document(d) for d in sorted(analysis.documents, key=lambda d: d.id)],
+        "facts": [_fact(f) for f in analysis.facts],
+        "omissions": [_omission(o) for o in analysis.omissions],
+        "labels": [_label_row(r) for r in analysis.labels],
+        "warnings": list(analysis.warnings),
+    }
+
+
+def dumps(analysis: Analysis) -> str:
+    return json.dumps(to_dict(analysis), ensure_ascii=False, indent=2) + "\n"
