@@ -23,6 +23,8 @@ BYLINE_MAX_WORDS = 10
 CREDIT_MAX_WORDS = 20
 TAIL_MAX_WORDS = 8
 PULL_QUOTE_MAX_WORDS = 80
+# Shorter quotes ("No.") repeat by chance; a pull quote is a sentence or more.
+PULL_QUOTE_MIN_WORDS = 4
 # A tail marker ("Popular posts") ends the article only after this many words of article, so a
 # stray heading at the top of a page cannot swallow the story.
 TAIL_MIN_WORDS_BEFORE = 50
@@ -31,6 +33,8 @@ _SENTENCE_END = re.compile(r"[.!?:;,\"'\u201d\u2019)]$")
 _QUOTES_OPEN = "\"'\u201c\u2018\u00ab"
 _QUOTES_CLOSE = "\"'\u201d\u2019\u00bb"
 _WORD = re.compile(r"\w[\w'\u2019-]*")
+# What may stand between a byline's opening phrase and the name: "By: Jane Doe", "By - Jane Doe".
+_BYLINE_SEPARATOR = re.compile(r"^(?:[\s:|\u2013\u2014]|-(?=\s))*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +103,16 @@ def _starts_with(norm: str, phrase: str) -> str | None:
     return None
 
 
+def _links_to_story(rest: str) -> bool:
+    """After "Read"/"See also": a linked headline opens with a capital, a digit or a quote mark
+    (or a colon before it); "Read between the lines" is a subheading, not a link."""
+    stripped = rest.lstrip(" \u00a0\t")
+    if not stripped or rest.lstrip(" \u00a0\t").startswith(":"):
+        return True
+    first = stripped[0]
+    return first.isupper() or first.isdigit() or first in _QUOTES_OPEN
+
+
 def _is_title_like(line: _Line) -> bool:
     return (
         line.words <= TITLE_MAX_WORDS
@@ -107,11 +121,14 @@ def _is_title_like(line: _Line) -> bool:
     )
 
 
-def _parse_byline(rest: str, original: str, rules: _Rules) -> tuple[str | None, str | None]:
-    """Split a byline's name part into (author, outlet), in the line's own capitalisation."""
-    # Work on the original text so names keep their case; the normalised text only decides.
-    tail = original[len(original) - len(rest) :] if rest else ""
-    parts = [p.strip() for p in tail.split(",") if p.strip()]
+def _byline_names(raw: str, phrase: str) -> str:
+    """The part of a byline after its opening phrase, in the line's own capitalisation."""
+    return _BYLINE_SEPARATOR.sub("", raw[len(phrase) :], count=1)
+
+
+def _parse_byline(names: str, rules: _Rules) -> tuple[str | None, str | None]:
+    """Split a byline's name part into (author, outlet)."""
+    parts = [" ".join(p.split()) for p in names.split(",") if p.strip()]
     author: str | None = None
     outlet: str | None = None
     for index, part in enumerate(parts):
@@ -162,6 +179,8 @@ def find_article(text: str, lexicons: Lexicons, *, start: int = 0) -> Cleaned:
         if index in chrome:
             continue
         norm = line.norm
+        if norm in rules.tail and words_before < TAIL_MIN_WORDS_BEFORE:
+            continue  # a teaser heading above the story: kept, but neither title nor body
         if (
             norm in rules.tail
             and line.words <= TAIL_MAX_WORDS
@@ -175,6 +194,14 @@ def find_article(text: str, lexicons: Lexicons, *, start: int = 0) -> Cleaned:
             continue
         if line.words <= CREDIT_MAX_WORDS:
             hits = [(norm.find(p), r) for p, r in rules.credit if p in norm]
+            # Credits do not end like sentences: "Getty Images declined to comment." is prose.
+            # A line that opens with a copyright sign is a credit however it ends.
+            if (
+                hits
+                and line.raw.endswith(".")
+                and not line.raw.startswith(("\u00a9", "(c)", "(C)"))
+            ):
+                hits = []
             if hits:
                 first, row = min(hits, key=lambda hit: (hit[0], hit[1].line))
                 mark(index, "credit", where(row))
@@ -185,20 +212,20 @@ def find_article(text: str, lexicons: Lexicons, *, start: int = 0) -> Cleaned:
                     mark(index - 1, "caption", "layout:caption-before-credit")
                 continue
         if line.words <= BYLINE_MAX_WORDS and not _SENTENCE_END.search(line.raw):
-            hit_rest = next(
+            hit_names = next(
                 (
-                    (rest, r)
+                    (names, r)
                     for p, r in rules.byline
-                    if (rest := _starts_with(norm, p))
-                    and _looks_like_name(line.raw[len(p) :].strip())
+                    if _starts_with(norm, p)
+                    and _looks_like_name(names := _byline_names(line.raw, p))
                 ),
                 None,
             )
-            if hit_rest is not None:
-                mark(index, "byline", where(hit_rest[1]))
+            if hit_names is not None:
+                mark(index, "byline", where(hit_names[1]))
                 if byline is None:
                     byline, byline_span = line.raw, line.span
-                    byline_author, byline_outlet = _parse_byline(hit_rest[0], line.raw, rules)
+                    byline_author, byline_outlet = _parse_byline(hit_names[0], rules)
                 continue
         if line.words <= LINK_MAX_WORDS:
             hit_link = next(
@@ -208,13 +235,20 @@ def find_article(text: str, lexicons: Lexicons, *, start: int = 0) -> Cleaned:
                     if (rest := _starts_with(norm, p)) is not None
                     and (rest == "" or not _SENTENCE_END.search(line.raw))
                     and line.raw[len(p) : len(p) + 1] in {"", " ", "\u00a0", ":", "\t"}
+                    and _links_to_story(line.raw[len(p) :])
                 ),
                 None,
             )
             if hit_link is not None:
                 mark(index, "link", where(hit_link))
                 continue
-        if title is None and words_before == 0 and _is_title_like(line) and index + 1 < len(lines):
+        if (
+            title is None
+            and words_before == 0
+            and norm not in rules.tail
+            and _is_title_like(line)
+            and index + 1 < len(lines)
+        ):
             title, title_span = line.raw, line.span
         elif title is not None and norm == normalize(title).rstrip(":").strip():
             mark(index, "repeated-title", "layout:repeated-title")
@@ -230,8 +264,12 @@ def find_article(text: str, lexicons: Lexicons, *, start: int = 0) -> Cleaned:
             and line.raw[-1:] in _QUOTES_CLOSE
             and line.words <= PULL_QUOTE_MAX_WORDS
         ):
-            inner = line.norm.strip("\"' ")
-            if inner and any(inner in lines[j].norm for j in kept if j != index):
+            # The body may end the sentence differently ("... square one," she said).
+            inner = line.norm.strip("\"' ").rstrip(".,!?;:").strip()
+            if len(inner.split()) < PULL_QUOTE_MIN_WORDS:
+                continue
+            pattern = re.compile(r"(?<!\w)" + re.escape(inner) + r"(?!\w)")
+            if any(pattern.search(lines[j].norm) for j in kept if j != index):
                 mark(index, "pull-quote", "layout:pull-quote")
 
     article: list[Span] = []

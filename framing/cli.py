@@ -18,13 +18,15 @@ from framing import __version__, lexicons, pipeline
 from framing.errors import FramingError
 
 app = typer.Typer(
-    help="Show how different news outlets cover the same story.",
+    help="Show how different news outlets cover the same story.\n\n"
+    "Example: framing report seeds --out reports",
     pretty_exceptions_enable=False,
     add_completion=False,
     no_args_is_help=True,
 )
 lexicon_app = typer.Typer(
-    help="Inspect, copy and validate the lexicon files.",
+    help="Inspect, copy and validate the lexicon files.\n\n"
+    "Example: framing lexicon init my-lexicons && framing lexicon check my-lexicons",
     pretty_exceptions_enable=False,
     no_args_is_help=True,
 )
@@ -34,7 +36,9 @@ T = TypeVar("T")
 
 PathsArg = Annotated[
     list[Path] | None,
-    typer.Argument(help="Article files or folders (.txt, .md, .html, .jsonl, .jsonl.gz)."),
+    typer.Argument(
+        help="Article files or folders (.txt, .md, .html, .jsonl, .jsonl.gz).", metavar="PATHS"
+    ),
 ]
 LexiconsOpt = Annotated[
     Path | None,
@@ -81,10 +85,6 @@ def _progress() -> Callable[[int, int], None]:
             typer.echo(f"parsed {done}/{total} documents", err=True)
 
     return show
-
-
-def _parser(no_cache: bool) -> pipeline.Parser:
-    return pipeline.Parser.create(use_cache=not no_cache)
 
 
 def _warn(warnings: tuple[str, ...]) -> None:
@@ -146,7 +146,7 @@ def report(
             out=out,
             config_path=config,
             lexicon_dir=lexicon_dir,
-            parser=_run(lambda: _parser(no_cache)),
+            use_cache=not no_cache,
             progress=_progress(),
         )
     )
@@ -172,7 +172,7 @@ def _analyze(
             paths,
             config_path=config,
             lexicon_dir=lexicon_dir,
-            parser=_run(lambda: _parser(no_cache)),
+            use_cache=not no_cache,
             progress=_progress(),
         )
     )
@@ -188,7 +188,9 @@ def _analyze(
         )
 
 
-AnalyzePaths = Annotated[list[Path], typer.Argument(help="Article files or folders.")]
+AnalyzePaths = Annotated[
+    list[Path], typer.Argument(help="Article files or folders.", metavar="PATHS")
+]
 JsonOpt = Annotated[
     bool, typer.Option("--json", help="Print the full JSON object (see CONTRACT.md).")
 ]
@@ -250,7 +252,7 @@ def lexicon_check(
     """
     results = _run(lambda: lexicons.check(folder))
     for path, count in results:
-        typer.echo(f"ok\t{path}\t{count} entries")
+        typer.echo(f"ok\t{path}\t{count} {'entry' if count == 1 else 'entries'}")
 
 
 @lexicon_app.command("list")

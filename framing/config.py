@@ -63,16 +63,39 @@ class StoryConfig:
 EMPTY = StoryConfig(path=None, title=None, sides=(), actors=(), documents=())
 
 
-def _line_of(text: str, needle: str) -> int | None:
-    """The first line mentioning ``needle``: tomllib gives values without positions."""
-    for number, line in enumerate(text.splitlines(), start=1):
-        if needle in line:
+def _line_of(text: str, needle: str | re.Pattern[str], start: int = 1) -> int | None:
+    """The first line from ``start`` mentioning ``needle``: tomllib gives values without positions.
+
+    Lines are counted as TOML counts them, at newlines only.
+    """
+    for number, line in enumerate(text.split("\n"), start=1):
+        if number >= start and (
+            needle.search(line) if isinstance(needle, re.Pattern) else needle in line
+        ):
             return number
     return None
 
 
-def _fail(message: str, *, path: str, text: str, needle: str | None = None) -> ConfigError:
-    line = _line_of(text, needle) if needle else None
+def _table_line(text: str, header: str, nth: int = 0) -> int:
+    """The line of the ``nth`` table header ``[header]`` or ``[[header]]``; 1 when absent."""
+    pattern = re.compile(r"^\s*\[\[?\s*" + header + r"\s*\]")
+    lines = [n for n, line in enumerate(text.split("\n"), start=1) if pattern.search(line)]
+    return lines[nth] if nth < len(lines) else 1
+
+
+def _fail(
+    message: str,
+    *,
+    path: str,
+    text: str,
+    needle: str | None = None,
+    pattern: re.Pattern[str] | None = None,
+    start: int = 1,
+) -> ConfigError:
+    """An error at the line of ``pattern`` (from line ``start``), else of ``needle``."""
+    line = _line_of(text, pattern, start) if pattern else None
+    if line is None and needle:
+        line = _line_of(text, needle, start) or _line_of(text, needle)
     return ConfigError(message, path=path, line=line)
 
 
@@ -94,6 +117,7 @@ def parse(text: str, *, path: str) -> StoryConfig:
             path=path,
             text=text,
             needle=unknown[0],
+            pattern=re.compile(rf"^\s*(\[\[?\s*)?[\"']?{re.escape(unknown[0])}[\"']?\s*[\]=.]"),
         )
     story = data.get("story", {})
     title = story.get("title") if isinstance(story, dict) else None
@@ -113,14 +137,27 @@ def parse(text: str, *, path: str) -> StoryConfig:
     raw_actors = data.get("actors", [])
     if not isinstance(raw_actors, list):
         raise _fail("expected [[actors]] tables", path=path, text=text, needle="actors")
-    for raw in raw_actors:
+    for number, raw in enumerate(raw_actors):
+        table = _table_line(text, "actors", number)
         name = raw.get("name") if isinstance(raw, dict) else None
         if not isinstance(name, str) or not name.strip():
             raise _fail(
-                "an [[actors]] entry has no 'name'", path=path, text=text, needle="[[actors]]"
+                "an [[actors]] entry has no 'name'",
+                path=path,
+                text=text,
+                needle="[[actors]]",
+                start=table,
             )
         assert isinstance(raw, dict)
         needle = f'"{name}"'
+        if any(normalize(a.name) == normalize(name) for a in actors):
+            raise _fail(
+                f"actor {name!r} is defined twice; merge the two [[actors]] entries",
+                path=path,
+                text=text,
+                needle=needle,
+                start=table,
+            )
         side = raw.get("side")
         if side is not None and side not in sides_raw:
             raise _fail(
@@ -129,6 +166,7 @@ def parse(text: str, *, path: str) -> StoryConfig:
                 path=path,
                 text=text,
                 needle=needle,
+                start=table,
             )
         kind = raw.get("kind", "organisation")
         if kind not in ACTOR_KINDS:
@@ -137,6 +175,7 @@ def parse(text: str, *, path: str) -> StoryConfig:
                 path=path,
                 text=text,
                 needle=needle,
+                start=table,
             )
         aliases = raw.get("aliases", [])
         if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
@@ -145,6 +184,7 @@ def parse(text: str, *, path: str) -> StoryConfig:
                 path=path,
                 text=text,
                 needle=needle,
+                start=table,
             )
         for alias in [name, *aliases]:
             key = normalize(alias)
@@ -155,6 +195,7 @@ def parse(text: str, *, path: str) -> StoryConfig:
                     path=path,
                     text=text,
                     needle=f'"{alias}"',
+                    start=table,
                 )
             seen_alias[key] = name
         actors.append(Actor(name.strip(), side, kind, tuple(aliases)))
@@ -176,6 +217,8 @@ def parse(text: str, *, path: str) -> StoryConfig:
                 path=path,
                 text=text,
                 needle=extra[0],
+                pattern=re.compile(rf"^\s*[\"']?{re.escape(extra[0])}[\"']?\s*="),
+                start=_table_line(text, rf"documents\s*\.\s*[\"']?{re.escape(doc_id)}[\"']?"),
             )
         documents.append(
             (doc_id, Meta(**{k: (str(v) if v is not None else None) for k, v in values.items()}))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -125,7 +126,7 @@ def _records(path: Path) -> Iterator[tuple[int, bytes]]:
     try:
         with opener(path, "rb") as handle:
             yield from enumerate(handle, start=1)
-    except (OSError, EOFError) as exc:
+    except (OSError, EOFError, zlib.error) as exc:
         raise InputError(f"cannot read the file ({exc})", path=display(path)) from None
 
 

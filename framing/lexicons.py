@@ -22,7 +22,7 @@ from __future__ import annotations
 import shutil
 import unicodedata
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from framing.errors import LexiconError
@@ -95,6 +95,9 @@ CHROME = TableSpec(
 )
 
 SPECS: dict[str, TableSpec] = {spec.name: spec for spec in (CHROME,)}
+
+# How evidence and listings name the shipped lexicon folder.
+DEFAULT_LABEL = "lexicons"
 
 
 def default_dir() -> Path:
@@ -243,10 +246,17 @@ def _overlay_files(overlay: Path) -> dict[str, Path]:
 
 def load(overlay: Path | None = None) -> Lexicons:
     """Load every lexicon: the defaults, with files from ``overlay`` replacing their namesakes."""
-    chosen = {name: default_dir() / name for name in SPECS}
-    if overlay is not None:
-        chosen.update(_overlay_files(overlay))
-    return Lexicons({name: read_table(path, SPECS[name]) for name, path in sorted(chosen.items())})
+    overlaid = _overlay_files(overlay) if overlay is not None else {}
+    tables = {}
+    for name in sorted(SPECS):
+        if name in overlaid:
+            tables[name] = read_table(overlaid[name], SPECS[name])
+        else:
+            # A shipped file is cited as ``lexicons/<name>`` wherever it is installed and whatever
+            # the working folder, so that reports are the same bytes on every machine.
+            table = read_table(default_dir() / name, SPECS[name])
+            tables[name] = replace(table, path=f"{DEFAULT_LABEL}/{name}")
+    return Lexicons(tables)
 
 
 def check(folder: Path | None = None) -> list[tuple[str, int]]:
@@ -258,6 +268,11 @@ def check(folder: Path | None = None) -> list[tuple[str, int]]:
 def init(target: Path) -> list[Path]:
     """Write an editable copy of the default lexicons into ``target``; never overwrite."""
     source = default_dir()
+    if target.exists() and not target.is_dir():
+        raise LexiconError(
+            "expected an empty or new folder, got a file; choose another folder",
+            path=_display(target),
+        )
     if target.exists() and any(target.iterdir()):
         raise LexiconError(
             "expected an empty or new folder, got one with files in it; choose another folder",

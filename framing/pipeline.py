@@ -76,6 +76,7 @@ def analyze(
     config_path: Path | None = None,
     lexicon_dir: Path | None = None,
     parser: Parser | None = None,
+    use_cache: bool = True,
     progress: Callable[[int, int], None] | None = None,
 ) -> tuple[Analysis, Parser]:
     """Analyse every article under ``paths``; return the Analysis and the parser used."""
@@ -83,7 +84,8 @@ def analyze(
     sources = sorted(corpus.read_paths(paths, warnings), key=lambda s: s.id)
     settings = load_settings(paths, config_path=config_path, lexicon_dir=lexicon_dir)
     cleaned = [clean.find_article(s.text, settings.lexicons, start=s.body_start) for s in sources]
-    parser = parser or Parser.create()
+    # The pipeline loads last, so bad input is reported before the second it takes to load.
+    parser = parser or Parser.create(use_cache=use_cache)
     masked = [mask(s.text, c.article) for s, c in zip(sources, cleaned, strict=True)]
     documents = [
         _document(source, found, settings, parsed)
@@ -106,6 +108,7 @@ def report(
     config_path: Path | None = None,
     lexicon_dir: Path | None = None,
     parser: Parser | None = None,
+    use_cache: bool = True,
     progress: Callable[[int, int], None] | None = None,
 ) -> tuple[Analysis, Parser, list[str]]:
     """Analyse ``paths`` and write the report folder ``out`` atomically; return the file names."""
@@ -114,7 +117,12 @@ def report(
     from framing.report.output import write_report
 
     analysis, parser = analyze(
-        paths, config_path=config_path, lexicon_dir=lexicon_dir, parser=parser, progress=progress
+        paths,
+        config_path=config_path,
+        lexicon_dir=lexicon_dir,
+        parser=parser,
+        use_cache=use_cache,
+        progress=progress,
     )
     files = markdown.render(analysis, out_dir=str(out))
     files["framing.json"] = json_report.dumps(analysis)

@@ -7,6 +7,7 @@ machine; keys keep the order of the contract.
 from __future__ import annotations
 
 import json
+import math
 from typing import Any
 
 from framing.records import (
@@ -28,8 +29,8 @@ DECIMALS = 4
 
 
 def number(value: float | None) -> float | int | None:
-    if value is None:
-        return None
+    if value is None or not math.isfinite(value):
+        return None  # JSON has no NaN or infinity
     rounded = round(float(value), DECIMALS)
     if rounded == int(rounded) and abs(rounded) < 1e15:
         return int(rounded)

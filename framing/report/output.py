@@ -11,7 +11,9 @@ from pathlib import Path
 
 from framing.errors import OutputError
 
-MARKERS = ("framing.json", "index.md")
+# Only a folder holding framing.json is taken for an earlier report: an index.md alone could be
+# anybody's documentation folder, and a report replaces the folder whole.
+MARKER = "framing.json"
 
 
 def _check_target(out: Path) -> None:
@@ -19,10 +21,9 @@ def _check_target(out: Path) -> None:
         raise OutputError(
             "expected a folder for the report, got a file; choose another --out", path=str(out)
         )
-    if out.is_dir() and any(out.iterdir()) and not any((out / m).is_file() for m in MARKERS):
+    if out.is_dir() and any(out.iterdir()) and not (out / MARKER).is_file():
         raise OutputError(
-            "the folder has files in it that framing did not write (no framing.json or "
-            "index.md), and a report replaces the whole folder; choose an empty or new --out",
+            "the folder has files in it that framing did not write (no framing.json), and a report replaces the whole folder; choose an empty or new --out",
             path=str(out),
         )
 
@@ -31,7 +32,7 @@ def write_report(out: Path, files: dict[str, str]) -> None:
     """Replace the folder ``out`` with exactly ``files`` (name -> text), all or nothing."""
     _check_target(out)
     for name in files:
-        if Path(name).name != name or name.startswith("."):
+        if not name or Path(name).name != name or name.startswith(".") or "\\" in name:
             raise OutputError(f"refusing to write a report file named {name!r}", path=str(out))
     parent = out.absolute().parent
     try:
@@ -53,6 +54,7 @@ def write_report(out: Path, files: dict[str, str]) -> None:
                 os.rename(staging, out)
             except OSError:
                 os.rename(retired / out.name, out)
+                shutil.rmtree(retired, ignore_errors=True)
                 raise
             shutil.rmtree(retired, ignore_errors=True)
         else:

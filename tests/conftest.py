@@ -1,0 +1,53 @@
+"""Shared fixtures: the repository root, the gold annotations, an isolated parse cache."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+SHARED = ROOT.parent / "shared"
+GOLD_PATH = SHARED / "gold" / "seeds.json"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        default=False,
+        help="rewrite the golden files under tests/golden/ from the current output",
+    )
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _isolated_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Tests never read or write the user's parse cache."""
+    os.environ["FRAMING_CACHE_DIR"] = str(tmp_path_factory.mktemp("parse-cache"))
+
+
+@pytest.fixture(scope="session")
+def gold() -> dict:
+    if not GOLD_PATH.is_file():
+        pytest.skip("../shared/gold/seeds.json is absent")
+    return json.loads(GOLD_PATH.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def parser():
+    """One loaded spaCy pipeline for the whole session (loading takes about a second)."""
+    from framing.nlp import Parser
+
+    return Parser.create()
+
+
+@pytest.fixture(scope="session")
+def seeds_analysis(parser):
+    """The analysis of the bundled sample articles, computed once."""
+    from framing import pipeline
+
+    analysis, _ = pipeline.analyze([SEEDS], parser=parser)
+    return analysis

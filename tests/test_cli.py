@@ -1,0 +1,300 @@
+"""The command line: exact stderr and exit codes, the JSON contract, and report folders."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from framing import __version__
+from framing import cli as cli_module
+from framing.nlp import Parser
+from framing.report.markdown import slug
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+SEED_IDS = sorted(p.stem for p in SEEDS.glob("*.txt"))
+TOP_FIELDS = ["framing_version", "documents", "facts", "omissions", "labels"]
+DOC_FIELDS = ["id", "outlet", "title", "text", "article", "word_count", "attributions"]
+DOC_FIELDS += ["loaded_terms", "labels", "stance", "quantities", "readability"]
+BROKEN_LINE = "Error: lex/chrome.tsv:13: expected 2 tab-separated fields (phrase, kind), got 1\n"
+
+
+@pytest.fixture
+def run(parser, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """Invoke the CLI in-process from ``tmp_path``, with the session's loaded spaCy pipeline."""
+    monkeypatch.setattr(Parser, "create", classmethod(lambda cls, **options: parser))
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+
+    def invoke(*args: str):
+        return runner.invoke(cli_module.app, list(args), prog_name="framing")
+
+    return invoke
+
+
+def framing(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """Run the real program, for real stdout and stderr streams."""
+    return subprocess.run(
+        [sys.executable, "-m", "framing", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "COLUMNS": "200"},
+        check=False,
+    )
+
+
+def broken_copy(folder: Path) -> Path:
+    """A lexicon copy whose line 13 lost its tab."""
+    lex = folder / "lex"
+    lex.mkdir()
+    text = (ROOT / "lexicons" / "chrome.tsv").read_text(encoding="utf-8")
+    assert text.splitlines()[12] == "skip to main content\tline"
+    (lex / "chrome.tsv").write_text(
+        text.replace("skip to main content\tline", "skip to main content line"), encoding="utf-8"
+    )
+    return lex
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+def test_version(run) -> None:
+    result = run("--version")
+    assert (result.exit_code, result.stdout, result.stderr) == (0, f"framing {__version__}\n", "")
+
+
+COMMANDS = [(), ("report",), ("analyze",), ("analyse",), ("lexicon",)]
+COMMANDS += [("lexicon", "init"), ("lexicon", "check"), ("lexicon", "list")]
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_help_has_an_example(run, command: tuple[str, ...]) -> None:
+    result = run(*command, "--help")
+    assert result.exit_code == 0
+    assert "Example:" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "option"),
+    [
+        (("analyze", "--bogus", "seeds"), "--bogus"),
+        (("report", "--bogus"), "--bogus"),
+        (("lexicon", "check", "--x"), "--x"),
+    ],
+)
+def test_unknown_option_is_a_usage_error(run, args: tuple[str, ...], option: str) -> None:
+    result = run(*args)
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert f"No such option: {option}" in result.stderr
+
+
+def test_missing_paths_argument_is_a_usage_error(run) -> None:
+    result = run("analyze")
+    assert result.exit_code == 2
+    assert "Missing argument" in result.stderr
+
+
+def test_lexicon_check_accepts_the_shipped_lexicons(run) -> None:
+    result = run("lexicon", "check")
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        0,
+        "ok\tlexicons/chrome.tsv\t87 entries\n",
+        "",
+    )
+
+
+def test_lexicon_init_then_check_and_list(run, tmp_path: Path) -> None:
+    result = run("lexicon", "init", "lex")
+    assert (result.exit_code, result.stdout) == (0, "wrote 1 lexicon files to lex/\n")
+    assert run("lexicon", "check", "lex").stdout == "ok\tlex/chrome.tsv\t87 entries\n"
+    (tmp_path / "lex" / "chrome.tsv").write_text("phrase\tkind\nsubscribe\tline\n")
+    about = "phrases that mark page chrome (navigation, teaser tails, links, credits, bylines)"
+    assert run("lexicon", "list").stdout == f"lexicons/chrome.tsv\t87 entries\t{about}\n"
+    listed = run("lexicon", "list", "--lexicons", "lex")
+    assert (listed.exit_code, listed.stdout) == (0, f"lex/chrome.tsv\t1 entries\t{about}\n")
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (("lexicon", "check", "lex"), BROKEN_LINE),
+        (("lexicon", "list", "--lexicons", "lex"), BROKEN_LINE),
+        (
+            ("lexicon", "init", "lex"),
+            "Error: lex: expected an empty or new folder, got one with "
+            "files in it; choose another folder\n",
+        ),
+        (
+            ("lexicon", "check", "nope"),
+            "Error: nope: expected a folder of lexicon files, got no "
+            "such folder; create one with 'framing lexicon init DIR'\n",
+        ),
+        (("analyze", "nope"), "Error: nope: no such file or folder\n"),
+        (("analyze", "seeds", "--lexicons", "lex"), BROKEN_LINE),
+        (("report", "nope", "--out", "out"), "Error: nope: no such file or folder\n"),
+    ],
+)
+def test_errors_are_one_line_on_stderr_with_exit_1(
+    run, tmp_path: Path, args: tuple[str, ...], expected: str
+) -> None:
+    broken_copy(tmp_path)
+    shutil.copytree(SEEDS, tmp_path / "seeds")
+    result = run(*args)
+    assert (result.exit_code, result.stdout, result.stderr) == (1, "", expected)
+    assert not (tmp_path / "out").exists()
+
+
+def test_real_process_prints_the_error_without_a_traceback(tmp_path: Path) -> None:
+    broken_copy(tmp_path)
+    result = framing("lexicon", "check", "lex", cwd=tmp_path)
+    assert (result.returncode, result.stdout, result.stderr) == (1, "", BROKEN_LINE)
+    missing = framing("analyze", "no-such-dir", "--json", cwd=tmp_path)
+    assert (missing.returncode, missing.stdout) == (1, "")
+    assert missing.stderr == "Error: no-such-dir: no such file or folder\n"
+    usage = framing("analyze", "--bogus", "x", cwd=tmp_path)
+    assert usage.returncode == 2 and "Traceback" not in usage.stderr
+
+
+def _spans(node, text: str):
+    """Every dict below ``node`` with a start and an end."""
+    if isinstance(node, dict):
+        if "start" in node and "end" in node:
+            yield node
+        for value in node.values():
+            yield from _spans(value, text)
+    elif isinstance(node, list):
+        for item in node:
+            yield from _spans(item, text)
+
+
+@pytest.fixture
+def seeds_json(run, tmp_path: Path) -> dict:
+    shutil.copytree(SEEDS, tmp_path / "seeds")
+    result = run("analyze", "seeds", "--json")
+    assert (result.exit_code, result.stderr) == (0, "")
+    return json.loads(result.stdout)
+
+
+def test_analyze_json_has_every_contract_field(seeds_json: dict) -> None:
+    assert list(seeds_json)[:5] == TOP_FIELDS
+    assert seeds_json["framing_version"] == __version__
+    assert [d["id"] for d in seeds_json["documents"]] == SEED_IDS
+    for doc in seeds_json["documents"]:
+        assert list(doc)[: len(DOC_FIELDS)] == DOC_FIELDS
+        assert doc["outlet"] and isinstance(doc["word_count"], int) and doc["word_count"] > 0
+        assert doc["text"] == (SEEDS / f"{doc['id']}.txt").read_text(encoding="utf-8")
+        assert isinstance(doc["stance"], dict) and isinstance(doc["readability"], dict)
+        assert "flesch_reading_ease" in doc["readability"]
+
+
+def test_analyze_json_offsets_point_at_the_evidence(seeds_json: dict) -> None:
+    for doc in seeds_json["documents"]:
+        text = doc["text"]
+        assert doc["article"]
+        for span in doc["article"]:
+            assert 0 <= span["start"] < span["end"] <= len(text)
+            assert text[span["start"] : span["end"]].strip()
+        for item in _spans({k: v for k, v in doc.items() if k != "text"}, text):
+            assert 0 <= item["start"] <= item["end"] <= len(text)
+            if "text" in item:
+                assert text[item["start"] : item["end"]] == item["text"]
+
+
+def test_analyze_json_equals_the_committed_report_json(
+    parser, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(Parser, "create", classmethod(lambda cls, **options: parser))
+    monkeypatch.chdir(ROOT)
+    result = CliRunner().invoke(cli_module.app, ["analyse", "seeds", "--json"])
+    assert result.exit_code == 0
+    assert result.stdout == (ROOT / "reports" / "framing.json").read_text(encoding="utf-8")
+
+
+def test_analyze_without_json_prints_one_line_per_document(run) -> None:
+    shutil.copytree(SEEDS, Path("seeds"))
+    result = run("analyze", "seeds")
+    lines = result.stdout.splitlines()
+    assert [line.split("\t")[0] for line in lines] == SEED_IDS
+    assert all(re.fullmatch(r"[^\t]+\t[^\t]+\t\d+ words\t\d+ chrome lines", x) for x in lines)
+
+
+def test_verbose_reports_parse_statistics(run) -> None:
+    shutil.copytree(SEEDS, Path("seeds"))
+    result = run("analyze", "seeds", "--verbose")
+    assert result.exit_code == 0
+    assert re.fullmatch(
+        r"parsed \d+ documents \(\d+ tokens\), \d+ from the cache, in \d+\.\d\d s\n", result.stderr
+    )
+
+
+def test_report_writes_index_outlets_and_json(run, tmp_path: Path) -> None:
+    shutil.copytree(SEEDS, tmp_path / "seeds")
+    result = run("report", "seeds", "--out", "out")
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert result.stdout == "wrote 7 files to out/ (5 documents)\n"
+    report = json.loads((tmp_path / "out" / "framing.json").read_text(encoding="utf-8"))
+    outlets = {doc["outlet"] for doc in report["documents"]}
+    assert len(outlets) == 5
+    expected = ["framing.json", "index.md"] + [f"{slug(o)}.md" for o in outlets]
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(expected)
+
+
+def test_two_report_runs_give_identical_bytes(run, tmp_path: Path) -> None:
+    shutil.copytree(SEEDS, tmp_path / "seeds")
+    assert run("report", "seeds", "--out", "out").exit_code == 0
+    first = snapshot(tmp_path / "out")
+    assert run("report", "seeds", "--out", "out").exit_code == 0
+    assert snapshot(tmp_path / "out") == first
+
+
+@pytest.mark.parametrize("breakage", ["jsonl", "lexicons"])
+def test_a_failing_run_leaves_the_earlier_report_untouched(
+    run, tmp_path: Path, breakage: str
+) -> None:
+    shutil.copytree(SEEDS, tmp_path / "in")
+    assert run("report", "in", "--out", "out").exit_code == 0
+    before = snapshot(tmp_path / "out")
+    if breakage == "jsonl":
+        (tmp_path / "in" / "more.jsonl").write_text('{"id": "x", "text": "Fine."}\n{not json\n')
+        result = run("report", "in", "--out", "out")
+        assert result.stderr.startswith("Error: in/more.jsonl:2: expected a JSON object")
+    else:
+        broken_copy(tmp_path)
+        result = run("report", "in", "--out", "out", "--lexicons", "lex")
+        assert result.stderr == BROKEN_LINE
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert snapshot(tmp_path / "out") == before
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+def test_report_refuses_a_folder_it_did_not_write(run, tmp_path: Path) -> None:
+    shutil.copytree(SEEDS, tmp_path / "seeds")
+    (tmp_path / "notes").mkdir()
+    (tmp_path / "notes" / "todo.txt").write_text("keep me")
+    result = run("report", "seeds", "--out", "notes")
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == (
+        "Error: notes: the folder has files in it that framing did not write (no framing.json), "
+        "and a report replaces the whole folder; choose an empty or new --out\n"
+    )
+    assert snapshot(tmp_path / "notes") == {"todo.txt": b"keep me"}
+
+
+def test_committed_reports_equal_a_fresh_report(run, tmp_path: Path) -> None:
+    shutil.copytree(SEEDS, tmp_path / "seeds")
+    result = run("report")  # defaults: seeds/ -> reports/
+    assert (result.exit_code, result.stderr) == (0, "")
+    fresh, committed = snapshot(tmp_path / "reports"), snapshot(ROOT / "reports")
+    assert sorted(fresh) == sorted(committed)
+    for name in committed:
+        assert fresh[name] == committed[name], f"reports/{name} is stale; run 'framing report'"

@@ -1,0 +1,283 @@
+"""Report safety and stability: inert article text, safe file names, atomic writes, fixed numbers."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from framing.errors import OutputError
+from framing.records import Analysis, ChromeRegion, Document, Span
+from framing.report import json as json_report
+from framing.report import markdown, output
+from framing.report.markdown import escape, outlet_slugs, slug
+
+HOSTILE = (
+    "<script>alert(1)</script> see [x](javascript:alert(1)) and ![img](http://evil/x.png)\n"
+    "a | b || c\n\n# not a heading\n<img src=x onerror=alert(1)> `code` *bold* _em_ \\| end"
+)
+MD_SPECIAL = set("\\`*_{}[]()#+!|~>-<")
+
+
+def unescaped(text: str) -> str:
+    """What is left of escaped markdown once every backslash pair is removed."""
+    return re.sub(r"\\.", "", text)
+
+
+def test_escape_makes_hostile_text_inert() -> None:
+    out = escape(HOSTILE)
+    assert "<script" not in out and "<img" not in out and "<" not in out
+    assert "](" not in out
+    assert "\n" not in out
+    assert "&lt;script&gt;" in out
+    assert not MD_SPECIAL & set(unescaped(out))
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("a | b", "a \\| b"),
+        ("[x](javascript:alert(1))", "\\[x\\]\\(javascript:alert\\(1\\)\\)"),
+        ("<b>", "&lt;b&gt;"),
+        ("AT&T", "AT&amp;T"),
+        ("one\ntwo\r\n\tthree", "one two three"),
+        ("back\\slash", "back\\\\slash"),
+        ("plain words, 54,000 people.", "plain words, 54,000 people."),
+    ],
+)
+def test_escape_table(raw: str, expected: str) -> None:
+    assert escape(raw) == expected
+
+
+@given(st.text())
+def test_escape_never_leaves_markdown_or_html_syntax(text: str) -> None:
+    out = escape(text)
+    assert "\n" not in out and "\r" not in out
+    assert not MD_SPECIAL & set(unescaped(out))
+
+
+def test_excerpt_shortens_then_escapes() -> None:
+    assert markdown.excerpt("a|" * 10, 7) == "a\\|a\\|a\\|\u2026"
+    assert markdown.excerpt("short", 7) == "short"
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("../../etc", "etc"),
+        ("", "outlet"),
+        ("   ", "outlet"),
+        ("Index", "outlet-index"),
+        ("FRAMING", "outlet-framing"),
+        ("Le Monde", "le-monde"),
+        ("a/b\\c", "a-b-c"),
+        ("..", "outlet"),
+        ("Süddeutsche Zeitung", "suddeutsche-zeitung"),
+        ("新华社", "outlet"),
+        ("x" * 80, "x" * 60),
+        ("World Israel News", "world-israel-news"),
+    ],
+)
+def test_slug_gives_safe_names(name: str, expected: str) -> None:
+    assert slug(name) == expected
+
+
+@given(st.text())
+def test_slug_is_always_a_plain_file_stem(name: str) -> None:
+    value = slug(name)
+    assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", value)
+    assert len(value) <= 60 + len("outlet-")
+    assert value not in markdown.RESERVED_SLUGS
+
+
+def _doc(doc_id: str, outlet: str, text: str = "Body text.\n", **extra) -> Document:
+    fields = {
+        "id": doc_id,
+        "path": f"seeds/{doc_id}.txt",
+        "outlet": outlet,
+        "outlet_from": "metadata",
+        "title": None,
+        "date": None,
+        "url": None,
+        "author": None,
+        "text": text,
+        "article": (Span(0, len(text)),),
+        "chrome": (),
+        "word_count": 2,
+    }
+    fields.update(extra)
+    return Document(**fields)
+
+
+def test_distinct_outlets_get_distinct_slugs() -> None:
+    names = [
+        "Le Monde",
+        "le monde",
+        "LE-MONDE",
+        "Index",
+        "index",
+        "outlet-index",
+        "",
+        " ",
+        "le-monde-2",
+    ]
+    slugs = outlet_slugs(_doc(f"d{i}", n) for i, n in enumerate(names))
+    assert sorted(slugs) == sorted(set(names))
+    assert len(set(slugs.values())) == len(slugs)
+    assert slugs["LE-MONDE"] == "le-monde"  # outlets are taken in sorted order
+
+
+@given(st.lists(st.text(max_size=12), max_size=12))
+def test_outlet_slugs_never_collide(names: list[str]) -> None:
+    slugs = outlet_slugs(_doc(f"d{i}", n) for i, n in enumerate(names))
+    assert len(set(slugs.values())) == len(set(names))
+
+
+def test_rendered_reports_keep_hostile_metadata_inert() -> None:
+    doc = _doc(
+        "evil|id",
+        "Evil <script>alert(1)</script> | News",
+        text=HOSTILE + "\n",
+        title="[click](javascript:alert(1)) | <b>",
+        author="<i>me</i>",
+        chrome=(ChromeRegion(Span(0, 10), "navigation", "lexicons/chrome.tsv:13"),),
+        path="my seeds/a (1).txt",
+    )
+    files = markdown.render(Analysis("0.1.0", (doc,)), out_dir="reports")
+    assert sorted(files) == ["evil-script-alert-1-script-news.md", "index.md"]
+    for text in files.values():
+        assert "<script" not in text and "<b>" not in text and "<i>" not in text
+        targets = re.findall(r"\]\(([^)]*)\)", text)
+        assert targets
+        for target in targets:
+            assert target in {"index.md", "evil-script-alert-1-script-news.md"} or (
+                target.startswith("../my%20seeds/a%20%281%29.txt#L")
+            ), target
+        for line in text.splitlines():
+            if line.startswith("|"):
+                assert len(re.findall(r"(?<!\\)\|", line)) in {4, 5, 7}, line
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (None, None),
+        (0.0, 0),
+        (-0.0, 0),
+        (3, 3),
+        (2.0, 2),
+        (0.99999, 1),
+        (48.23456, 48.2346),
+        (-0.12344, -0.1234),
+        (1 / 3, 0.3333),
+        (54000.0, 54000),
+        (1e15, 1e15),
+        (float("nan"), None),
+        (float("inf"), None),
+        (float("-inf"), None),
+    ],
+)
+def test_json_number_formatting_is_fixed(value, expected) -> None:
+    result = json_report.number(value)
+    assert result == expected
+    assert type(result) is type(expected)
+
+
+def test_json_dumps_is_valid_json_with_the_contract_order(seeds_analysis) -> None:
+    text = json_report.dumps(seeds_analysis)
+    assert text.endswith("}\n")
+    data = json.loads(text, parse_constant=lambda c: pytest.fail(f"{c} in JSON"))
+    assert list(data)[:5] == ["framing_version", "documents", "facts", "omissions", "labels"]
+    assert json_report.dumps(seeds_analysis) == text
+
+
+def _snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+@pytest.mark.parametrize("name", ["../x.md", "a/b.md", "sub\\x.md", ".hidden", "..", ".", ""])
+def test_write_report_refuses_names_with_path_separators(tmp_path: Path, name: str) -> None:
+    with pytest.raises(OutputError) as caught:
+        output.write_report(tmp_path / "out", {"index.md": "ok\n", name: "x"})
+    assert (
+        str(caught.value) == f"{tmp_path / 'out'}: refusing to write a report file named {name!r}"
+    )
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_write_report_replaces_the_whole_folder(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    output.write_report(out, {"framing.json": "{}\n", "old.md": "gone soon\n"})
+    output.write_report(out, {"index.md": "two\n", "framing.json": "{}\n"})
+    assert _snapshot(out) == {"framing.json": b"{}\n", "index.md": b"two\n"}
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
+
+
+def test_write_report_keeps_the_old_report_when_the_swap_fails(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "out"
+    output.write_report(out, {"framing.json": "old\n"})
+    real_rename, calls = os.rename, []
+
+    def failing_rename(source, target):
+        calls.append(target)
+        if len(calls) == 2:  # the staging folder taking the report's place
+            raise OSError(28, "No space left on device")
+        real_rename(source, target)
+
+    monkeypatch.setattr(output.os, "rename", failing_rename)
+    with pytest.raises(OutputError) as caught:
+        output.write_report(out, {"framing.json": "new\n"})
+    assert str(caught.value) == f"{out}: cannot write the report (No space left on device)"
+    assert _snapshot(out) == {"framing.json": b"old\n"}
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
+
+
+def test_write_report_cleans_up_after_a_failed_write(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    output.write_report(out, {"framing.json": "old\n"})
+    with pytest.raises(TypeError):
+        output.write_report(out, {"framing.json": "new\n", "z.md": None})  # type: ignore[dict-item]
+    assert _snapshot(out) == {"framing.json": b"old\n"}
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
+
+
+@pytest.mark.parametrize(
+    ("setup", "expected"),
+    [
+        (
+            lambda p: (p.mkdir(), (p / "notes.txt").write_text("mine")),
+            "the folder has files in it that framing did not write (no framing.json), and a report replaces the whole folder; choose an empty or new --out",
+        ),
+        (
+            # A docs folder with an index.md of its own is not a report either.
+            lambda p: (
+                p.mkdir(),
+                (p / "index.md").write_text("docs"),
+                (p / "notes.txt").write_text("mine"),
+            ),
+            "the folder has files in it that framing did not write (no framing.json), and a "
+            "report replaces the whole folder; choose an empty or new --out",
+        ),
+        (
+            lambda p: p.write_text("mine"),
+            "expected a folder for the report, got a file; choose another --out",
+        ),
+    ],
+)
+def test_write_report_refuses_targets_it_did_not_write(
+    tmp_path: Path, setup, expected: str
+) -> None:
+    out = tmp_path / "out"
+    setup(out)
+    with pytest.raises(OutputError) as caught:
+        output.write_report(out, {"index.md": "x\n"})
+    assert str(caught.value) == f"{out}: {expected}"
+    kept = out / "notes.txt" if out.is_dir() else out
+    assert kept.read_text() == "mine"
