@@ -156,14 +156,27 @@ def report(
     typer.echo(f"wrote {len(files)} files to {out}/ ({len(analysis.documents)} documents)")
 
 
-def _analyze(
-    paths: list[Path],
-    as_json: bool,
-    lexicon_dir: Path | None,
-    config: Path | None,
-    no_cache: bool,
-    verbose: bool,
+AnalyzePaths = Annotated[
+    list[Path], typer.Argument(help="Article files or folders.", metavar="PATHS")
+]
+JsonOpt = Annotated[
+    bool, typer.Option("--json", help="Print the full JSON object (see CONTRACT.md).")
+]
+
+
+@app.command()
+def analyze(
+    paths: AnalyzePaths,
+    as_json: JsonOpt = False,
+    lexicon_dir: LexiconsOpt = None,
+    config: ConfigOpt = None,
+    no_cache: NoCacheOpt = False,
+    verbose: VerboseOpt = False,
 ) -> None:
+    """Analyse articles and print the findings (the JSON object with --json).
+
+    Example: framing analyze seeds --json > framing.json
+    """
     from framing.report import json as json_report
 
     started = time.monotonic()
@@ -188,44 +201,8 @@ def _analyze(
         )
 
 
-AnalyzePaths = Annotated[
-    list[Path], typer.Argument(help="Article files or folders.", metavar="PATHS")
-]
-JsonOpt = Annotated[
-    bool, typer.Option("--json", help="Print the full JSON object (see CONTRACT.md).")
-]
-
-
-@app.command()
-def analyze(
-    paths: AnalyzePaths,
-    as_json: JsonOpt = False,
-    lexicon_dir: LexiconsOpt = None,
-    config: ConfigOpt = None,
-    no_cache: NoCacheOpt = False,
-    verbose: VerboseOpt = False,
-) -> None:
-    """Analyse articles and print the findings (the JSON object with --json).
-
-    Example: framing analyze seeds --json > framing.json
-    """
-    _analyze(paths, as_json, lexicon_dir, config, no_cache, verbose)
-
-
-@app.command(name="analyse", hidden=True)
-def analyse(
-    paths: AnalyzePaths,
-    as_json: JsonOpt = False,
-    lexicon_dir: LexiconsOpt = None,
-    config: ConfigOpt = None,
-    no_cache: NoCacheOpt = False,
-    verbose: VerboseOpt = False,
-) -> None:
-    """Alias of analyze.
-
-    Example: framing analyse seeds --json
-    """
-    _analyze(paths, as_json, lexicon_dir, config, no_cache, verbose)
+# The British spelling, as the same command.
+app.command(name="analyse", hidden=True)(analyze)
 
 
 @lexicon_app.command("init")
