@@ -94,7 +94,26 @@ CHROME = TableSpec(
     about="phrases that mark page chrome (navigation, teaser tails, links, credits, bylines)",
 )
 
-SPECS: dict[str, TableSpec] = {spec.name: spec for spec in (CHROME,)}
+CUES = TableSpec(
+    name="cues.tsv",
+    columns=(
+        Column("cue"),
+        Column("connotation", "choice", ("neutral", "distancing", "endorsing", "loaded")),
+        Column("kind", "choice", ("speech", "thought", "intention", "evidence")),
+        Column("frame", "choice", ("clause", "infinitive", "object")),
+    ),
+    key=("cue",),
+    about="attribution cues (said, claimed, confirmed, slammed) with connotation and kind",
+)
+
+SPEAKERS = TableSpec(
+    name="speakers.tsv",
+    columns=(Column("term"), Column("kind", "choice", ("person", "group", "anonymity"))),
+    key=("term",),
+    about="words that make a source unnamed (officials, critics, sources) and anonymity markers",
+)
+
+SPECS: dict[str, TableSpec] = {spec.name: spec for spec in (CHROME, CUES, SPEAKERS)}
 
 # How evidence and listings name the shipped lexicon folder.
 DEFAULT_LABEL = "lexicons"

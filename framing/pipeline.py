@@ -11,8 +11,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from framing import __version__, clean, config, corpus, lexicons
-from framing.features import style
+from framing import __version__, clean, config, corpus, lexicons, quotes
+from framing.features import attribution, style
 from framing.nlp import Parser
 from framing.records import Analysis, Cleaned, Document, Source, Span
 
@@ -40,6 +40,8 @@ class Settings:
 
     story: config.StoryConfig
     lexicons: lexicons.Lexicons
+    actors: config.ActorIndex | None
+    attribution: attribution.Resources
 
 
 def load_settings(
@@ -47,12 +49,19 @@ def load_settings(
 ) -> Settings:
     found = config.find(list(paths), config_path)
     story = config.load(found, shown=corpus.display(found)) if found else config.EMPTY
-    return Settings(story=story, lexicons=lexicons.load(lexicon_dir))
+    loaded = lexicons.load(lexicon_dir)
+    return Settings(
+        story=story,
+        lexicons=loaded,
+        actors=config.actor_index(story) if story.actors else None,
+        attribution=attribution.resources(loaded),
+    )
 
 
 def _document(source: Source, cleaned: Cleaned, settings: Settings, parsed: object) -> Document:
     resolved = corpus.resolve_meta(source, settings.story.meta_for(source.id), cleaned)
     article_text = "\n\n".join(source.text[r.start : r.end] for r in cleaned.article)
+    found_quotes = quotes.find_quotes(source.text, cleaned.article)
     return Document(
         id=source.id,
         path=source.origin,
@@ -66,6 +75,13 @@ def _document(source: Source, cleaned: Cleaned, settings: Settings, parsed: obje
         article=cleaned.article,
         chrome=cleaned.chrome,
         word_count=clean.count_words(source.text, cleaned.article),
+        attributions=attribution.extract(
+            parsed,  # type: ignore[arg-type]
+            text=source.text,
+            quotes=found_quotes,
+            res=settings.attribution,
+            actors=settings.actors,
+        ),
         readability=style.readability(parsed, article_text),  # type: ignore[arg-type]
     )
 

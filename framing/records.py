@@ -92,6 +92,11 @@ class Attribution:
     cue: Evidence
     content: Evidence
     direct: bool
+    connotation: str = "neutral"  # of the cue: neutral | distancing | endorsing | loaded
+    cue_kind: str = "speech"  # speech | thought | intention | evidence
+    anonymous: bool = False  # "on condition of anonymity", "anonymous sources"
+    count: str | None = None  # "two" in "two sources"
+    rule: str = ""  # the lexicon line of the cue
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,9 +11,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from test_lexicons import COPY_SIZES, SHIPPED_SIZES
 from typer.testing import CliRunner
 
-from framing import __version__
+from framing import __version__, lexicons
 from framing import cli as cli_module
 from framing.nlp import Parser
 from framing.report.markdown import slug
@@ -104,24 +105,38 @@ def test_missing_paths_argument_is_a_usage_error(run) -> None:
     assert "Missing argument" in result.stderr
 
 
+def _check_lines(sizes: list[tuple[str, int]]) -> str:
+    return "".join(f"ok\t{path}\t{size} entries\n" for path, size in sizes)
+
+
+def _list_lines(sizes: list[tuple[str, int]]) -> str:
+    about = {name: spec.about for name, spec in lexicons.SPECS.items()}
+    return "".join(f"{path}\t{size} entries\t{about[Path(path).name]}\n" for path, size in sizes)
+
+
 def test_lexicon_check_accepts_the_shipped_lexicons(run) -> None:
     result = run("lexicon", "check")
     assert (result.exit_code, result.stdout, result.stderr) == (
         0,
-        "ok\tlexicons/chrome.tsv\t87 entries\n",
+        _check_lines(SHIPPED_SIZES),
         "",
     )
 
 
 def test_lexicon_init_then_check_and_list(run, tmp_path: Path) -> None:
     result = run("lexicon", "init", "lex")
-    assert (result.exit_code, result.stdout) == (0, "wrote 1 lexicon files to lex/\n")
-    assert run("lexicon", "check", "lex").stdout == "ok\tlex/chrome.tsv\t87 entries\n"
+    assert (result.exit_code, result.stdout) == (
+        0,
+        f"wrote {len(SHIPPED_SIZES)} lexicon files to lex/\n",
+    )
+    assert run("lexicon", "check", "lex").stdout == _check_lines(COPY_SIZES)
     (tmp_path / "lex" / "chrome.tsv").write_text("phrase\tkind\nsubscribe\tline\n")
-    about = "phrases that mark page chrome (navigation, teaser tails, links, credits, bylines)"
-    assert run("lexicon", "list").stdout == f"lexicons/chrome.tsv\t87 entries\t{about}\n"
+    assert run("lexicon", "list").stdout == _list_lines(SHIPPED_SIZES)
     listed = run("lexicon", "list", "--lexicons", "lex")
-    assert (listed.exit_code, listed.stdout) == (0, f"lex/chrome.tsv\t1 entries\t{about}\n")
+    assert (listed.exit_code, listed.stdout) == (
+        0,
+        _list_lines([("lex/chrome.tsv", 1), *COPY_SIZES[1:]]),
+    )
 
 
 @pytest.mark.parametrize(

@@ -15,7 +15,14 @@ from framing.lexicons import CHROME, Column, TableSpec, normalize, parse_tsv
 ROOT = Path(__file__).resolve().parent.parent
 
 # Entries in each shipped lexicon file; update when a lexicon is edited on purpose.
-SHIPPED_SIZES = [("lexicons/chrome.tsv", 87)]
+SHIPPED_SIZES = [
+    ("lexicons/chrome.tsv", 87),
+    ("lexicons/cues.tsv", 230),
+    ("lexicons/speakers.tsv", 93),
+]
+# The same, as check() reports a copy in the folder "lex".
+COPY_SIZES = [(path.replace("lexicons/", "lex/"), size) for path, size in SHIPPED_SIZES]
+KNOWN = ", ".join(sorted(lexicons.SPECS))
 
 KINDS = "line, tail, link, credit, byline, outlet-suffix"
 HEADER = "phrase\tkind\n"
@@ -195,16 +202,17 @@ def copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def test_init_writes_a_copy_that_check_accepts(copy: Path) -> None:
-    assert sorted(p.name for p in copy.iterdir()) == ["chrome.tsv"]
+    assert sorted(p.name for p in copy.iterdir()) == sorted(lexicons.SPECS)
     assert (copy / "chrome.tsv").read_bytes() == (ROOT / "lexicons" / "chrome.tsv").read_bytes()
-    assert lexicons.check(copy) == [("lex/chrome.tsv", 87)]
+    assert lexicons.check(copy) == COPY_SIZES
 
 
 def test_init_creates_missing_parents_and_accepts_an_empty_folder(tmp_path: Path) -> None:
     written = lexicons.init(tmp_path / "a" / "b")
-    assert written == [tmp_path / "a" / "b" / "chrome.tsv"]
+    assert written == [tmp_path / "a" / "b" / name for name in sorted(lexicons.SPECS)]
     (tmp_path / "empty").mkdir()
-    assert lexicons.init(tmp_path / "empty") == [tmp_path / "empty" / "chrome.tsv"]
+    written = lexicons.init(tmp_path / "empty")
+    assert written == [tmp_path / "empty" / name for name in sorted(lexicons.SPECS)]
 
 
 @pytest.mark.parametrize(
@@ -241,14 +249,14 @@ def test_overlay_replaces_a_file_by_name(copy: Path) -> None:
     table = lexicons.load(copy)[CHROME.name]
     assert [row.values for row in table.rows] == [("subscribe now", "line")]
     assert table.where(table.rows[0]) == "lex/chrome.tsv:3"
-    assert lexicons.check(copy) == [("lex/chrome.tsv", 1)]
+    assert lexicons.check(copy) == [("lex/chrome.tsv", 1), *COPY_SIZES[1:]]
 
 
 def test_overlay_without_a_file_keeps_the_default(copy: Path) -> None:
     (copy / "chrome.tsv").unlink()
     (copy / "README.md").write_text("notes are not lexicons\n")
     (copy / ".chrome.tsv.swp").write_text("an editor's swap file\n")
-    assert lexicons.check(copy) == SHIPPED_SIZES
+    assert lexicons.check(copy) == [SHIPPED_SIZES[0], *COPY_SIZES[1:]]
 
 
 @pytest.mark.parametrize(
@@ -258,9 +266,9 @@ def test_overlay_without_a_file_keeps_the_default(copy: Path) -> None:
         (
             "chrom.tsv",
             HEADER,
-            "lex/chrom.tsv: unknown lexicon file; expected one of chrome.tsv",
+            f"lex/chrom.tsv: unknown lexicon file; expected one of {KNOWN}",
         ),
-        ("labels.toml", "", "lex/labels.toml: unknown lexicon file; expected one of chrome.tsv"),
+        ("labels.toml", "", f"lex/labels.toml: unknown lexicon file; expected one of {KNOWN}"),
     ],
 )
 def test_overlay_files_with_unknown_names(
@@ -268,7 +276,7 @@ def test_overlay_files_with_unknown_names(
 ) -> None:
     (copy / name).write_text(content or "")
     if expected is None:
-        assert lexicons.check(copy) == [("lex/chrome.tsv", 87)]
+        assert lexicons.check(copy) == COPY_SIZES
         return
     with pytest.raises(LexiconError) as caught:
         lexicons.load(copy)
@@ -312,7 +320,7 @@ def test_unreadable_overlay_files(copy: Path, data: bytes, expected: str) -> Non
 
 def test_byte_order_mark_and_crlf_are_accepted(copy: Path) -> None:
     (copy / "chrome.tsv").write_bytes(b"\xef\xbb\xbfphrase\tkind\r\nmenu\tline\r\n")
-    assert lexicons.check(copy) == [("lex/chrome.tsv", 1)]
+    assert lexicons.check(copy) == [("lex/chrome.tsv", 1), *COPY_SIZES[1:]]
 
 
 def test_errors_in_an_overlay_name_the_line(copy: Path) -> None:

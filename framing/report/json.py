@@ -56,6 +56,11 @@ def _attribution(a: Attribution) -> dict[str, Any]:
         "cue": _evidence(a.cue),
         "content": _evidence(a.content),
         "direct": a.direct,
+        "connotation": a.connotation,
+        "cue_kind": a.cue_kind,
+        "anonymous": a.anonymous,
+        "count": a.count,
+        "rule": a.rule,
     }
 
 

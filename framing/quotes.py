@@ -1,0 +1,112 @@
+"""Quotation marks: where the quoted passages of an article are.
+
+Attribution needs them (a direct quote is speech), and so does wording (words inside a quote are
+the speaker's, not the outlet's), so they are found once, here, on the text itself.
+
+Rules, from news style: double quotes (straight or curly) quote speech; a quote may run over
+several sentences; a quote that runs on into the next paragraph leaves its closing mark off and
+opens the next paragraph with a new one.  An opening mark that is never closed does not derail the
+rest of the document: it quotes nothing, and the next paragraph starts afresh.  Single curly
+quotes are kept apart (kind ``single``): they mark quotes inside quotes, headline quotes and scare
+quotes, which the wording stage judges.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from framing.records import Span
+
+OPEN_DOUBLE = "\u201c\u201e"
+CLOSE_DOUBLE = "\u201d"
+STRAIGHT = '"'
+_PARAGRAPH = re.compile(r"\n")
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    span: Span  # the quoted words, without the marks
+    outer: Span  # with the marks
+    kind: str  # double | single
+
+
+def _paragraphs(text: str, regions: tuple[Span, ...]) -> list[Span]:
+    spans = []
+    for region in regions:
+        start = region.start
+        for match in _PARAGRAPH.finditer(text, region.start, region.end):
+            if match.start() > start:
+                spans.append(Span(start, match.start()))
+            start = match.end()
+        if region.end > start:
+            spans.append(Span(start, region.end))
+    return spans
+
+
+def _is_apostrophe(text: str, index: int) -> bool:
+    """A right single quote between letters (don't, Israel’s) or after s (leaders’) is an apostrophe."""
+    before = text[index - 1] if index > 0 else " "
+    after = text[index + 1] if index + 1 < len(text) else " "
+    return (before.isalnum() and after.isalnum()) or (before in "sS" and not after.isalnum())
+
+
+def _double_quotes(text: str, paragraphs: list[Span]) -> list[Quote]:
+    quotes: list[Quote] = []
+    for para in paragraphs:
+        open_at: int | None = None
+        for index in range(para.start, para.end):
+            char = text[index]
+            if char in OPEN_DOUBLE or (char == STRAIGHT and open_at is None):
+                if open_at is None:
+                    open_at = index
+                elif char in OPEN_DOUBLE:
+                    open_at = index  # an unclosed quote followed by a new one: restart
+            elif open_at is not None and (char in CLOSE_DOUBLE or char == STRAIGHT):
+                if index > open_at + 1:
+                    quotes.append(
+                        Quote(Span(open_at + 1, index), Span(open_at, index + 1), "double")
+                    )
+                open_at = None
+        if open_at is not None:
+            # Unclosed: a quote that runs on into the next paragraph (news style) keeps its
+            # words; a stray mark quotes nothing.
+            end = para.end
+            while end > open_at + 1 and text[end - 1].isspace():
+                end -= 1
+            runs_on = _next_starts_with_quote(text, paragraphs, para)
+            if runs_on and end > open_at + 1:
+                quotes.append(Quote(Span(open_at + 1, end), Span(open_at, end), "double"))
+    return quotes
+
+
+def _next_starts_with_quote(text: str, paragraphs: list[Span], para: Span) -> bool:
+    following = [p for p in paragraphs if p.start >= para.end]
+    if not following:
+        return False
+    nxt = following[0]
+    return text[nxt.start : nxt.end].lstrip()[:1] in OPEN_DOUBLE + STRAIGHT
+
+
+def _single_quotes(text: str, paragraphs: list[Span]) -> list[Quote]:
+    quotes = []
+    for para in paragraphs:
+        open_at: int | None = None
+        for index in range(para.start, para.end):
+            char = text[index]
+            if char == "\u2018":
+                open_at = index
+            elif char == "\u2019" and open_at is not None and not _is_apostrophe(text, index):
+                if index > open_at + 1:
+                    quotes.append(
+                        Quote(Span(open_at + 1, index), Span(open_at, index + 1), "single")
+                    )
+                open_at = None
+    return quotes
+
+
+def find_quotes(text: str, regions: tuple[Span, ...]) -> tuple[Quote, ...]:
+    """Every quoted passage inside the article ``regions`` of ``text``, in text order."""
+    paragraphs = _paragraphs(text, regions)
+    found = _double_quotes(text, paragraphs) + _single_quotes(text, paragraphs)
+    return tuple(sorted(found, key=lambda q: (q.outer.start, q.outer.end)))
