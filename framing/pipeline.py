@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from framing import __version__, clean, config, corpus, lexicons, quotes
+from framing.compare import sources as source_profiles
 from framing.features import attribution, style
 from framing.nlp import Parser
 from framing.records import Analysis, Cleaned, Document, Source, Span
@@ -112,6 +113,7 @@ def analyze(
     analysis = Analysis(
         framing_version=__version__,
         documents=tuple(documents),
+        sources=source_profiles.profiles(documents),
         warnings=tuple(warnings),
     )
     return analysis, parser

@@ -193,6 +193,33 @@ class LabelRow:
 
 
 @dataclass(frozen=True, slots=True)
+class SpeakerCount:
+    speaker: str
+    count: int
+    kind: str
+    side: str | None
+    doc: str  # where the speaker is first cited ...
+    evidence: Span  # ... and the cue that cites them
+
+
+@dataclass(frozen=True, slots=True)
+class SourceProfile:
+    """Who one outlet lets speak: counts of its attributions, sorted most frequent first."""
+
+    outlet: str
+    documents: tuple[str, ...]
+    attributions: int
+    kinds: tuple[tuple[str, int], ...]
+    sides: tuple[tuple[str, int], ...]
+    side_words: tuple[tuple[str, int], ...]  # words of attributed content, by side
+    connotations: tuple[tuple[str, int], ...]
+    direct: int
+    anonymous: int
+    unattributed: int  # "is believed to": claims the outlet attributes to no one
+    speakers: tuple[SpeakerCount, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Analysis:
     """Everything one run found: the documents (sorted by id) and the comparison."""
 
@@ -201,4 +228,5 @@ class Analysis:
     facts: tuple[Fact, ...] = ()
     omissions: tuple[Omission, ...] = ()
     labels: tuple[LabelRow, ...] = ()
+    sources: tuple[SourceProfile, ...] = ()
     warnings: tuple[str, ...] = field(default=())

@@ -201,7 +201,7 @@ def _subject(verb: Token) -> Token | None:
             if current.i > 0 and current.doc[current.i - 1].text != ",":
                 return current.head
             governor = current.head
-            while governor.pos_ not in {"VERB", "AUX"} and governor.head is not governor:
+            while governor.pos_ not in {"VERB", "AUX"} and governor.head.i != governor.i:
                 governor = governor.head
             current = governor
             continue
@@ -809,11 +809,16 @@ def _who(
     # "the envoy, Steve Witkoff": the name in apposition is the speaker.
     named = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
     person = named if named is not None else head
-    if person.ent_type_ == "PERSON":
-        if within is not None and within.kind == "person" and _name_of(person) in within.name:
+    entity = next((e for e in doc.ents if e.start <= person.i < e.end), None)
+    surname = _name_of(person)
+    known_person = person.pos_ == "PROPN" and _full_person_name(doc, surname) != surname
+    if (entity is not None and entity.label_ == "PERSON") or known_person:
+        # The name without its title ("Senator Jane Smith" -> "Jane Smith"), in its longest form.
+        bare = entity.text if entity is not None and entity.label_ == "PERSON" else surname
+        if within is not None and within.kind == "person" and bare.split()[-1] in within.name:
             name = within.name
         else:
-            name = _full_person_name(doc, _name_of(person))
+            name = _full_person_name(doc, bare)
         return _Speaker(name, "named", side)
     if head.pos_ == "PROPN" or head.ent_type_ in {"ORG", "GPE", "NORP", "FAC"}:
         return _Speaker(words, "organisation", side)

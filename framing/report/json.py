@@ -22,6 +22,7 @@ from framing.records import (
     LoadedTerm,
     Omission,
     Quantity,
+    SourceProfile,
     Span,
 )
 
@@ -159,6 +160,32 @@ def _label_row(row: LabelRow) -> dict[str, Any]:
     return {"referent": row.referent, "by_doc": {doc: list(labels) for doc, labels in row.by_doc}}
 
 
+def _profile(p: SourceProfile) -> dict[str, Any]:
+    return {
+        "outlet": p.outlet,
+        "documents": list(p.documents),
+        "attributions": p.attributions,
+        "kinds": dict(p.kinds),
+        "sides": dict(p.sides),
+        "side_words": dict(p.side_words),
+        "connotations": dict(p.connotations),
+        "direct": p.direct,
+        "anonymous": p.anonymous,
+        "unattributed": p.unattributed,
+        "speakers": [
+            {
+                "speaker": s.speaker,
+                "count": s.count,
+                "kind": s.kind,
+                "side": s.side,
+                "doc": s.doc,
+                **_span(s.evidence),
+            }
+            for s in p.speakers
+        ],
+    }
+
+
 def to_dict(analysis: Analysis) -> dict[str, Any]:
     return {
         "framing_version": analysis.framing_version,
@@ -166,6 +193,8 @@ def to_dict(analysis: Analysis) -> dict[str, Any]:
         "facts": [_fact(f) for f in analysis.facts],
         "omissions": [_omission(o) for o in analysis.omissions],
         "labels": [_label_row(r) for r in analysis.labels],
+        # Beyond the contract: per-outlet summaries.
+        "sources": [_profile(p) for p in analysis.sources],
         "warnings": list(analysis.warnings),
     }
 

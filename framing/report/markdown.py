@@ -162,10 +162,80 @@ def _readability_section(docs: list[Document]) -> list[str]:
 
 
 _PENDING = (
-    "Not analysed yet in this version: attribution (who is quoted), loaded wording and labels, "
-    "stance and agency, and the cross-outlet comparison of facts. Their fields exist in "
-    "`framing.json` and are empty."
+    "Not analysed yet in this version: loaded wording and labels, stance and agency, and the "
+    "cross-outlet comparison of facts. Their fields exist in `framing.json` and are empty."
 )
+_KINDS = ("named", "organisation", "unnamed")
+
+
+def _share(part: int, whole: int) -> str:
+    return f"{part} ({100 * part / whole:.0f}%)" if whole else "0"
+
+
+def _sources_table(analysis: Analysis, slugs: dict[str, str]) -> list[str]:
+    rows = []
+    for p in analysis.sources:
+        kinds = dict(p.kinds)
+        sides = ", ".join(f"{escape(side)} {count}" for side, count in p.sides) or "none"
+        top = p.speakers[0] if p.speakers else None
+        rows.append(
+            [
+                f"[{escape(p.outlet)}]({slugs[p.outlet]}.md)",
+                str(p.attributions),
+                *(_share(kinds.get(kind, 0), p.attributions) for kind in _KINDS),
+                _share(p.direct, p.attributions),
+                _share(dict(p.connotations).get("distancing", 0), p.attributions),
+                sides,
+                f"{escape(top.speaker)} ({top.count})" if top else "none",
+            ]
+        )
+    header = ["Outlet", "Attributions", "Named people", "Organisations", "Unnamed"]
+    header += ["Direct quotes", "Distancing cues", "Sides heard", "Most cited"]
+    return _table(header, rows)
+
+
+def _sources_section(analysis: Analysis, slugs: dict[str, str]) -> list[str]:
+    lines = ["## Sources heard", ""]
+    lines.append(
+        "Who each outlet quotes or cites (attributions), from `lexicons/cues.tsv` (the cue verbs "
+        "and their connotation) and `lexicons/speakers.tsv` (what makes a source unnamed); sides "
+        "come from the story config. Distancing cues (claimed, alleged, insisted) cast doubt on "
+        "what they report."
+    )
+    lines.append("")
+    lines += _sources_table(analysis, slugs)
+    silent = [p.outlet for p in analysis.sources if not dict(p.kinds).get("named")]
+    if silent:
+        names = ", ".join(escape(o) for o in silent)
+        lines += ["", f"Quoting or citing no named person: {names}."]
+    lines.append("")
+    return lines
+
+
+def _attributions_section(docs: list[Document], out_dir: str) -> list[str]:
+    lines = ["## Sources heard", ""]
+    rows = []
+    for doc in docs:
+        for a in doc.attributions:
+            source = a.source.text if a.source else "(no one)"
+            speaker = a.speaker if a.speaker and a.speaker != source else ""
+            who = escape(source) + (f" = {escape(speaker)}" if speaker else "")
+            rows.append(
+                [
+                    ref(doc, a.cue.span, out_dir=out_dir),
+                    who,
+                    escape(a.kind),
+                    escape(a.side or "unknown"),
+                    f"{escape(a.cue.text)} ({escape(a.connotation)})",
+                    ("quote: " if a.direct else "") + excerpt(a.content.text, 80),
+                ]
+            )
+    if rows:
+        lines += _table(["Where", "Source", "Kind", "Side", "Cue", "Says"], rows)
+    else:
+        lines.append("No attributions found.")
+    lines.append("")
+    return lines
 
 
 def render_index(analysis: Analysis, *, out_dir: str) -> str:
@@ -199,6 +269,7 @@ def render_index(analysis: Analysis, *, out_dir: str) -> str:
         "shown by its file name."
     )
     lines += ["", _PENDING, ""]
+    lines += _sources_section(analysis, slugs)
     lines += _readability_section(docs)
     lines += _chrome_section(docs, out_dir)
     if analysis.warnings:
@@ -220,6 +291,7 @@ def render_outlet(analysis: Analysis, outlet: str, *, out_dir: str) -> str:
         byline = f", by {escape(doc.author)}" if doc.author else ""
         lines.append(f"- {where}: {title}{byline}; {doc.word_count} words")
     lines += ["", _PENDING, ""]
+    lines += _attributions_section(docs, out_dir)
     lines += _readability_section(docs)
     lines += _chrome_section(docs, out_dir)
     return "\n".join(lines).rstrip("\n") + "\n"

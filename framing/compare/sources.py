@@ -1,0 +1,85 @@
+"""Who each outlet lets speak: the attribution profile of an outlet.
+
+Counts, for every outlet, its attributions by speaker kind (named person, organisation, unnamed),
+by side (from the story config; without one every side is unknown and the profile rests on the
+speakers), by cue connotation, direct against indirect, the words each side is given, and the
+most cited speakers with the sentence that cites them first.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+
+from framing.records import Attribution, Document, SourceProfile, SpeakerCount
+
+TOP_SPEAKERS = 10
+UNKNOWN_SIDE = "unknown"
+UNATTRIBUTED = "(unattributed)"
+
+
+def _words(attribution: Attribution) -> int:
+    return len(attribution.content.text.split())
+
+
+def _sorted(counter: Counter[str]) -> tuple[tuple[str, int], ...]:
+    return tuple(sorted(counter.items(), key=lambda item: (-item[1], item[0])))
+
+
+def profile(outlet: str, documents: Iterable[Document]) -> SourceProfile:
+    docs = sorted(documents, key=lambda d: d.id)
+    kinds: Counter[str] = Counter()
+    sides: Counter[str] = Counter()
+    side_words: Counter[str] = Counter()
+    connotations: Counter[str] = Counter()
+    speakers: Counter[str] = Counter()
+    first_seen: dict[str, tuple[str, Attribution]] = {}
+    direct = anonymous = unattributed = 0
+    total = 0
+    for doc in docs:
+        for item in doc.attributions:
+            total += 1
+            kinds[item.kind] += 1
+            side = item.side or UNKNOWN_SIDE
+            sides[side] += 1
+            side_words[side] += _words(item)
+            connotations[item.connotation] += 1
+            direct += item.direct
+            anonymous += item.anonymous
+            if item.source is None:
+                unattributed += 1
+            name = item.speaker or (item.source.text if item.source else UNATTRIBUTED)
+            speakers[name] += 1
+            first_seen.setdefault(name, (doc.id, item))
+    top = tuple(
+        SpeakerCount(
+            speaker=name,
+            count=count,
+            kind=first_seen[name][1].kind,
+            side=first_seen[name][1].side,
+            doc=first_seen[name][0],
+            evidence=first_seen[name][1].cue.span,
+        )
+        for name, count in _sorted(speakers)[:TOP_SPEAKERS]
+    )
+    return SourceProfile(
+        outlet=outlet,
+        documents=tuple(d.id for d in docs),
+        attributions=total,
+        kinds=_sorted(kinds),
+        sides=_sorted(sides),
+        side_words=_sorted(side_words),
+        connotations=_sorted(connotations),
+        direct=direct,
+        anonymous=anonymous,
+        unattributed=unattributed,
+        speakers=top,
+    )
+
+
+def profiles(documents: Iterable[Document]) -> tuple[SourceProfile, ...]:
+    """One profile per outlet, sorted by outlet name."""
+    by_outlet: dict[str, list[Document]] = {}
+    for doc in documents:
+        by_outlet.setdefault(doc.outlet, []).append(doc)
+    return tuple(profile(outlet, docs) for outlet, docs in sorted(by_outlet.items()))

@@ -1,0 +1,222 @@
+"""Attribution: who is quoted or cited, against the gold file and on invented sentences."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from framing import config, lexicons, pipeline, quotes
+from framing.features import attribution
+from framing.records import Attribution, Span
+
+LEX = lexicons.load()
+RES = attribution.resources(LEX)
+
+
+def extract(parser, text: str, story: str | None = None) -> tuple[Attribution, ...]:
+    actors = config.actor_index(config.parse(story, path="story.toml")) if story else None
+    regions = (Span(0, len(text)),)
+    doc = parser.parse([text])[0]
+    found = quotes.find_quotes(text, regions)
+    return attribution.extract(doc, text=text, quotes=found, res=RES, actors=actors)
+
+
+def _matches(item: Attribution, gold: dict) -> bool:
+    words = " ".join(filter(None, [item.speaker, item.source.text if item.source else None]))
+    return any(m in words.lower() for m in gold["match"]) and gold["cue"].lower() in (
+        item.cue.text.lower()
+    )
+
+
+def test_gold_attributions_are_found_with_kind_and_side(seeds_analysis, gold: dict) -> None:
+    docs = {d.id: d for d in seeds_analysis.documents}
+    found = kind_right = side_right = 0
+    misses = []
+    for item in gold["attributions"]:
+        hits = [a for a in docs[item["doc"]].attributions if _matches(a, item)]
+        if not hits:
+            misses.append(item["note"])
+            continue
+        found += 1
+        kind_right += any(a.kind == item["kind"] for a in hits)
+        side_right += any((a.side or "none") == item["side"] for a in hits)
+    total = len(gold["attributions"])
+    assert total == 26
+    assert found / total >= 0.85, (found, misses)
+    assert kind_right / found >= 0.85, kind_right
+    assert side_right / found >= 0.80, side_right
+
+
+def test_gold_named_people_are_named(seeds_analysis, gold: dict) -> None:
+    for doc in seeds_analysis.documents:
+        named = {a.speaker for a in doc.attributions if a.kind == "named"}
+        for person in gold["named_people_quoted_or_cited"][doc.id]:
+            assert person in named, (doc.id, person, named)
+
+
+def test_no_attribution_comes_from_page_chrome(seeds_analysis) -> None:
+    for doc in seeds_analysis.documents:
+        for a in doc.attributions:
+            for evidence in filter(None, (a.source, a.cue, a.content)):
+                assert any(r.contains(evidence.span) for r in doc.article), (doc.id, evidence)
+                assert doc.text[evidence.span.start : evidence.span.end] == evidence.text
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "speaker", "kind", "cue", "direct"),
+    [
+        ("The mayor said the bridge would reopen in May.",
+         "The mayor", "mayor", "unnamed", "said", False),
+        ("\u201cWe will not back down,\u201d said Maria Lopez, the union\u2019s president.",
+         "Maria Lopez, the union\u2019s president", "Maria Lopez", "named", "said", True),
+        ('Maria Lopez leads the union. "The offer is an insult to every worker here," Lopez said.',
+         "Lopez", "Maria Lopez", "named", "said", True),
+        ("Senator Jane Smith claimed that the vote had been rigged.",
+         "Senator Jane Smith", "Jane Smith", "named", "claimed", False),
+        ("According to the Health Department, 40 people were treated for smoke inhalation.",
+         "the Health Department", "Health Department", "organisation", "According to", False),
+        ("Two sources told Reuters that the deal was close.",
+         "Two sources", "Two sources", "unnamed", "told", False),
+        ("Jane Smith arrived late. She said the meeting had gone well.",
+         "She", "Jane Smith", "named", "said", False),
+        ("The hostages are believed to be alive.", None, None, "unnamed", "believed", False),
+        ("The plan was drafted by Sarah Johnson, who warned that the budget would not pass.",
+         "who", "Sarah Johnson", "named", "warned", False),
+    ],
+)  # fmt: skip
+def test_attribution_table(
+    parser, text: str, source: str | None, speaker: str | None, kind: str, cue: str, direct: bool
+) -> None:
+    found = extract(parser, text)
+    assert found, text
+    first = found[-1] if source == "She" else found[0]
+    assert (first.source.text if first.source else None) == source
+    assert first.speaker == speaker
+    assert (first.kind, first.cue.text, first.direct) == (kind, cue, direct)
+
+
+@pytest.mark.parametrize(
+    ("text", "connotation"),
+    [
+        ("The minister claimed that the figures were wrong.", "distancing"),
+        ("The minister confirmed that the figures were wrong.", "endorsing"),
+        ("The minister slammed the figures as wrong.", "loaded"),
+        ("The minister said that the figures were wrong.", "neutral"),
+    ],
+)
+def test_cue_connotation_comes_from_the_lexicon(parser, text: str, connotation: str) -> None:
+    (item,) = extract(parser, text)
+    assert item.connotation == connotation
+    line = int(item.rule.rsplit(":", 1)[1])
+    cue_line = (Path(lexicons.default_dir()) / "cues.tsv").read_text().splitlines()[line - 1]
+    assert cue_line.split("\t")[1] == connotation
+
+
+def test_split_quote_is_one_direct_attribution(parser) -> None:
+    text = (
+        "\u201cWe have seen the offer. It is not enough,\u201d said Kirsten Holm. "
+        "The talks resume on Friday."
+    )
+    (item,) = extract(parser, text)
+    assert item.content.text == "We have seen the offer. It is not enough,"
+    assert (item.speaker, item.direct) == ("Kirsten Holm", True)
+
+
+def test_colon_attribution(parser) -> None:
+    text = "The council stated: \u201cThe library will stay open all summer.\u201d"
+    (item,) = extract(parser, text)
+    assert (item.cue.text, item.direct) == ("stated", True)
+    assert item.content.text == "The library will stay open all summer."
+
+
+def test_unbalanced_quote_does_not_derail_the_rest(parser) -> None:
+    text = (
+        "The plan was, in short, \u201ca disgrace. Nobody replied.\n\n"
+        "The finance minister said the budget was balanced."
+    )
+    found = extract(parser, text)
+    assert [a.source.text for a in found if a.source] == ["The finance minister"]
+
+
+def test_anonymity_and_count_are_kept(parser) -> None:
+    text = "Two officials, speaking on condition of anonymity, said the talks had collapsed."
+    (item,) = extract(parser, text)
+    assert (item.kind, item.anonymous, item.count) == ("unnamed", True, "Two")
+
+
+def test_description_set_up_by_the_text_resolves_to_the_name(parser) -> None:
+    text = (
+        "The rebel group Northern Front seized the town on Tuesday. "
+        "The group said its fighters would hold the bridge."
+    )
+    found = extract(parser, text)
+    said = [a for a in found if a.cue.text == "said"]
+    assert said and said[0].speaker == "Northern Front"
+    assert said[0].source is not None and said[0].source.text == "The group"
+
+
+STORY = """
+[sides]
+labour = "the union and its members"
+management = "the company"
+
+[[actors]]
+name = "Harbour Workers Union"
+side = "labour"
+aliases = ["the union", "union"]
+
+[[actors]]
+name = "Port Authority"
+side = "management"
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "kind", "side"),
+    [
+        ("Union officials said the strike would continue.", "Union officials", "unnamed", "labour"),
+        ("The union said the strike would continue.", "Harbour Workers Union", "organisation", "labour"),
+        ("The Port Authority said the strike was illegal.", "Port Authority", "organisation", "management"),
+        ("Observers said the strike would continue.", "Observers", "unnamed", None),
+    ],
+)  # fmt: skip
+def test_sides_come_from_the_story_config(
+    parser, text: str, speaker: str, kind: str, side: str | None
+) -> None:
+    (item,) = extract(parser, text, STORY)
+    assert (item.speaker, item.kind, item.side) == (speaker, kind, side)
+
+
+def test_without_a_config_sides_are_unknown(parser) -> None:
+    (item,) = extract(parser, "The union said the strike would continue.")
+    assert item.side is None
+
+
+def test_profile_counts_kinds_and_sides(seeds_analysis) -> None:
+    for profile in seeds_analysis.sources:
+        docs = [d for d in seeds_analysis.documents if d.outlet == profile.outlet]
+        total = sum(len(d.attributions) for d in docs)
+        assert profile.attributions == total
+        assert sum(count for _, count in profile.kinds) == total
+        assert sum(count for _, count in profile.sides) == total
+        assert [s.count for s in profile.speakers] == sorted(
+            (s.count for s in profile.speakers), reverse=True
+        )
+
+
+def test_analysis_json_carries_every_attribution_field(seeds_analysis) -> None:
+    from framing.report import json as json_report
+
+    data = json_report.to_dict(seeds_analysis)
+    for doc in data["documents"]:
+        for a in doc["attributions"]:
+            assert {"source", "speaker", "kind", "side", "cue", "content", "direct"} <= set(a)
+            for key in ("cue", "content"):
+                assert doc["text"][a[key]["start"] : a[key]["end"]] == a[key]["text"]
+
+
+def test_pipeline_reads_sides_from_the_seed_config(parser) -> None:
+    analysis, _ = pipeline.analyze([Path(__file__).parent.parent / "seeds"], parser=parser)
+    sides = {a.side for d in analysis.documents for a in d.attributions}
+    assert {"israel", "palestinian", "us"} <= sides
