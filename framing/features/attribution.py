@@ -50,6 +50,8 @@ SOURCE_RIGHT_DEPS = {
 }
 CONTENT_OBJECT_DEPS = {"dobj", "prep", "attr", "oprd", "dative"}
 NOUN_CUE_SOURCE_PREPS = {"by", "from", "of"}
+DATELINE_BREAKS = {"-", "\u2013", "\u2014", "(", ")", "\n"}
+SHORT_ANSWERS = {"so", "yes", "no", "when", "why", "how", "what", "nothing", "otherwise"}
 LISTENER_VERBS = {
     "tell",
     "ask",
@@ -163,6 +165,10 @@ def _noun_phrase(head: Token) -> list[Token]:
     if head.dep_ == "nsubj" and head.head.dep_ == "csubj":
         right = max(right, head.head.right_edge.i)
     tokens = list(head.doc[head.left_edge.i : right + 1])
+    # A dateline ("LONDON (Reuters) -") or a bracket before the head is not part of the name.
+    breaks = [i for i, t in enumerate(tokens) if t.i < head.i and t.text in DATELINE_BREAKS]
+    if breaks:
+        tokens = tokens[breaks[-1] + 1 :]
     while tokens and (tokens[-1].is_punct or tokens[-1].is_space or tokens[-1].dep_ == "cc"):
         tokens.pop()
     while tokens and (tokens[0].is_punct or tokens[0].is_space):
@@ -318,6 +324,8 @@ def _content(cue: Token, words: list[Token], frame: str) -> list[Token] | None:
         and c.lower_ in {"of", "for", "about", "against"}
         and c not in objects
     ]
+    # "said so", "said yes", "did not say when": a one-word answer is what was said.
+    objects += [c for c in children if c.i > cue.i and c.lower_ in SHORT_ANSWERS]
     if not objects:
         return None
     tokens: list[Token] = []
@@ -546,9 +554,32 @@ def _verb(
     return _Found(subject, source, words, cue, content) if content is not None else None
 
 
+_TRANSCRIPT = re.compile(r"^[ \t]*([A-Z][A-Z.'\- ]{1,40}[A-Z.]):[ \t]+(\S.*)$", re.MULTILINE)
+
+
+def _transcript(doc: Doc, text: str, res: Resources) -> list[_Found]:
+    """Interview transcripts: a paragraph opened by a speaker's name in capitals and a colon
+    ("SMITH: We never ...") is that speaker's, however many sentences it runs."""
+    cue = next((c for p, c in res.cues.get(":", []) if p is None), None)
+    found: list[_Found] = []
+    if cue is None:
+        return found
+    for match in _TRANSCRIPT.finditer(text):
+        name = doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
+        colon = doc.char_span(match.end(1), match.end(1) + 1, alignment_mode="expand")
+        if name is None or colon is None or not name.text.strip() or len(name) > 6:
+            continue
+        content = _trim(text, Span(match.start(2), match.end(2)))
+        if content is not None:
+            found.append(_Found(name.root, list(name), list(colon), cue, content))
+    return found
+
+
 def find(doc: Doc, text: str, quotes: Sequence[Quote], res: Resources) -> list[_Found]:
     """Every cue with a content (and, but for agentless passives, a source), in text order."""
-    found: list[_Found] = []
+    found: list[_Found] = _transcript(doc, text, res)
+    spoken = [Quote(f.content, f.content, "double") for f in found]
+    quotes = [*quotes, *spoken]  # cues inside a transcript turn are the speaker's words
     taken: set[int] = set()
     according_cue = next((c for p, c in res.cues.get("according", []) if p == "to"), None)
     for token in doc:
@@ -570,8 +601,8 @@ def find(doc: Doc, text: str, quotes: Sequence[Quote], res: Resources) -> list[_
                 item = _noun(token, cue, words, text)
             else:
                 item = _verb(token, cue, words, text, quotes)
-        if item is None:
-            continue
+        if item is None or (item.source and _span_of(item.source).contains(item.content)):
+            continue  # a source that is its own content is a mis-parse, not an attribution
         covering = _covering_quote(item.content, quotes)
         if covering is not None:
             item.content = covering.span
