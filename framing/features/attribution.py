@@ -330,7 +330,14 @@ def _content(cue: Token, words: list[Token], frame: str) -> list[Token] | None:
         return None
     tokens: list[Token] = []
     for obj in sorted(objects, key=lambda t: t.i):
-        tokens.extend(obj.subtree)
+        # ", accusing X of Y" hung on the object belongs to the subject (see _subject).
+        detached = {
+            t.i
+            for d in obj.subtree
+            if d.dep_ == "acl" and d.tag_ == "VBG" and d.i > 0 and d.doc[d.i - 1].text == ","
+            for t in d.subtree
+        }
+        tokens.extend(t for t in obj.subtree if t.i not in detached)
     return tokens
 
 
