@@ -22,6 +22,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from common import f1  # noqa: E402
+
 from framing import pipeline  # noqa: E402
 from framing.records import Span  # noqa: E402
 
@@ -93,10 +95,6 @@ def match(
         if predicted[i][0] and gold[j].source and _overlap(predicted[i][0], gold[j].source) > 0:
             hits += 1
     return matches, hits
-
-
-def f1(p: float, r: float) -> float:
-    return 2 * p * r / (p + r) if p + r else 0.0
 
 
 def main() -> None:

@@ -113,7 +113,59 @@ SPEAKERS = TableSpec(
     about="words that make a source unnamed (officials, critics, sources) and anonymity markers",
 )
 
-SPECS: dict[str, TableSpec] = {spec.name: spec for spec in (CHROME, CUES, SPEAKERS)}
+LOADED_CATEGORIES = (
+    "emotive",  # charged words that carry feeling: shattered, brutal, desperate
+    "intensifier",  # words that heighten: staggering, utterly, massive
+    "pejorative",  # name-calling and derogatory labels: thugs, regime, extremist
+    "euphemism",  # softening words: collateral damage, neutralise, enhanced interrogation
+    "hedge",  # distance from a claim: reportedly, allegedly, apparently
+    "booster",  # certainty: clearly, undeniably, of course
+    "sensational",  # headline hype: shocking, here's what happens next, you won't believe
+)
+
+LOADED = TableSpec(
+    name="loaded.tsv",
+    columns=(
+        Column("term"),
+        Column("category", "choice", LOADED_CATEGORIES),
+        Column("weight", "float"),
+    ),
+    key=("term",),
+    about="loaded wording: emotive, intensifying, pejorative, euphemistic, hedging, boosting, sensational terms",
+)
+
+SPECS: dict[str, TableSpec] = {spec.name: spec for spec in (CHROME, CUES, SPEAKERS, LOADED)}
+
+# --- TOML lexicons ---------------------------------------------------------------------------
+# labels.toml needs more shape than TSV rows: labels grouped under the referent they name, with
+# the context cues that tell two referents apart.  framing.lexicon_toml reads it into the same
+# Table (one Row per label, cue or 'not' phrase, with its line), so load, check, init, list and
+# --lexicons treat it as they treat the TSV files.
+
+LABEL_CONNOTATIONS = (
+    "negative",  # hostile or delegitimising: terrorists, regime, illegal aliens, rioters
+    "neutral",  # the plain term news style guides recommend: prisoners, government, protesters
+    "positive",  # sympathetic or legitimising, often the referent's own term: freedom fighters
+    "euphemistic",  # softens what is done by or to the referent: restructuring, collateral damage
+)
+
+LABELS = TableSpec(
+    name="labels.toml",
+    columns=(
+        Column("referent"),
+        # a label; a label that counts only with a cue nearby; a context cue; a phrase that
+        # holds a label but names something else ("sanctions regime")
+        Column("entry", "choice", ("label", "cued label", "cue", "not")),
+        Column("phrase"),
+        Column("connotation", "choice", LABEL_CONNOTATIONS),  # empty for cues and 'not'
+    ),
+    key=("referent", "entry", "phrase"),
+    about="labels for the same referent (prisoners, detainees, terrorists) with connotation and context cues",
+)
+
+# Registered apart from the TSV tuple above, so that each kind of lexicon is added in one place.
+TOML_SPECS: dict[str, TableSpec] = {LABELS.name: LABELS}
+SPECS.update(TOML_SPECS)
 
 # How evidence and listings name the shipped lexicon folder.
 DEFAULT_LABEL = "lexicons"
@@ -230,6 +282,11 @@ def read_table(path: Path, spec: TableSpec) -> Table:
         ) from None
     except OSError as exc:
         raise LexiconError(f"cannot read the file ({exc.strerror})", path=_display(path)) from None
+    if spec.name in TOML_SPECS:
+        # Imported here because the TOML reader builds on this module's Table and Row.
+        from framing import lexicon_toml
+
+        return lexicon_toml.parse(text, spec, path=_display(path))
     return parse_tsv(text, spec, path=_display(path))
 
 

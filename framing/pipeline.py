@@ -12,10 +12,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from framing import __version__, clean, config, corpus, lexicons, quotes
+from framing.compare import labels as label_table
 from framing.compare import sources as source_profiles
-from framing.features import attribution, style
+from framing.features import attribution, labels, style, wording
 from framing.nlp import Parser
-from framing.records import Analysis, Cleaned, Document, Source, Span
+from framing.records import Analysis, Cleaned, Document, SentenceScore, Source, Span
 
 _NOT_NEWLINE = re.compile(r"[^\n]")
 
@@ -43,6 +44,8 @@ class Settings:
     lexicons: lexicons.Lexicons
     actors: config.ActorIndex | None
     attribution: attribution.Resources
+    wording: wording.Resources
+    labels: labels.LabelTable
 
 
 def load_settings(
@@ -56,6 +59,8 @@ def load_settings(
         lexicons=loaded,
         actors=config.actor_index(story) if story.actors else None,
         attribution=attribution.resources(loaded),
+        wording=wording.resources(loaded),
+        labels=labels.resources(loaded),
     )
 
 
@@ -63,6 +68,14 @@ def _document(source: Source, cleaned: Cleaned, settings: Settings, parsed: obje
     resolved = corpus.resolve_meta(source, settings.story.meta_for(source.id), cleaned)
     article_text = "\n\n".join(source.text[r.start : r.end] for r in cleaned.article)
     found_quotes = quotes.find_quotes(source.text, cleaned.article)
+    loaded = wording.extract(
+        parsed,  # type: ignore[arg-type]
+        text=source.text,
+        quotes=found_quotes,
+        res=settings.wording,
+        title_span=cleaned.title_span,
+    )
+    voice = wording.voice_words(parsed, found_quotes)  # type: ignore[arg-type]
     return Document(
         id=source.id,
         path=source.origin,
@@ -83,7 +96,17 @@ def _document(source: Source, cleaned: Cleaned, settings: Settings, parsed: obje
             res=settings.attribution,
             actors=settings.actors,
         ),
+        loaded_terms=loaded,
+        labels=labels.extract(
+            parsed,  # type: ignore[arg-type]
+            text=source.text,
+            quotes=found_quotes,
+            table=settings.labels,
+        ),
         readability=style.readability(parsed, article_text),  # type: ignore[arg-type]
+        voice_words=voice,
+        loaded_density=wording.density(loaded, voice),
+        loaded_sentences=wording.sentence_scores(parsed, loaded),  # type: ignore[arg-type]
     )
 
 
@@ -113,6 +136,7 @@ def analyze(
     analysis = Analysis(
         framing_version=__version__,
         documents=tuple(documents),
+        labels=label_table.table(documents),
         sources=source_profiles.profiles(documents),
         warnings=tuple(warnings),
     )
@@ -146,3 +170,28 @@ def report(
     files["framing.json"] = json_report.dumps(analysis)
     write_report(out, files)
     return analysis, parser, sorted(files)
+
+
+def score_sentences(
+    texts: Sequence[str],
+    *,
+    lexicon_dir: Path | None = None,
+    parser: Parser | None = None,
+) -> list[SentenceScore]:
+    """The loaded score of each text taken whole (a sentence or a short passage), for the
+    evaluation scripts and for users scoring their own sentences; no page chrome is removed."""
+    loaded = lexicons.load(lexicon_dir)
+    res = wording.resources(loaded)
+    parser = parser or Parser.create()
+    results = []
+    for text, doc in zip(texts, parser.iter_parse(list(texts)), strict=True):
+        found = quotes.find_quotes(text, (Span(0, len(text)),))
+        terms = wording.extract(doc, text=text, quotes=found, res=res)
+        results.append(
+            SentenceScore(
+                score=sum(t.weight for t in terms if not t.quoted),
+                score_all=sum(t.weight for t in terms),
+                terms=terms,
+            )
+        )
+    return results

@@ -112,8 +112,12 @@ class LoadedTerm:
 @dataclass(frozen=True, slots=True)
 class LabelMention:
     referent: str
-    text: str
+    text: str  # the words in the text, with a group name before the label ("Kurdish rebels")
     span: Span
+    connotation: str = ""  # of the label: negative | neutral | positive | euphemistic
+    quoted: bool = False  # inside a direct quote: the speaker's label, not the outlet's
+    rule: str = ""  # the labels.toml line of the label
+    label: str = ""  # the label as labels.toml lists it: "rebels" for "a Kurdish rebel"
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,6 +161,9 @@ class Document:
     stance: tuple[ActorStance, ...] = ()
     quantities: tuple[Quantity, ...] = ()
     readability: tuple[tuple[str, float], ...] = ()
+    voice_words: int = 0  # words in the outlet's own voice (outside quotations)
+    loaded_density: tuple[tuple[str, float], ...] = ()  # category -> own terms per 1,000 words
+    loaded_sentences: tuple[tuple[Span, float], ...] = ()  # each sentence's own loaded score
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,3 +237,12 @@ class Analysis:
     labels: tuple[LabelRow, ...] = ()
     sources: tuple[SourceProfile, ...] = ()
     warnings: tuple[str, ...] = field(default=())
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceScore:
+    """The loaded score of one text scored on its own (see pipeline.score_sentences)."""
+
+    score: float  # the outlet's own voice: terms outside quotations
+    score_all: float  # every term, quoted speech included
+    terms: tuple[LoadedTerm, ...]

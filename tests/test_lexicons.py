@@ -18,6 +18,8 @@ ROOT = Path(__file__).resolve().parent.parent
 SHIPPED_SIZES = [
     ("lexicons/chrome.tsv", 87),
     ("lexicons/cues.tsv", 230),
+    ("lexicons/labels.toml", 230),  # labels, cues and 'not' phrases: see test_labels.py
+    ("lexicons/loaded.tsv", 1253),
     ("lexicons/speakers.tsv", 93),
 ]
 # The same, as check() reports a copy in the folder "lex".
@@ -268,7 +270,7 @@ def test_overlay_without_a_file_keeps_the_default(copy: Path) -> None:
             HEADER,
             f"lex/chrom.tsv: unknown lexicon file; expected one of {KNOWN}",
         ),
-        ("labels.toml", "", f"lex/labels.toml: unknown lexicon file; expected one of {KNOWN}"),
+        ("label.toml", "", f"lex/label.toml: unknown lexicon file; expected one of {KNOWN}"),
     ],
 )
 def test_overlay_files_with_unknown_names(

@@ -72,11 +72,20 @@ def _loaded(term: LoadedTerm) -> dict[str, Any]:
         "category": term.category,
         "weight": number(term.weight),
         "quoted": term.quoted,
+        "rule": term.rule,
     }
 
 
 def _label(label: LabelMention) -> dict[str, Any]:
-    return {"referent": label.referent, "text": label.text, **_span(label.span)}
+    return {
+        "referent": label.referent,
+        "text": label.text,
+        **_span(label.span),
+        "label": label.label,
+        "connotation": label.connotation,
+        "quoted": label.quoted,
+        "rule": label.rule,
+    }
 
 
 def _stance(items: tuple[ActorStance, ...]) -> dict[str, Any]:
@@ -113,6 +122,11 @@ def document(doc: Document) -> dict[str, Any]:
         "stance": _stance(doc.stance),
         "quantities": [_quantity(q) for q in doc.quantities],
         "readability": {name: number(value) for name, value in doc.readability},
+        "voice_words": doc.voice_words,
+        "loaded_density": {name: number(value) for name, value in doc.loaded_density},
+        "loaded_sentences": [
+            {**_span(span), "score": number(score)} for span, score in doc.loaded_sentences if score
+        ],
         # Beyond the contract: where each value came from, for users who check the tool.
         "path": doc.path,
         "outlet_from": doc.outlet_from,

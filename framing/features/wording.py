@@ -1,0 +1,211 @@
+"""Loaded wording: the charged words an outlet chooses, in its own voice and in quoted speech.
+
+Terms come from ``lexicons/loaded.tsv`` (term, category, weight) and are matched on the parse:
+each word of a term matches a token's lemma or its lower-cased form, so "derail" matches
+"derailing" and multi-word terms ("vicious cycle", "far-right") match as sequences.  Two rules
+add what no word list holds: scare quotes (a short quoted term set off by the outlet, such as the
+"voluntary emigration" of a policy) and question headlines.
+
+Words inside a double quotation are the speaker's: they are reported with ``quoted=True`` and do
+not count toward the outlet's own score.  Scores: a loaded score per sentence (the sum of the
+weights of the outlet's terms in it) and, per document, the density per 1,000 words of the
+outlet's own voice for each category.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from framing.lexicons import LOADED, Lexicons
+from framing.nlp import Doc, Token, word_forms
+from framing.quotes import Quote
+from framing.records import LoadedTerm, Span
+
+# Words inside these names are part of a name, not a choice of words.
+NAME_ENTITIES = {"ORG", "GPE", "PERSON", "LAW", "FAC", "LOC", "WORK_OF_ART", "EVENT", "PRODUCT"}
+SCARE_QUOTE_MAX_WORDS = 4
+SCARE_QUOTE_WEIGHT = 0.5  # a scare quote distances the outlet from a term: as strong as a hedge
+QUESTION_HEADLINE_WEIGHT = 0.5
+# Words before a quotation that mark it as a label the outlet holds at arm's length.
+SCARE_QUOTE_LEADS = {
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "its",
+    "their",
+    "so-called",
+    "calls",
+    "called",
+    "dubbed",
+    "termed",
+    "branded",
+    "labelled",
+    "labeled",
+    "what",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    words: tuple[str, ...]
+    category: str
+    weight: float
+    rule: str
+
+
+@dataclass(frozen=True, slots=True)
+class Resources:
+    by_first: dict[str, tuple[_Entry, ...]]  # first word -> entries, longest first
+
+
+def resources(lexicons: Lexicons) -> Resources:
+    table = lexicons[LOADED.name]
+    grouped: dict[str, list[_Entry]] = defaultdict(list)
+    for row in table.rows:
+        words = word_forms(row.text(LOADED, "term"))
+        if not words:
+            continue
+        entry = _Entry(
+            words, row.text(LOADED, "category"), row.number(LOADED, "weight"), table.where(row)
+        )
+        grouped[words[0]].append(entry)
+    return Resources(
+        {
+            first: tuple(sorted(entries, key=lambda e: -len(e.words)))
+            for first, entries in grouped.items()
+        }
+    )
+
+
+def _forms(token: Token) -> tuple[str, str]:
+    return token.lower_, token.lemma_.lower()
+
+
+def _match_at(tokens: list[Token], index: int, res: Resources) -> tuple[_Entry, int] | None:
+    for form in dict.fromkeys(_forms(tokens[index])):
+        for entry in res.by_first.get(form, ()):
+            end = index + len(entry.words)
+            if end > len(tokens):
+                continue
+            if all(word in _forms(tokens[index + k]) for k, word in enumerate(entry.words)):
+                return entry, end
+    return None
+
+
+def _quoted(span: Span, quotes: Sequence[Quote]) -> bool:
+    return any(q.kind == "double" and q.span.contains(span) for q in quotes)
+
+
+def _scare_quotes(doc: Doc, text: str, quotes: Sequence[Quote]) -> list[LoadedTerm]:
+    """A short quoted term that is a noun phrase set off by the outlet ("the 'voluntary
+    emigration' of the population"), not a fragment of reported speech."""
+    found = []
+    for quote in quotes:
+        words = text[quote.span.start : quote.span.end].strip()
+        if not words or len(words.split()) > SCARE_QUOTE_MAX_WORDS or words[-1] in ".!?,;:":
+            continue
+        inside = [t for t in doc if quote.span.start <= t.idx < quote.span.end and not t.is_space]
+        before = [t for t in doc if t.idx + len(t.text) <= quote.outer.start and not t.is_space]
+        if not inside or not before:
+            continue
+        noun_phrase = inside[-1].pos_ in {"NOUN", "PROPN"} and all(
+            t.pos_ in {"NOUN", "PROPN", "ADJ", "DET", "ADP", "PART", "PUNCT", "VERB"}
+            for t in inside
+        )
+        if noun_phrase and before[-1].lower_ in SCARE_QUOTE_LEADS and not inside[0].is_sent_start:
+            found.append(
+                LoadedTerm(
+                    words,
+                    Span(quote.span.start, quote.span.start + len(words)),
+                    "scare-quote",
+                    SCARE_QUOTE_WEIGHT,
+                    False,
+                    "rule:scare-quote",
+                )
+            )
+    return found
+
+
+def extract(
+    doc: Doc,
+    *,
+    text: str,
+    quotes: Sequence[Quote],
+    res: Resources,
+    title_span: Span | None = None,
+) -> tuple[LoadedTerm, ...]:
+    """Every loaded term in a parsed article (offsets into ``text``), in text order."""
+    tokens = [t for t in doc if not t.is_space]
+    found: list[LoadedTerm] = []
+    index = 0
+    while index < len(tokens):
+        match = _match_at(tokens, index, res)
+        if match is None:
+            index += 1
+            continue
+        entry, end = match
+        first, last = tokens[index], tokens[end - 1]
+        if all(t.ent_type_ in NAME_ENTITIES for t in tokens[index:end]):
+            index = end  # "United" in "United States", "Supreme" in "Supreme Court": a name
+            continue
+        span = Span(first.idx, last.idx + len(last.text))
+        found.append(
+            LoadedTerm(
+                text[span.start : span.end],
+                span,
+                entry.category,
+                entry.weight,
+                _quoted(span, quotes),
+                entry.rule,
+            )
+        )
+        index = end
+    found += _scare_quotes(doc, text, quotes)
+    if title_span is not None and text[title_span.start : title_span.end].rstrip().endswith("?"):
+        found.append(
+            LoadedTerm(
+                text[title_span.start : title_span.end],
+                title_span,
+                "sensational",
+                QUESTION_HEADLINE_WEIGHT,
+                False,
+                "rule:question-headline",
+            )
+        )
+    return tuple(sorted(found, key=lambda t: (t.span.start, t.span.end)))
+
+
+def sentence_scores(
+    doc: Doc, terms: Sequence[LoadedTerm], *, own_voice: bool = True
+) -> tuple[tuple[Span, float], ...]:
+    """Each sentence's loaded score: the weights of its terms (the outlet's own by default)."""
+    result = []
+    for sent in doc.sents:
+        if not sent.text.strip():
+            continue
+        span = Span(sent.start_char, sent.end_char)
+        score = sum(
+            t.weight for t in terms if span.contains(t.span) and not (own_voice and t.quoted)
+        )
+        result.append((span, score))
+    return tuple(result)
+
+
+def voice_words(doc: Doc, quotes: Sequence[Quote]) -> int:
+    """Words in the outlet's own voice: outside double quotations."""
+    return sum(
+        1 for t in doc if t.is_alpha and not _quoted(Span(t.idx, t.idx + len(t.text)), quotes)
+    )
+
+
+def density(terms: Sequence[LoadedTerm], words: int) -> tuple[tuple[str, float], ...]:
+    """Per category, the outlet's own loaded terms per 1,000 words of its own voice."""
+    counts: dict[str, int] = defaultdict(int)
+    for term in terms:
+        if not term.quoted:
+            counts[term.category] += 1
+    return tuple(sorted((c, 1000 * n / words if words else 0.0) for c, n in counts.items()))

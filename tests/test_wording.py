@@ -1,0 +1,113 @@
+"""Loaded wording: lexicon matching on lemmas, own voice against quoted speech, scores."""
+
+from __future__ import annotations
+
+import pytest
+
+from framing import lexicons, quotes
+from framing.features import wording
+from framing.lexicons import LOADED, parse_tsv
+from framing.records import Span
+
+LEX = lexicons.load()
+RES = wording.resources(LEX)
+
+
+def terms(parser, text: str, *, res: wording.Resources = RES, title: Span | None = None):
+    doc = parser.parse([text])[0]
+    found = quotes.find_quotes(text, (Span(0, len(text)),))
+    return wording.extract(doc, text=text, quotes=found, res=res, title_span=title)
+
+
+def custom(rows: str) -> wording.Resources:
+    table = parse_tsv("term\tcategory\tweight\n" + rows, LOADED, path="my/loaded.tsv")
+    return wording.resources(lexicons.Lexicons({LOADED.name: table}))
+
+
+@pytest.mark.parametrize(
+    ("rows", "text", "expected"),
+    [
+        # a base form matches its inflections, through the lemma
+        ("derail\temotive\t0.6\n", "Critics say the move is derailing the talks.", ["derailing"]),
+        ("derail\temotive\t0.6\n", "The talks were derailed again.", ["derailed"]),
+        # multi-word terms match as a sequence, hyphenated ones across spaCy's split
+        ("vicious cycle\temotive\t0.8\n", "It became a vicious cycle of strikes.", ["vicious cycle"]),
+        ("far-right\tpejorative\t0.7\n", "The far-right party won seats.", ["far-right"]),
+        # the longest term wins where two start at the same word
+        ("deadly\temotive\t0.6\ndeadly consequences\temotive\t0.7\n",
+         "The decision had deadly consequences.", ["deadly consequences"]),
+        # a word inside a name is part of the name
+        ("united\temotive\t0.5\n", "The United Nations met in New York.", []),
+    ],
+)  # fmt: skip
+def test_lexicon_terms_match_on_lemmas_and_sequences(
+    parser, rows: str, text: str, expected: list[str]
+) -> None:
+    assert [t.text for t in terms(parser, text, res=custom(rows))] == expected
+
+
+def test_each_term_cites_its_lexicon_line(parser) -> None:
+    (term,) = terms(parser, "A strike, clearly.", res=custom("# note\nclearly\tbooster\t0.6\n"))
+    assert (term.category, term.weight, term.rule) == ("booster", 0.6, "my/loaded.tsv:3")
+
+
+def test_words_inside_a_quotation_are_the_speakers(parser) -> None:
+    res = custom("brutal\temotive\t0.9\n")
+    text = 'The brutal winter ended. "It was a brutal year," the mayor said.'
+    found = terms(parser, text, res=res)
+    assert [(t.text, t.quoted) for t in found] == [("brutal", False), ("brutal", True)]
+
+
+def test_scare_quote_is_found_and_speech_is_not(parser) -> None:
+    text = (
+        "The plan calls for the \u201cvoluntary relocation\u201d of residents. "
+        "She said the plan was \u201cfair and balanced.\u201d"
+    )
+    found = [t for t in terms(parser, text, res=custom("zzz\temotive\t1\n"))]
+    assert [(t.text, t.category) for t in found] == [("voluntary relocation", "scare-quote")]
+
+
+def test_question_headline_is_sensational(parser) -> None:
+    text = "Will the strike end soon?\n\nWorkers walked out on Monday."
+    found = terms(parser, text, res=custom("zzz\temotive\t1\n"), title=Span(0, 25))
+    assert [(t.category, t.rule) for t in found] == [("sensational", "rule:question-headline")]
+
+
+def test_scores_count_only_the_outlets_own_voice(parser) -> None:
+    res = custom("brutal\temotive\t0.9\nclearly\tbooster\t0.5\n")
+    text = 'The war was clearly brutal. "Brutal," he said. Talks resumed.'
+    doc = parser.parse([text])[0]
+    found = quotes.find_quotes(text, (Span(0, len(text)),))
+    loaded = wording.extract(doc, text=text, quotes=found, res=res)
+    scores = [score for _, score in wording.sentence_scores(doc, loaded)]
+    assert scores[0] == pytest.approx(1.4) and scores[-1] == 0
+    words = wording.voice_words(doc, found)
+    assert words == len("The war was clearly brutal he said Talks resumed".split())
+    assert dict(wording.density(loaded, words)) == pytest.approx(
+        {"emotive": 1000 / words, "booster": 1000 / words}
+    )
+
+
+def test_gold_loaded_examples_are_found(seeds_analysis, gold: dict) -> None:
+    """Every example in the gold file is flagged; those outside quotations in the outlet's own
+    voice.  Two gold examples sit inside direct quotes ("a vicious cycle of blame ..." from a UN
+    official, "Netanyahu and his extreme government" from Hamas): framing reports them as the
+    speakers' words, as the matching rule says words in a quote are."""
+    docs = {d.id: d for d in seeds_analysis.documents}
+    for doc_id, examples in gold["loaded_wording_examples"].items():
+        doc = docs[doc_id]
+        spoken = quotes.find_quotes(doc.text, doc.article)
+        for example in examples:
+            start = doc.text.find(example)
+            assert start >= 0, example
+            span = Span(start, start + len(example))
+            hits = [t for t in doc.loaded_terms if t.span.overlaps(span)]
+            assert hits, (doc_id, example)
+            in_quote = any(q.kind == "double" and q.span.contains(span) for q in spoken)
+            assert any(t.quoted == in_quote for t in hits), (doc_id, example)
+
+
+def test_shipped_loaded_lexicon_has_every_category() -> None:
+    table = LEX[LOADED.name]
+    categories = {row.text(LOADED, "category") for row in table.rows}
+    assert categories == set(lexicons.LOADED_CATEGORIES)
