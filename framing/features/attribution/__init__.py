@@ -1,0 +1,100 @@
+"""Attribution: who is quoted or cited, with which cue, saying what, and from which side.
+
+Rules on the dependency parse, in the spirit of the Gender Gap Tracker's quote extractor:
+
+* a cue from ``lexicons/cues.tsv`` (a verb, or a noun such as "comments by X that ...") with a
+  subject and a content: a clausal complement ("argue that ..."), an infinitive for intentions
+  ("vowed to ..."), an object or prepositional phrase ("warn of famine", "accusing X of Y"), or an
+  adjacent quotation ("'...,' said Kirby", "Hamas stated: '...'");
+* participles and conjoined verbs take the subject of the verb they hang on ("Hamas rejected the
+  proposal, saying ..."), relative clauses the noun they modify ("Witkoff, who suggested ...");
+* "according to X" cites X for the rest of its sentence;
+* a content inside or made of quotation marks is direct speech, extended to the whole quotation.
+
+The source span stays on the words of the text; ``speaker`` is who they resolve to: pronouns to
+the last fitting speaker or named entity, descriptions ("the group") to a story-config alias or to
+the name the text gave them ("the Palestinian group Hamas").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from framing.config import ActorIndex
+from framing.features.attribution.cues import (
+    Resources,
+    resources,
+)
+from framing.features.attribution.finders import (
+    find,
+)
+from framing.features.attribution.speakers import (
+    NUMBER_WORDS,
+    Speaker,
+    set_up_names,
+    who,
+)
+from framing.features.attribution.syntax import (
+    quoted_share,
+    span_of,
+    trim,
+)
+from framing.nlp import Doc
+from framing.quotes import Quote
+from framing.records import Attribution, Evidence
+
+__all__ = ["Resources", "extract", "resources"]
+
+
+def extract(
+    doc: Doc,
+    *,
+    text: str,
+    quotes: Sequence[Quote],
+    res: Resources,
+    actors: ActorIndex | None = None,
+) -> tuple[Attribution, ...]:
+    """Every attribution in a parsed article; ``doc`` offsets are offsets into ``text``."""
+    set_up = set_up_names(doc)
+    earlier: list[tuple[int, Speaker]] = []
+    result = []
+    for item in find(doc, text, quotes, res):
+        cue_span = span_of(item.cue_tokens)
+        source: Evidence | None = None
+        if item.head is None:
+            speaker = Speaker(None, "unnamed", None)
+            count = None
+        else:
+            source_span = trim(text, span_of(item.source))
+            if source_span is None:
+                continue
+            source = Evidence(text[source_span.start : source_span.end], source_span)
+            speaker = who(item, text, res, actors, set_up, earlier)
+            earlier.append((source_span.start, speaker))
+            count = next(
+                (
+                    t.text
+                    for t in item.head.children
+                    if t.dep_ == "nummod" or (t.dep_ == "amod" and t.lower_ in NUMBER_WORDS)
+                ),
+                None,
+            )
+        sentence = item.cue_tokens[0].sent.text.lower()
+        anonymous = any(marker in sentence for marker in res.anonymity)
+        result.append(
+            Attribution(
+                source=source,
+                speaker=speaker.name,
+                kind=speaker.kind,
+                side=speaker.side,
+                cue=Evidence(text[cue_span.start : cue_span.end], cue_span),
+                content=Evidence(text[item.content.start : item.content.end], item.content),
+                direct=quoted_share(item.content, quotes) >= 0.5,
+                connotation=item.cue.connotation,
+                cue_kind=item.cue.kind,
+                anonymous=anonymous,
+                count=count,
+                rule=item.cue.rule,
+            )
+        )
+    return tuple(result)

@@ -1,0 +1,115 @@
+"""The cue lexicon: which words attribute speech, thought, intention or evidence, and what
+the parse must show around them.  Constants here are the dependency labels the rules rely on."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from framing.lexicons import CUES, SPEAKERS, Lexicons
+from framing.nlp import Token
+
+PRONOUNS_PERSON = {"he", "she", "him", "her"}
+PRONOUNS_GROUP = {"they", "them", "it", "we"}
+SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+# Dependents that belong in a source's words ("a member of the team", "officials on the side")
+# and those that do not (a relative clause, the punctuation around an apposition).
+SOURCE_RIGHT_DEPS = {
+    "compound",
+    "prep",
+    "pobj",
+    "appos",
+    "acl",
+    "amod",
+    "nummod",
+    "poss",
+    "case",
+    "conj",
+    "cc",
+    "punct",
+}
+CONTENT_OBJECT_DEPS = {"dobj", "prep", "attr", "oprd", "dative"}
+NOUN_CUE_SOURCE_PREPS = {"by", "from", "of"}
+DATELINE_BREAKS = {"-", "\u2013", "\u2014", "(", ")", "\n"}
+SHORT_ANSWERS = {"so", "yes", "no", "when", "why", "how", "what", "nothing", "otherwise"}
+LISTENER_VERBS = {
+    "tell",
+    "ask",
+    "inform",
+    "remind",
+    "assure",
+    "warn",
+    "urge",
+    "thank",
+    "congratulate",
+}
+# "made comments about", "issued a statement": a light verb whose subject speaks through a noun.
+LIGHT_VERBS = {
+    "make",
+    "issue",
+    "release",
+    "give",
+    "deliver",
+    "offer",
+    "post",
+    "publish",
+    "express",
+    "voice",
+    "raise",
+    "draw",
+}
+# "X's criticism of Y", "her views on Y", "his support for Y": what the noun is about.
+NOUN_CUE_CONTENT_PREPS = {"of", "on", "about", "for", "against", "to", "over"}
+# Prepositional phrases of time and place are circumstances, not what was said.
+CIRCUMSTANCE_PREPS = {"in", "at", "during", "on", "after", "before", "since", "until", "to", "with"}
+# How far a quotation may sit from its cue and still be its content: the ', ' or ': ' between them.
+QUOTE_GAP = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    connotation: str
+    kind: str
+    frame: str  # clause | infinitive | object
+    rule: str
+
+
+@dataclass(frozen=True, slots=True)
+class Resources:
+    cues: dict[str, list[tuple[str | None, Cue]]]
+    speaker_kind: dict[str, str]  # generic speaker lemma -> person | group
+    anonymity: tuple[str, ...]
+
+
+def resources(lexicons: Lexicons) -> Resources:
+    cues: dict[str, list[tuple[str | None, Cue]]] = {}
+    table = lexicons[CUES.name]
+    for row in table.rows:
+        words = row.text(CUES, "cue").split()
+        particle = " ".join(words[1:]) or None
+        cue = Cue(
+            row.text(CUES, "connotation"),
+            row.text(CUES, "kind"),
+            row.text(CUES, "frame"),
+            table.where(row),
+        )
+        cues.setdefault(words[0], []).append((particle, cue))
+    for options in cues.values():
+        options.sort(key=lambda item: item[0] is None)  # multi-word cues first
+    speakers = lexicons[SPEAKERS.name]
+    kinds = {row.text(SPEAKERS, "term"): row.text(SPEAKERS, "kind") for row in speakers.rows}
+    anonymity = tuple(sorted(t for t, k in kinds.items() if k == "anonymity"))
+    return Resources(cues, {t: k for t, k in kinds.items() if k != "anonymity"}, anonymity)
+
+
+def cue_for(token: Token, res: Resources) -> tuple[Cue, list[Token]] | None:
+    options = res.cues.get(token.lemma_.lower()) or res.cues.get(token.lower_)
+    if not options:
+        return None
+    for particle, cue in options:
+        if particle is None:
+            return cue, [token]
+        words = particle.split()
+        nxt = token.doc[token.i + 1 : token.i + 1 + len(words)]
+        if [t.lower_ for t in nxt] == words:
+            return cue, [token, *nxt]
+    return None

@@ -1,0 +1,315 @@
+"""Finding attributions: every cue with its source and content, by the rule that fits."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from framing.features.attribution.cues import (
+    LIGHT_VERBS,
+    NOUN_CUE_CONTENT_PREPS,
+    NOUN_CUE_SOURCE_PREPS,
+    Cue,
+    Resources,
+    cue_for,
+)
+from framing.features.attribution.syntax import (
+    adjacent_quote,
+    colon,
+    content_of,
+    covering_quote,
+    left_phrase,
+    noun_phrase,
+    passive_of,
+    preceding_noun,
+    rest_of_sentence,
+    span_of,
+    subject_of,
+    trim,
+)
+from framing.nlp import Doc, Token
+from framing.quotes import Quote
+from framing.records import Span
+
+
+@dataclass(slots=True)
+class Found:
+    head: Token | None  # None: an agentless passive ("is believed to"), unattributed
+    source: list[Token]
+    cue_tokens: list[Token]
+    cue: Cue
+    content: Span
+
+
+def _according_to(token: Token, text: str) -> tuple[Token, Span] | None:
+    """ "According to X, ..." / "..., according to X": X is the source of the rest of the sentence."""
+    if token.lower_ != "according" or token.i + 1 >= len(token.doc):
+        return None
+    to = token.doc[token.i + 1]
+    if to.lower_ != "to":
+        return None
+    objects = [c for c in to.children if c.dep_ == "pobj"]
+    if not objects:
+        return None
+    sent = token.sent
+    phrase_end = max(t.idx + len(t.text) for t in objects[0].subtree)
+    before = trim(text, Span(sent.start_char, token.idx))
+    after = trim(text, Span(phrase_end, sent.end_char))
+    candidates = [s for s in (before, after) if s is not None]
+    if not candidates:
+        return None
+    content = max(candidates, key=lambda s: s.end - s.start)
+    return objects[0], content
+
+
+def _noun_cue(token: Token, frame: str) -> tuple[Token, list[Token]] | None:
+    """ "comments by X that ...", "X's warning that ...", "X's criticism of Y": (source, content)."""
+    source = None
+    for child in token.children:
+        if child.dep_ == "poss" and child.pos_ in {"PROPN", "PRON", "NOUN"}:
+            source = child
+        elif child.dep_ == "compound" and child.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"}:
+            source = source or child
+        elif child.dep_ in {"prep", "agent"} and child.lower_ in NOUN_CUE_SOURCE_PREPS:
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects and (objects[0].pos_ == "PROPN" or objects[0].ent_type_):
+                source = objects[0]
+    if source is None and token.dep_ == "dobj" and token.head.lemma_ in LIGHT_VERBS:
+        source = subject_of(token.head)
+    if source is None:
+        return None
+    clauses = [
+        c
+        for c in token.children
+        if c.dep_ in {"acl", "ccomp", "relcl"}
+        and any(
+            (m.dep_ == "mark" and m.lower_ in {"that", "to"})
+            or (m.dep_ == "aux" and m.lower_ == "to")
+            for m in c.children
+        )
+    ]
+    if clauses:
+        return source, list(clauses[0].subtree)
+    if frame == "clause":
+        return None
+    preps = [
+        c
+        for c in token.children
+        if c.dep_ == "prep" and c.lower_ in NOUN_CUE_CONTENT_PREPS and c.i > token.i
+    ]
+    if preps:
+        return source, list(preps[0].subtree)[1:] or list(preps[0].subtree)
+    return None
+
+
+def _inside(span: Span, quotes: Sequence[Quote]) -> bool:
+    return any(q.kind == "double" and q.span.contains(span) for q in quotes)
+
+
+def _adjective(token: Token, cue: Cue, words: list[Token], text: str) -> Found | None:
+    """ "Democrats are concerned that ...": the adjective of a copula with a subject."""
+    if token.dep_ != "acomp":
+        return None
+    head = subject_of(token.head)
+    content_tokens = content_of(token, words, cue.frame) or []
+    if head is None or not content_tokens:
+        return None
+    content = trim(text, span_of(content_tokens))
+    return Found(head, noun_phrase(head), words, cue, content) if content else None
+
+
+def _noun(token: Token, cue: Cue, words: list[Token], text: str) -> Found | None:
+    noun = _noun_cue(token, cue.frame)
+    if noun is None:
+        return None
+    head, content_tokens = noun
+    content = trim(text, span_of(content_tokens))
+    return Found(head, noun_phrase(head), words, cue, content) if content else None
+
+
+def _verb(
+    token: Token, cue: Cue, words: list[Token], text: str, quotes: Sequence[Quote]
+) -> Found | None:
+    if any(c.dep_ in {"nsubjpass", "auxpass"} for c in token.children):
+        passive = passive_of(token, text, words)
+        if passive is None:
+            return None
+        agent, said = passive
+        return Found(agent, noun_phrase(agent) if agent is not None else [], words, cue, said)
+    subject = subject_of(token)
+    fallback = subject is None and token.tag_ in {"VBD", "VBZ", "VBP"}
+    if fallback:
+        subject = preceding_noun(token)
+    if subject is None or subject.dep_ == "expl" or subject.lower_ == "there":
+        return None
+    source = left_phrase(subject) if fallback else noun_phrase(subject)
+    content: Span | None = None
+    blocked = {t.i for t in source} | {t.i for t in words}
+    content_tokens = [t for t in content_of(token, words, cue.frame) or [] if t.i not in blocked]
+    if content_tokens:
+        content = trim(text, span_of(content_tokens))
+    if content is None:
+        quote = adjacent_quote(text, token, subject, quotes)
+        content = quote.span if quote is not None else None
+    if content is None and cue.kind == "speech":
+        content = rest_of_sentence(text, token, source)
+    return Found(subject, source, words, cue, content) if content is not None else None
+
+
+_TRANSCRIPT = re.compile(r"^[ \t]*([A-Z][A-Z.'\- ]{1,40}[A-Z.]):[ \t]+(\S.*)$", re.MULTILINE)
+
+
+def _transcript(doc: Doc, text: str, res: Resources) -> list[Found]:
+    """Interview transcripts: a paragraph opened by a speaker's name in capitals and a colon
+    ("SMITH: We never ...") is that speaker's, however many sentences it runs."""
+    cue = next((c for p, c in res.cues.get(":", []) if p is None), None)
+    found: list[Found] = []
+    if cue is None:
+        return found
+    for match in _TRANSCRIPT.finditer(text):
+        name = doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
+        colon = doc.char_span(match.end(1), match.end(1) + 1, alignment_mode="expand")
+        if name is None or colon is None or not name.text.strip() or len(name) > 6:
+            continue
+        content = trim(text, Span(match.start(2), match.end(2)))
+        if content is not None:
+            found.append(Found(name.root, list(name), list(colon), cue, content))
+    return found
+
+
+def find(doc: Doc, text: str, quotes: Sequence[Quote], res: Resources) -> list[Found]:
+    """Every cue with a content (and, but for agentless passives, a source), in text order."""
+    found: list[Found] = _transcript(doc, text, res)
+    spoken = [Quote(f.content, f.content, "double") for f in found]
+    quotes = [*quotes, *spoken]  # cues inside a transcript turn are the speaker's words
+    taken: set[int] = set()
+    according_cue = next((c for p, c in res.cues.get("according", []) if p == "to"), None)
+    for token in doc:
+        if token.is_space or token.i in taken:
+            continue
+        if _inside(Span(token.idx, token.idx + len(token.text)), quotes):
+            continue  # a reporting verb inside a quotation is the speaker's, not a new attribution
+        item: Found | None = None
+        according = _according_to(token, text) if according_cue is not None else None
+        if according is not None and according_cue is not None:
+            head = according[0]
+            words = [token, doc[token.i + 1]]
+            item = Found(head, noun_phrase(head), words, according_cue, according[1])
+        elif token.pos_ in {"VERB", "NOUN", "ADJ"} and (match := cue_for(token, res)):
+            cue, words = match
+            if token.pos_ == "ADJ":
+                item = _adjective(token, cue, words, text)
+            elif token.pos_ == "NOUN":
+                item = _noun(token, cue, words, text)
+            else:
+                item = _verb(token, cue, words, text, quotes)
+        if item is None or (item.source and span_of(item.source).contains(item.content)):
+            continue  # a source that is its own content is a mis-parse, not an attribution
+        covering = covering_quote(item.content, quotes)
+        if covering is not None:
+            item.content = covering.span
+        found.append(item)
+        taken.update(t.i for t in item.cue_tokens)
+    _quotes_beside_verbs(doc, text, quotes, res, found)
+    colon_cue = next((c for p, c in res.cues.get(":", []) if p is None), None)
+    if colon_cue is not None:
+        for sent in doc.sents:
+            hit = colon(sent, text, res)
+            if hit is None or any(f.content.overlaps(hit[2]) for f in found):
+                continue
+            head, source_tokens, content = hit
+            colon_token = next(t for t in sent if t.text == ":" and t.i > head.i)
+            found.append(Found(head, source_tokens, [colon_token], colon_cue, content))
+    found.sort(key=lambda f: f.cue_tokens[0].i)
+    return _outermost(found)
+
+
+BESIDE_QUOTE = Cue("neutral", "speech", "clause", "rule:verb-beside-quote")
+QUOTE_MIN_WORDS = 3  # shorter quoted phrases are more often titles or scare quotes than speech
+
+
+def _token_at(doc: Doc, offset: int, step: int) -> Token | None:
+    """The nearest token starting at or after (step 1), or ending at or before (step -1),
+    ``offset`` that is neither space nor punctuation (a colon excepted)."""
+    span = (
+        doc.char_span(offset, offset, alignment_mode="expand")
+        if 0 <= offset <= len(doc.text)
+        else None
+    )
+    index = span.start if span is not None else (len(doc) if step > 0 else 0)
+    index = min(max(index, 0), len(doc) - 1)
+    while 0 <= index < len(doc):
+        token = doc[index]
+        inside = token.idx >= offset if step > 0 else token.idx + len(token.text) <= offset
+        if inside and not token.is_space and (not token.is_punct or token.text == ":"):
+            return token
+        index += step
+    return None
+
+
+def _quotes_beside_verbs(
+    doc: Doc, text: str, quotes: Sequence[Quote], res: Resources, found: list[Found]
+) -> None:
+    """A quotation that no cue claimed, set beside a verb with a subject: '"...," he quipped',
+    'the judge interrupted: "..."'.  After a quotation the verb need not be in cues.tsv (the
+    comma closing the quote hands over to its speaker); before one, a colon or a known cue must
+    say that the verb introduces speech."""
+    for quote in quotes:
+        words = text[quote.span.start : quote.span.end]
+        if quote.kind != "double" or len(words.split()) < QUOTE_MIN_WORDS:
+            continue
+        if any(f.content.overlaps(quote.span) for f in found):
+            continue
+        candidates = []
+        handed_over = (
+            words.rstrip()[-1:] in {",", "?", "!"}
+            or text[quote.outer.end : quote.outer.end + 1] == ","
+        )
+        after = _token_at(doc, quote.outer.end, 1)
+        if (
+            handed_over
+            and after is not None
+            and not text[quote.outer.end : after.idx].strip(" ,\n")
+        ):
+            verb = after if after.pos_ == "VERB" else after.head if after.dep_ == "nsubj" else None
+            if verb is not None and verb.pos_ == "VERB" and verb.i <= after.i + 1:
+                candidates.append(verb)
+        before = _token_at(doc, quote.outer.start, -1)
+        colon = before is not None and before.text == ":"
+        if colon and before is not None:
+            before = _token_at(doc, before.idx, -1)
+        gap = text[before.idx + len(before.text) : quote.outer.start] if before is not None else "x"
+        if before is not None and not gap.strip(" ,:\n"):
+            if before.pos_ == "VERB" and (colon or cue_for(before, res) is not None):
+                candidates.append(before)
+            elif (
+                colon
+                and before.pos_ == "NOUN"
+                and before.dep_ == "dobj"
+                and before.head.pos_ == "VERB"
+            ):
+                candidates.append(before.head)  # "released the following statement:"
+        for verb in candidates:
+            subject = subject_of(verb)
+            if subject is None or subject.dep_ == "expl":
+                continue
+            match = cue_for(verb, res)
+            cue = match[0] if match is not None else BESIDE_QUOTE
+            found.append(Found(subject, noun_phrase(subject), [verb], cue, quote.span))
+            break
+
+
+def _outermost(found: list[Found]) -> list[Found]:
+    """Drop an attribution nested in another's content ("X said that Y wants Z" is X's claim):
+    each word is attributed once, as PolNeAR annotates and as a reader counts sources."""
+    kept = []
+    for item in found:
+        cue = span_of(item.cue_tokens)
+        if any(other is not item and other.content.contains(cue) for other in found):
+            continue
+        kept.append(item)
+    return kept
+
+
+# --- who the source is ---------------------------------------------------------------------------

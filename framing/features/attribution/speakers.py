@@ -1,0 +1,172 @@
+"""Who a source is: the speaker it resolves to, its kind and its side."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from framing.config import ActorIndex
+from framing.features.attribution.cues import (
+    PRONOUNS_PERSON,
+    Resources,
+)
+from framing.features.attribution.finders import (
+    Found,
+)
+from framing.features.attribution.syntax import (
+    noun_phrase,
+    span_of,
+)
+from framing.nlp import Doc, Token
+
+_DETERMINERS = re.compile(r"^(the|a|an|this|that|these|those)\s+", re.IGNORECASE)
+_KIND_OF_ACTOR = {
+    "person": "named",
+    "organisation": "organisation",
+    "place": "organisation",
+    "group": "unnamed",
+}
+NUMBER_WORDS = {
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "several",
+    "many",
+    "some",
+    "multiple",
+    "few",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    name: str | None
+    kind: str
+    side: str | None
+
+
+def set_up_names(doc: Doc) -> dict[str, str]:
+    """Descriptions the text ties to a name: "the Palestinian group Hamas", "Hamas, the movement"."""
+    names: dict[str, str] = {}
+    for token in doc:
+        if token.pos_ != "PROPN":
+            continue
+        for child in token.children:
+            # "the group Hamas": the description is a compound or modifier of the name ...
+            if child.dep_ in {"compound", "nmod"} and child.pos_ == "NOUN" and child.i < token.i:
+                names[child.lemma_.lower()] = _name_of(token)
+        # ... or the name stands in apposition to the description, either way round.
+        if token.dep_ == "appos" and token.head.pos_ == "NOUN":
+            names[token.head.lemma_.lower()] = _name_of(token)
+        for child in token.children:
+            if child.dep_ == "appos" and child.pos_ == "NOUN":
+                names[child.lemma_.lower()] = _name_of(token)
+    return names
+
+
+def _name_of(token: Token) -> str:
+    words = [
+        t for t in token.subtree if t.dep_ == "compound" and t.pos_ == "PROPN" and t.i < token.i
+    ] + [token]
+    words.sort(key=lambda t: t.i)
+    run = [words[-1]]
+    for word in reversed(words[:-1]):
+        if word.i == run[0].i - 1:
+            run.insert(0, word)
+    return " ".join(t.text for t in run)
+
+
+def _full_person_name(doc: Doc, surname: str) -> str:
+    """The longest PERSON name in the document ending in ``surname`` ("Kirby" -> "John Kirby")."""
+    best = surname
+    for ent in doc.ents:
+        if (
+            ent.label_ == "PERSON"
+            and ent[-1].text == surname.split()[-1]
+            and len(ent.text) > len(best)
+        ):
+            best = ent.text
+    return best
+
+
+def who(
+    item: Found,
+    text: str,
+    res: Resources,
+    actors: ActorIndex | None,
+    set_up: dict[str, str],
+    earlier: list[tuple[int, Speaker]],
+) -> Speaker:
+    head = item.head
+    assert head is not None  # agentless attributions never reach here
+    doc = head.doc
+    if head.tag_ in {"WP", "WDT"} and head.head.dep_ == "relcl":
+        # "Witkoff, who suggested ...": the speaker is the noun the clause modifies.
+        antecedent = head.head.head
+        stand_in = Found(
+            antecedent, noun_phrase(antecedent), item.cue_tokens, item.cue, item.content
+        )
+        return who(stand_in, text, res, actors, set_up, earlier)
+    span = span_of(item.source)
+    words = _DETERMINERS.sub("", text[span.start : span.end])
+    within = actors.within(words) if actors is not None else None
+    side = within.side if within is not None else None
+    if head.pos_ == "PRON":
+        wanted = "named" if head.lower_ in PRONOUNS_PERSON else "group"
+        for _, speaker in reversed(earlier):
+            if (speaker.kind == "named") == (wanted == "named"):
+                return speaker
+        label = {"named": {"PERSON"}, "group": {"ORG", "GPE", "NORP"}}[wanted]
+        for ent in reversed([e for e in doc.ents if e.end_char <= head.idx and e.label_ in label]):
+            found = actors.within(ent.text) if actors is not None else None
+            name = found.name if found is not None else ent.text
+            kind = "named" if wanted == "named" else "organisation"
+            return Speaker(name, kind, found.side if found else None)
+        return Speaker(None, "unnamed", None)
+    exact = actors.exact(words) if actors is not None else None
+    if exact is not None:
+        return Speaker(exact.name, _KIND_OF_ACTOR[exact.kind], exact.side)
+    lemma = head.lemma_.lower()
+    if lemma in res.speaker_kind or head.lower_ in res.speaker_kind:
+        described = (
+            set_up.get(lemma)
+            if head.pos_ == "NOUN" and words.lower().split()[0:1] == [head.lower_]
+            else None
+        )
+        if described is not None and not any(
+            t.dep_ in {"amod", "compound", "nummod"} for t in head.children
+        ):
+            resolved = actors.within(described) if actors is not None else None
+            return Speaker(
+                resolved.name if resolved else described,
+                "organisation",
+                resolved.side if resolved else side,
+            )
+        return Speaker(words, "unnamed", side)
+    # "the envoy, Steve Witkoff": the name in apposition is the speaker.
+    named = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+    person = named if named is not None else head
+    entity = next((e for e in doc.ents if e.start <= person.i < e.end), None)
+    surname = _name_of(person)
+    known_person = person.pos_ == "PROPN" and _full_person_name(doc, surname) != surname
+    if (entity is not None and entity.label_ == "PERSON") or known_person:
+        # The name without its title ("Senator Jane Smith" -> "Jane Smith"), in its longest form.
+        bare = entity.text if entity is not None and entity.label_ == "PERSON" else surname
+        if within is not None and within.kind == "person" and bare.split()[-1] in within.name:
+            name = within.name
+        else:
+            name = _full_person_name(doc, bare)
+        return Speaker(name, "named", side)
+    if head.pos_ == "PROPN" or head.ent_type_ in {"ORG", "GPE", "NORP", "FAC"}:
+        return Speaker(words, "organisation", side)
+    described = set_up.get(lemma)
+    if described is not None:
+        resolved = actors.within(described) if actors is not None else None
+        return Speaker(
+            resolved.name if resolved else described,
+            "organisation",
+            resolved.side if resolved else side,
+        )
+    return Speaker(words, "unnamed", side)

@@ -1,0 +1,321 @@
+"""Reading the parse: a source's words, a verb's subject, a cue's content, quotations beside a cue."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from framing.features.attribution.cues import (
+    CIRCUMSTANCE_PREPS,
+    CONTENT_OBJECT_DEPS,
+    DATELINE_BREAKS,
+    LISTENER_VERBS,
+    QUOTE_GAP,
+    SHORT_ANSWERS,
+    SOURCE_RIGHT_DEPS,
+    Resources,
+)
+from framing.nlp import Span as TokenSpan
+from framing.nlp import Token
+from framing.quotes import Quote
+from framing.records import Span
+
+
+def span_of(tokens: Sequence[Token]) -> Span:
+    visible = [t for t in tokens if not t.is_space] or list(tokens)
+    return Span(min(t.idx for t in visible), max(t.idx + len(t.text) for t in visible))
+
+
+def trim(text: str, span: Span) -> Span | None:
+    start, end = span.start, span.end
+    strip = " \t\n\u00a0,;:-\u2013\u2014"
+    while start < end and text[start] in strip:
+        start += 1
+    while end > start and text[end - 1] in strip:
+        end -= 1
+    return Span(start, end) if end > start else None
+
+
+def noun_phrase(head: Token) -> list[Token]:
+    """The words of a source: the head with its modifiers, without a relative clause or a
+    trailing participle clause ("officials, speaking on condition of anonymity, said")."""
+    right = head.i
+    for child in head.rights:
+        if child.dep_ == "acl" and child.tag_ == "VBG":
+            break  # "an official describing ...": the participle is the cue, not the source
+        if child.dep_ in SOURCE_RIGHT_DEPS and child.dep_ != "punct":
+            right = max(right, child.right_edge.i)
+        elif child.dep_ in {"relcl", "advcl"} or (child.dep_ == "punct" and child.i > right + 1):
+            break
+    if head.dep_ == "nsubj" and head.head.dep_ == "csubj":
+        right = max(right, head.head.right_edge.i)
+    tokens = list(head.doc[head.left_edge.i : right + 1])
+    # A dateline ("LONDON (Reuters) -") or a bracket before the head is not part of the name.
+    breaks = [i for i, t in enumerate(tokens) if t.i < head.i and t.text in DATELINE_BREAKS]
+    if breaks:
+        tokens = tokens[breaks[-1] + 1 :]
+    while tokens and (tokens[-1].is_punct or tokens[-1].is_space or tokens[-1].dep_ == "cc"):
+        tokens.pop()
+    while tokens and (tokens[0].is_punct or tokens[0].is_space):
+        tokens.pop(0)
+    return tokens or [head]
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The verb's subject, or the one it inherits: a participle takes the subject of the verb it
+    hangs on ("Hamas rejected it, saying ..."), a conjoined verb that of its first conjunct, a
+    relative clause the noun it modifies.  A passive ("is expected to") has no source."""
+    current = verb
+    for _ in range(4):
+        if any(c.dep_ in {"nsubjpass", "auxpass"} for c in current.children):
+            return None
+        subjects = [c for c in current.children if c.dep_ == "nsubj"]
+        if subjects:
+            subject = subjects[0]
+            if subject.tag_ in {"WP", "WDT"} or subject.lower_ in {"who", "that", "which"}:
+                # The source is the relative pronoun as written; who resolves it.
+                return subject if current.dep_ == "relcl" else None
+            return subject
+        # A mis-parse seen often enough to repair: "representatives linked to X argue" read as
+        # a clausal subject "linked" whose own subject is the speaker.
+        for clause in (c for c in current.children if c.dep_ == "csubj"):
+            nouns = [
+                c for c in clause.children if c.dep_ == "nsubj" and c.pos_ in {"NOUN", "PROPN"}
+            ]
+            if nouns:
+                return nouns[0]
+        if current.dep_ == "relcl":
+            return current.head
+        if current.dep_ == "acl" and current.tag_ == "VBG":
+            # "an official describing X": the noun speaks; ", accusing X" after an object hangs
+            # on the noun by mistake and belongs to the clause's subject.
+            if current.i > 0 and current.doc[current.i - 1].text != ",":
+                return current.head
+            governor = current.head
+            while governor.pos_ not in {"VERB", "AUX"} and governor.head.i != governor.i:
+                governor = governor.head
+            current = governor
+            continue
+        participle = current.dep_ == "advcl" and current.tag_ in {"VBG", "VBN"}
+        if current.dep_ == "conj" or participle:
+            current = current.head
+            continue
+        return None
+    return None
+
+
+def passive_of(verb: Token, text: str, words: list[Token]) -> tuple[Token | None, Span] | None:
+    """ "X was criticised by Y" (Y is the source) and "X is believed to be Y" (no source: an
+    attribution the outlet leaves unattributed).  The content is the passive subject with the
+    clause it heads."""
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    objects = [c for c in agent.children if c.dep_ == "pobj"] if agent is not None else []
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    clause = [c for c in verb.children if c.dep_ in {"xcomp", "ccomp"}]
+    tokens: list[Token] = []
+    if subject is not None and subject.tag_ not in {"WP", "WDT"}:
+        tokens += list(subject.subtree)
+    elif subject is not None and verb.dep_ == "relcl":
+        tokens += list(verb.head.subtree)[: verb.head.i - verb.head.left_edge.i + 1]
+    for part in clause:
+        tokens += list(part.subtree)
+    agent_ids = {t.i for t in agent.subtree} if agent is not None else set()
+    tokens = [t for t in tokens if t.i not in agent_ids and t not in words and t.i != verb.i]
+    if not tokens or (not objects and not clause):
+        return None
+    content = trim(text, span_of(tokens))
+    if content is None:
+        return None
+    return (objects[0] if objects else None), content
+
+
+def preceding_noun(verb: Token) -> Token | None:
+    """When the parser attached the subject elsewhere ("..., former president Bill Clinton said
+    ..." read as an apposition), the noun right before a finite verb is its subject."""
+    index = verb.i - 1
+    doc = verb.doc
+    while index >= verb.sent.start and (
+        doc[index].dep_ in {"advmod", "aux", "neg"} or doc[index].is_space
+    ):
+        index -= 1
+    if index < verb.sent.start:
+        return None
+    candidate = doc[index]
+    if candidate.pos_ in {"PROPN", "NOUN", "PRON"} and candidate.dep_ not in {"pobj", "dobj"}:
+        return candidate
+    return None
+
+
+def left_phrase(head: Token) -> list[Token]:
+    """The noun phrase ending at ``head``: its run of modifiers to the left."""
+    doc = head.doc
+    start = head.i
+    while (
+        start - 1 >= head.sent.start
+        and doc[start - 1].dep_ in {"compound", "amod", "det", "nummod", "poss", "case"}
+        and not doc[start - 1].is_punct
+    ):
+        start -= 1
+    return list(doc[start : head.i + 1])
+
+
+def content_of(cue: Token, words: list[Token], frame: str) -> list[Token] | None:
+    """The tokens of what the cue attributes, by the cue's frame in cues.tsv."""
+    # The particle of a multi-word cue ("call for", "talk about") carries the content.
+    children = [c for c in cue.children if c not in words]
+    for particle in words[1:]:
+        children += [c for c in particle.children if c.dep_ in {"pobj", "pcomp"}]
+    # The tagger sometimes calls the clause's verb a noun ('said his actions "amount to ..."').
+    clauses = [
+        c
+        for c in children
+        if c.dep_ == "ccomp" or (c.dep_ == "parataxis" and c.pos_ in {"VERB", "AUX"})
+    ]
+    if clauses:
+        return list(clauses[0].subtree)
+    if frame in {"infinitive", "object"}:
+        infinitives = [
+            c
+            for c in children
+            if c.dep_ == "xcomp" and c.i > cue.i and any(a.lower_ == "to" for a in c.children)
+        ]
+        if infinitives:
+            return list(infinitives[0].subtree)
+    if cue.dep_ == "parataxis" and cue.head.pos_ in {"VERB", "AUX"}:
+        # "A truce, they say, would only ...": the cue interrupts the clause it attributes.
+        inner = {t.i for t in cue.subtree}
+        return [t for t in cue.head.subtree if t.i not in inner]
+    if frame == "clause":
+        return None
+    if len(words) > 1 and any(c.dep_ in {"pobj", "pcomp"} for c in children):
+        return [t for c in children if c.dep_ in {"pobj", "pcomp"} for t in c.subtree]
+    objects = [
+        c
+        for c in children
+        if c.dep_ in CONTENT_OBJECT_DEPS
+        and c.i > cue.i
+        # "told AFP", "asked him": the object of a verb of telling is the listener.
+        and not (c.dep_ in {"dobj", "dative"} and cue.lemma_ in LISTENER_VERBS)
+        and not (
+            c.dep_ in {"dobj", "dative"} and c.pos_ == "PRON" and c.lower_ not in {"this", "that"}
+        )
+        and not (c.dep_ == "prep" and c.lower_ in CIRCUMSTANCE_PREPS)
+    ]
+    objects += [
+        c
+        for c in children
+        if c.dep_ == "prep"
+        and c.i > cue.i
+        and c.lower_ in {"of", "for", "about", "against"}
+        and c not in objects
+    ]
+    # "said so", "said yes", "did not say when": a one-word answer is what was said.
+    objects += [c for c in children if c.i > cue.i and c.lower_ in SHORT_ANSWERS]
+    if not objects:
+        return None
+    tokens: list[Token] = []
+    for obj in sorted(objects, key=lambda t: t.i):
+        # ", accusing X of Y" hung on the object belongs to the subject (see subject).
+        detached = {
+            t.i
+            for d in obj.subtree
+            if d.dep_ == "acl" and d.tag_ == "VBG" and d.i > 0 and d.doc[d.i - 1].text == ","
+            for t in d.subtree
+        }
+        tokens.extend(t for t in obj.subtree if t.i not in detached)
+    return tokens
+
+
+def adjacent_quote(
+    text: str, cue: Token, source: Token | None, quotes: Sequence[Quote]
+) -> Quote | None:
+    """A quotation just before the cue's clause ('"...," said X') or just after it (X said: "...")."""
+    sent = cue.sent
+    left = min([cue.idx] + ([source.left_edge.idx] if source is not None else []))
+    right = max(
+        cue.idx + len(cue.text),
+        source.right_edge.idx + len(source.right_edge.text) if source is not None else 0,
+    )
+    for quote in quotes:
+        if quote.kind != "double":
+            continue
+        # "Cruz continued:" closing a paragraph, the quotation set out below it.
+        if quote.outer.start >= right and text[right : quote.outer.start].strip() == ":":
+            return quote
+        if (
+            quote.outer.end <= left
+            and left - quote.outer.end <= QUOTE_GAP + 1
+            and not text[quote.outer.end : left].strip(" ,\u00a0")
+        ):
+            return quote
+        if (
+            quote.outer.start >= right
+            and quote.outer.start - right <= QUOTE_GAP
+            and quote.outer.start < sent.end_char + 2
+        ) and text[right : quote.outer.start].strip(" ,:\u00a0") == "":
+            return quote
+    return None
+
+
+def rest_of_sentence(text: str, cue: Token, source: list[Token]) -> Span | None:
+    """Fallback for a speech verb the parser gave no complement: what follows it in the sentence
+    ("said his words 'amount to ...'"), after a listener ("told reporters"), if it holds a verb."""
+    sent = cue.sent
+    start = cue.i + 1
+    source_ids = {t.i for t in source}
+    doc = cue.doc
+    while start < sent.end and (
+        (doc[start].dep_ in {"dobj", "dative", "prt", "advmod", "punct"} and doc[start].head == cue)
+        or start in source_ids
+    ):
+        start = doc[start].right_edge.i + 1
+    rest = [t for t in doc[start : sent.end] if not t.is_space]
+    if len(rest) < 3 or not any(t.pos_ in {"VERB", "AUX"} for t in rest):
+        return None
+    return trim(text, span_of(rest))
+
+
+def colon(sent: TokenSpan, text: str, res: Resources) -> tuple[Token, list[Token], Span] | None:
+    """A headline or paragraph "Name: what they said" (a short name, a colon, the words)."""
+    tokens = [t for t in sent if not t.is_space]
+    colon = next((t for t in tokens[:7] if t.text == ":"), None)
+    if colon is None or colon.i == tokens[0].i:
+        return None
+    before = [t for t in tokens if t.i < colon.i]
+    after = [t for t in tokens if t.i > colon.i]
+    if len(before) > 6 or len(after) < 3 or before[0].is_lower:
+        return None
+    head = next((t for t in reversed(before) if t.pos_ in {"PROPN", "NOUN", "PRON"}), None)
+    if head is None:
+        return None
+    speaker_like = (
+        head.pos_ in {"PROPN", "PRON"}
+        or head.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"}
+        or head.lemma_.lower() in res.speaker_kind
+    )
+    if not speaker_like or any(t.pos_ in {"VERB", "AUX"} for t in before):
+        return None
+    content = trim(text, span_of(after))
+    if content is None:
+        return None
+    return head, before, content
+
+
+def covering_quote(span: Span, quotes: Sequence[Quote]) -> Quote | None:
+    for quote in quotes:
+        if (
+            quote.kind == "double"
+            and quote.outer.start <= span.start + 1
+            and span.end - 1 <= quote.outer.end
+            and span.overlaps(quote.span)
+        ):
+            return quote
+    return None
+
+
+def quoted_share(span: Span, quotes: Sequence[Quote]) -> float:
+    inside = sum(
+        max(0, min(span.end, q.span.end) - max(span.start, q.span.start))
+        for q in quotes
+        if q.kind == "double"
+    )
+    return inside / max(1, span.end - span.start)
