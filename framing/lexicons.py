@@ -121,6 +121,7 @@ LOADED_CATEGORIES = (
     "hedge",  # distance from a claim: reportedly, allegedly, apparently
     "booster",  # certainty: clearly, undeniably, of course
     "sensational",  # headline hype: shocking, here's what happens next, you won't believe
+    "judgement",  # plain evaluative words, weakly weighted: major, failed, threatened, strong
 )
 
 LOADED = TableSpec(

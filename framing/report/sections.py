@@ -183,7 +183,9 @@ def _top_terms(docs: list[Document], limit: int = 6) -> str:
     counts: dict[str, int] = {}
     for doc in docs:
         for term in doc.loaded_terms:
-            if not term.quoted:
+            # Plain evaluative words ("major", "failed") are counted, not listed: the list shows
+            # the words a reader would call loaded.
+            if not term.quoted and term.category != "judgement":
                 key = " ".join(term.text.lower().split())
                 counts[key] = counts.get(key, 0) + 1
     ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:limit]
