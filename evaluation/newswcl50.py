@@ -14,8 +14,9 @@ tokenizer differs now and then) the mention is looked up in the nearest line wit
 given one, nearest the given start; rows found in neither place are left out and counted.
 
 Words are the tokens with a letter or a digit, in every line of the article: the word universe.  A
-word is gold when it lies in a PROPERTY phrase, and flagged when a term found by ``score_sentences``
-overlaps it.  Each article goes to ``score_sentences`` whole (its lines joined by line breaks, which
+word is gold when it lies in a PROPERTY phrase, and flagged when the phrase a loaded term colours
+(``LoadedTerm.phrase``: "brutal dictator" for "brutal"; the term itself when there is none), as
+found by ``score_sentences``, overlaps it.  Each article goes to ``score_sentences`` whole (its lines joined by line breaks, which
 start sentences, so that a quote running over several sentences is seen as one), all articles in
 one call.  Precision = flagged words that are gold / flagged words, recall = gold words flagged /
 gold words, summed over the articles of the chosen events; for all flagged terms and for the
@@ -314,6 +315,11 @@ def _line(name: str, precision: float, recall: float) -> str:
     return f"{name:22} P {precision:.3f}  R {recall:.3f}  F1 {f1(precision, recall):.3f}"
 
 
+def _phrases(terms: Iterable) -> list[Span]:  # type: ignore[type-arg]
+    """What a loaded term flags: the phrase it colours ("brutal dictator"), else the term."""
+    return [t.phrase or t.span for t in terms]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "eval" / "newswcl50")
@@ -334,9 +340,9 @@ def main() -> None:
     every = own = WordCounts()
     for article, scored in zip(articles, scores, strict=True):
         words = article.words()
-        every += word_counts(words, article.gold, article.flagged(t.span for t in scored.terms))
+        every += word_counts(words, article.gold, article.flagged(_phrases(scored.terms)))
         own += word_counts(
-            words, article.gold, article.flagged(t.span for t in scored.terms if not t.quoted)
+            words, article.gold, article.flagged(_phrases(t for t in scored.terms if not t.quoted))
         )
     share = every.gold / every.words if every.words else 0.0
     print(

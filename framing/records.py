@@ -107,6 +107,7 @@ class LoadedTerm:
     weight: float
     quoted: bool = False  # inside a direct quote: the speaker's words, not the outlet's
     rule: str = ""
+    phrase: Span | None = None  # the words the term colours: "brutal dictator" for "brutal"
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,7 +1,11 @@
-"""Print the VADER-derived rows of lexicons/loaded.tsv.
+"""Print the rows of lexicons/loaded.tsv that come from VADER and Pattern.
 
-Usage: pip download --no-deps vaderSentiment==3.3.2 && unzip the wheel, then
+Usage: pip download --no-deps vaderSentiment==3.3.2 textblob==0.20.1 && unzip the wheels, then
     python scripts/vader_emotive.py vaderSentiment/vader_lexicon.txt > /tmp/vader_rows.tsv
+    python scripts/vader_emotive.py vaderSentiment/vader_lexicon.txt \
+        --judgement textblob/en/en-sentiment.xml > /tmp/judgement_rows.tsv
+(the judgement rows leave out words the curated and emotive rows already hold: drop duplicates
+when appending, as `framing lexicon check` will insist).
 
 VADER (Hutto and Gilbert 2014, MIT licence) rates words from -4 to +4.  We keep alphabetic words
 whose mean rating is at least 2.8 either way (the most strongly felt words; below that VADER rates plain news words such as "agreement" or "rejected", which would drown the report in noise), drop words that in news
@@ -39,6 +43,39 @@ EVENT_WORDS = set(
 )
 
 
+JUDGEMENT_LOW = 1.0
+JUDGEMENT_SCALE = 0.3  # plain judgement words count for a third of a loaded word of equal rating
+PATTERN_SUBJECTIVITY = 0.6
+PATTERN_WEIGHT = 0.05
+
+
+def judgement(vader_path: str, pattern_path: str) -> None:
+    """Weak evaluative words: VADER words rated 1.0 to 2.8, and Pattern's subjective adjectives."""
+    import xml.etree.ElementTree as ET
+    from collections import defaultdict
+
+    seen = set()
+    with open(vader_path, encoding="utf-8") as handle:
+        for line in handle.read().splitlines():
+            parts = line.split("\t")
+            if len(parts) < 2:
+                continue
+            word, rating = parts[0].lower(), abs(float(parts[1]))
+            plain = word.isalpha() and len(word) >= 4 and word not in EVENT_WORDS
+            if plain and JUDGEMENT_LOW <= rating < THRESHOLD:
+                seen.add(word)
+                print(f"{word}\tjudgement\t{rating / 4 * JUDGEMENT_SCALE:.3g}")
+    scores: dict[str, list[float]] = defaultdict(list)
+    for element in ET.parse(pattern_path).getroot().iter("word"):
+        if element.get("pos") == "JJ":
+            scores[str(element.get("form")).lower()].append(float(element.get("subjectivity", 0)))
+    for word, values in sorted(scores.items()):
+        mean = sum(values) / len(values)
+        plain = word.isalpha() and len(word) >= 4 and word not in seen | EVENT_WORDS
+        if plain and mean >= PATTERN_SUBJECTIVITY:
+            print(f"{word}\tjudgement\t{PATTERN_WEIGHT:g}")
+
+
 def main(path: str) -> None:
     with open(path, encoding="utf-8") as handle:
         lines = handle.read().splitlines()
@@ -53,4 +90,7 @@ def main(path: str) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1])
+    if len(sys.argv) == 4 and sys.argv[2] == "--judgement":
+        judgement(sys.argv[1], sys.argv[3])
+    else:
+        main(sys.argv[1])

@@ -19,7 +19,7 @@ SHIPPED_SIZES = [
     ("lexicons/chrome.tsv", 87),
     ("lexicons/cues.tsv", 230),
     ("lexicons/labels.toml", 230),  # labels, cues and 'not' phrases: see test_labels.py
-    ("lexicons/loaded.tsv", 1512),
+    ("lexicons/loaded.tsv", 6562),
     ("lexicons/speakers.tsv", 93),
 ]
 # The same, as check() reports a copy in the folder "lex".

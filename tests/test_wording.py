@@ -111,3 +111,17 @@ def test_shipped_loaded_lexicon_has_every_category() -> None:
     table = LEX[LOADED.name]
     categories = {row.text(LOADED, "category") for row in table.rows}
     assert categories == set(lexicons.LOADED_CATEGORIES)
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("The brutal dictator spoke on Monday.", "brutal dictator"),
+        ("Officials deliberately delayed the vote.", "deliberately delayed"),
+    ],
+)
+def test_a_term_reports_the_phrase_it_colours(parser, text: str, phrase: str) -> None:
+    res = custom("brutal\temotive\t0.9\ndeliberately\tintensifier\t0.6\n")
+    (term,) = terms(parser, text, res=res)
+    assert term.phrase is not None
+    assert text[term.phrase.start : term.phrase.end] == phrase

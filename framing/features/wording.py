@@ -96,6 +96,34 @@ def _match_at(tokens: list[Token], index: int, res: Resources) -> tuple[_Entry, 
     return None
 
 
+# The dependents that belong to the phrase a loaded word colours: a modifier colours its head
+# ("brutal" -> "brutal dictator"), a verb its object and particle ("doubled down on its demands"),
+# a noun its own modifiers ("a regime of fear").
+_MODIFIER_DEPS = {"amod", "advmod", "npadvmod", "compound", "acomp", "neg", "prt", "aux"}
+_VERB_DEPS = {"dobj", "prt", "xcomp", "acomp", "attr", "neg", "aux", "advmod"}
+_NOUN_DEPS = {"amod", "compound", "det", "prep", "pobj", "advmod"}
+
+
+def coloured_phrase(words: Sequence[Token]) -> Span:
+    """The words a term colours, as one span from the first to the last of them."""
+    phrase = set(words)
+    for token in words:
+        if token.dep_ in _MODIFIER_DEPS and token.head.i != token.i:
+            phrase.add(token.head)
+        wanted = (
+            _VERB_DEPS
+            if token.pos_ == "VERB"
+            else _NOUN_DEPS
+            if token.pos_ in {"NOUN", "ADJ"}
+            else set()
+        )
+        phrase.update(c for c in token.children if c.dep_ in wanted)
+    visible = [t for t in phrase if not t.is_space and not t.is_punct] or list(words)
+    first = min(visible, key=lambda t: t.i)
+    last = max(visible, key=lambda t: t.i)
+    return Span(first.idx, last.idx + len(last.text))
+
+
 def _quoted(span: Span, quotes: Sequence[Quote]) -> bool:
     return any(q.kind == "double" and q.span.contains(span) for q in quotes)
 
@@ -153,6 +181,7 @@ def extract(
             index = end  # "United" in "United States", "Supreme" in "Supreme Court": a name
             continue
         span = Span(first.idx, last.idx + len(last.text))
+        phrase = coloured_phrase(tokens[index:end])
         found.append(
             LoadedTerm(
                 text[span.start : span.end],
@@ -161,6 +190,7 @@ def extract(
                 entry.weight,
                 _quoted(span, quotes),
                 entry.rule,
+                phrase,
             )
         )
         index = end

@@ -73,6 +73,7 @@ def _loaded(term: LoadedTerm) -> dict[str, Any]:
         "weight": number(term.weight),
         "quoted": term.quoted,
         "rule": term.rule,
+        "phrase": _span(term.phrase) if term.phrase else None,
     }
 
 

@@ -230,11 +230,16 @@ def loaded_sentences_section(docs: list[Document], out_dir: str, limit: int = 8)
         rows = []
         for score, doc, span in ranked:
             terms = [t for t in doc.loaded_terms if span.contains(t.span) and not t.quoted]
+            shown = [t for t in terms if t.category != "judgement"]
+            plain = len(terms) - len(shown)
+            listed = ", ".join(f"{escape(t.text)} ({escape(t.category)})" for t in shown)
+            if plain:
+                listed += f"{'; ' if listed else ''}{plain} plain judgement word{'s' if plain > 1 else ''}"
             rows.append(
                 [
                     ref(doc, span, out_dir=out_dir),
                     fmt(score, 2),
-                    ", ".join(f"{escape(t.text)} ({escape(t.category)})" for t in terms),
+                    listed,
                     excerpt(doc.text[span.start : span.end], 110),
                 ]
             )
