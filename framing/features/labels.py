@@ -28,7 +28,7 @@ from typing import TypeVar
 
 from framing.lexicon_toml import forms, phrase_words
 from framing.lexicons import LABELS, Lexicons, Table, normalize
-from framing.nlp import Doc, Token
+from framing.nlp import Doc, Token, sentence_of
 from framing.quotes import Quote
 from framing.records import LabelMention, Span
 
@@ -206,7 +206,7 @@ def _context(doc: Doc, token_forms: list[frozenset[str]], table: LabelTable) -> 
         if not (token.is_punct or token.is_space):
             count += 1
     if doc.has_annotation("SENT_START"):
-        sentence = [token.sent.start for token in doc]
+        sentence = [sentence_of(token).start for token in doc]
     else:
         sentence = [0] * len(doc)
     return _Context(word_at, sentence, _find(doc, token_forms, table.cues))

@@ -19,8 +19,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from framing.lexicons import LOADED, Lexicons
-from framing.nlp import Doc, Token, word_forms
-from framing.quotes import Quote
+from framing.nlp import Doc, Token, sentences, token_index, word_forms
+from framing.quotes import Quote, QuotedRegions
 from framing.records import LoadedTerm, Span
 
 # Words inside these names are part of a name, not a choice of words.
@@ -124,10 +124,6 @@ def coloured_phrase(words: Sequence[Token]) -> Span:
     return Span(first.idx, last.idx + len(last.text))
 
 
-def _quoted(span: Span, quotes: Sequence[Quote]) -> bool:
-    return any(q.kind == "double" and q.span.contains(span) for q in quotes)
-
-
 def _scare_quotes(doc: Doc, text: str, quotes: Sequence[Quote]) -> list[LoadedTerm]:
     """A short quoted term that is a noun phrase set off by the outlet ("the 'voluntary
     emigration' of the population"), not a fragment of reported speech."""
@@ -136,8 +132,13 @@ def _scare_quotes(doc: Doc, text: str, quotes: Sequence[Quote]) -> list[LoadedTe
         words = text[quote.span.start : quote.span.end].strip()
         if not words or len(words.split()) > SCARE_QUOTE_MAX_WORDS or words[-1] in ".!?,;:":
             continue
-        inside = [t for t in doc if quote.span.start <= t.idx < quote.span.end and not t.is_space]
-        before = [t for t in doc if t.idx + len(t.text) <= quote.outer.start and not t.is_space]
+        first, last = token_index(doc, quote.span.start), token_index(doc, quote.span.end)
+        inside = [t for t in doc[first:last] if not t.is_space]
+        before = [
+            t
+            for t in doc[max(0, first - 3) : first]
+            if not t.is_space and t.idx + len(t.text) <= quote.outer.start
+        ]
         if not inside or not before:
             continue
         noun_phrase = inside[-1].pos_ in {"NOUN", "PROPN"} and all(
@@ -168,6 +169,7 @@ def extract(
 ) -> tuple[LoadedTerm, ...]:
     """Every loaded term in a parsed article (offsets into ``text``), in text order."""
     tokens = [t for t in doc if not t.is_space]
+    regions = QuotedRegions(list(quotes))
     found: list[LoadedTerm] = []
     index = 0
     while index < len(tokens):
@@ -188,7 +190,7 @@ def extract(
                 span,
                 entry.category,
                 entry.weight,
-                _quoted(span, quotes),
+                regions.contains(span),
                 entry.rule,
                 phrase,
             )
@@ -214,7 +216,7 @@ def sentence_scores(
 ) -> tuple[tuple[Span, float], ...]:
     """Each sentence's loaded score: the weights of its terms (the outlet's own by default)."""
     result = []
-    for sent in doc.sents:
+    for sent in sentences(doc):
         if not sent.text.strip():
             continue
         span = Span(sent.start_char, sent.end_char)
@@ -227,8 +229,9 @@ def sentence_scores(
 
 def voice_words(doc: Doc, quotes: Sequence[Quote]) -> int:
     """Words in the outlet's own voice: outside double quotations."""
+    regions = QuotedRegions(list(quotes))
     return sum(
-        1 for t in doc if t.is_alpha and not _quoted(Span(t.idx, t.idx + len(t.text)), quotes)
+        1 for t in doc if t.is_alpha and not regions.contains(Span(t.idx, t.idx + len(t.text)))
     )
 
 

@@ -39,7 +39,7 @@ from framing.features.attribution.syntax import (
     span_of,
     trim,
 )
-from framing.nlp import Doc
+from framing.nlp import Doc, sentence_of
 from framing.quotes import Quote
 from framing.records import Attribution, Evidence
 
@@ -79,7 +79,7 @@ def extract(
                 ),
                 None,
             )
-        sentence = item.cue_tokens[0].sent.text.lower()
+        sentence = sentence_of(item.cue_tokens[0]).text.lower()
         anonymous = any(marker in sentence for marker in res.anonymity)
         result.append(
             Attribution(

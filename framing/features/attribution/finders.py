@@ -28,8 +28,8 @@ from framing.features.attribution.syntax import (
     subject_of,
     trim,
 )
-from framing.nlp import Doc, Token
-from framing.quotes import Quote
+from framing.nlp import Doc, Token, sentence_of, sentences, token_index
+from framing.quotes import Quote, QuotedRegions
 from framing.records import Span
 
 
@@ -52,7 +52,7 @@ def _according_to(token: Token, text: str) -> tuple[Token, Span] | None:
     objects = [c for c in to.children if c.dep_ == "pobj"]
     if not objects:
         return None
-    sent = token.sent
+    sent = sentence_of(token)
     phrase_end = max(t.idx + len(t.text) for t in objects[0].subtree)
     before = trim(text, Span(sent.start_char, token.idx))
     after = trim(text, Span(phrase_end, sent.end_char))
@@ -101,10 +101,6 @@ def _noun_cue(token: Token, frame: str) -> tuple[Token, list[Token]] | None:
     if preps:
         return source, list(preps[0].subtree)[1:] or list(preps[0].subtree)
     return None
-
-
-def _inside(span: Span, quotes: Sequence[Quote]) -> bool:
-    return any(q.kind == "double" and q.span.contains(span) for q in quotes)
 
 
 def _adjective(token: Token, cue: Cue, words: list[Token], text: str) -> Found | None:
@@ -183,12 +179,13 @@ def find(doc: Doc, text: str, quotes: Sequence[Quote], res: Resources) -> list[F
     found: list[Found] = _transcript(doc, text, res)
     spoken = [Quote(f.content, f.content, "double") for f in found]
     quotes = [*quotes, *spoken]  # cues inside a transcript turn are the speaker's words
+    quoted = QuotedRegions(quotes)
     taken: set[int] = set()
     according_cue = next((c for p, c in res.cues.get("according", []) if p == "to"), None)
     for token in doc:
         if token.is_space or token.i in taken:
             continue
-        if _inside(Span(token.idx, token.idx + len(token.text)), quotes):
+        if quoted.contains(Span(token.idx, token.idx + len(token.text))):
             continue  # a reporting verb inside a quotation is the speaker's, not a new attribution
         item: Found | None = None
         according = _according_to(token, text) if according_cue is not None else None
@@ -214,7 +211,7 @@ def find(doc: Doc, text: str, quotes: Sequence[Quote], res: Resources) -> list[F
     _quotes_beside_verbs(doc, text, quotes, res, found)
     colon_cue = next((c for p, c in res.cues.get(":", []) if p is None), None)
     if colon_cue is not None:
-        for sent in doc.sents:
+        for sent in sentences(doc):
             hit = colon(sent, text, res)
             if hit is None or any(f.content.overlaps(hit[2]) for f in found):
                 continue
@@ -232,13 +229,7 @@ QUOTE_MIN_WORDS = 3  # shorter quoted phrases are more often titles or scare quo
 def _token_at(doc: Doc, offset: int, step: int) -> Token | None:
     """The nearest token starting at or after (step 1), or ending at or before (step -1),
     ``offset`` that is neither space nor punctuation (a colon excepted)."""
-    span = (
-        doc.char_span(offset, offset, alignment_mode="expand")
-        if 0 <= offset <= len(doc.text)
-        else None
-    )
-    index = span.start if span is not None else (len(doc) if step > 0 else 0)
-    index = min(max(index, 0), len(doc) - 1)
+    index = token_index(doc, offset) if step > 0 else token_index(doc, offset) - 1
     while 0 <= index < len(doc):
         token = doc[index]
         inside = token.idx >= offset if step > 0 else token.idx + len(token.text) <= offset

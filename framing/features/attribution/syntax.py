@@ -15,7 +15,7 @@ from framing.features.attribution.cues import (
     Resources,
 )
 from framing.nlp import Span as TokenSpan
-from framing.nlp import Token
+from framing.nlp import Token, sentence_of
 from framing.quotes import Quote
 from framing.records import Span
 
@@ -133,11 +133,11 @@ def preceding_noun(verb: Token) -> Token | None:
     ..." read as an apposition), the noun right before a finite verb is its subject."""
     index = verb.i - 1
     doc = verb.doc
-    while index >= verb.sent.start and (
+    while index >= sentence_of(verb).start and (
         doc[index].dep_ in {"advmod", "aux", "neg"} or doc[index].is_space
     ):
         index -= 1
-    if index < verb.sent.start:
+    if index < sentence_of(verb).start:
         return None
     candidate = doc[index]
     if candidate.pos_ in {"PROPN", "NOUN", "PRON"} and candidate.dep_ not in {"pobj", "dobj"}:
@@ -150,7 +150,7 @@ def left_phrase(head: Token) -> list[Token]:
     doc = head.doc
     start = head.i
     while (
-        start - 1 >= head.sent.start
+        start - 1 >= sentence_of(head).start
         and doc[start - 1].dep_ in {"compound", "amod", "det", "nummod", "poss", "case"}
         and not doc[start - 1].is_punct
     ):
@@ -229,7 +229,7 @@ def adjacent_quote(
     text: str, cue: Token, source: Token | None, quotes: Sequence[Quote]
 ) -> Quote | None:
     """A quotation just before the cue's clause ('"...," said X') or just after it (X said: "...")."""
-    sent = cue.sent
+    sent = sentence_of(cue)
     left = min([cue.idx] + ([source.left_edge.idx] if source is not None else []))
     right = max(
         cue.idx + len(cue.text),
@@ -259,7 +259,7 @@ def adjacent_quote(
 def rest_of_sentence(text: str, cue: Token, source: list[Token]) -> Span | None:
     """Fallback for a speech verb the parser gave no complement: what follows it in the sentence
     ("said his words 'amount to ...'"), after a listener ("told reporters"), if it holds a verb."""
-    sent = cue.sent
+    sent = sentence_of(cue)
     start = cue.i + 1
     source_ids = {t.i for t in source}
     doc = cue.doc

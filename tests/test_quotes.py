@@ -1,0 +1,73 @@
+"""Quotations: which passages are quoted, whatever marks and paragraphs they use."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from framing.quotes import QuotedRegions, find_quotes
+from framing.records import Span
+
+
+def quoted(text: str, kind: str = "double") -> list[str]:
+    return [
+        text[q.span.start : q.span.end]
+        for q in find_quotes(text, (Span(0, len(text)),))
+        if q.kind == kind
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He said \u201cno deal\u201d and left.", ["no deal"]),
+        ('He said "no deal" and left.', ["no deal"]),
+        ("\u201cOne. Two. Three,\u201d she said.", ["One. Two. Three,"]),
+        # a quote that runs on into the next paragraph leaves its closing mark off
+        ("\u201cThe first part.\n\u201cThe second part,\u201d he said.",
+         ["The first part.", "The second part,"]),
+        # a stray opening mark quotes nothing and does not swallow what follows
+        ("A stray \u201c mark here.\n\nThen \u201cthis\u201d is quoted.", ["this"]),
+        ('Unbalanced "straight mark.\n\nNext "quoted" words.', ["quoted"]),
+        ("No quotes at all.", []),
+    ],
+)  # fmt: skip
+def test_double_quotes(text: str, expected: list[str]) -> None:
+    assert quoted(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the \u2018voluntary emigration\u2019 plan", ["voluntary emigration"]),
+        ("Israel\u2019s plan and the leaders\u2019 vote", []),  # apostrophes, not quotes
+    ],
+)
+def test_single_quotes_are_kept_apart(text: str, expected: list[str]) -> None:
+    assert quoted(text, "single") == expected
+    assert quoted(text) == []
+
+
+def test_only_article_regions_are_searched() -> None:
+    text = "\u201cchrome quote\u201d\n\nThe article \u201cbody quote\u201d."
+    found = find_quotes(text, (Span(16, len(text)),))
+    assert [text[q.span.start : q.span.end] for q in found] == ["body quote"]
+
+
+@given(st.text(alphabet='ab "\u201c\u201d\u2018\u2019\n.', max_size=80))
+def test_quotes_are_ordered_nested_in_the_text_and_indexed(text: str) -> None:
+    found = find_quotes(text, (Span(0, len(text)),))
+    doubles = [q for q in found if q.kind == "double"]
+    for q in found:
+        assert 0 <= q.outer.start <= q.span.start < q.span.end <= q.outer.end <= len(text)
+    for a, b in itertools.pairwise(doubles):
+        assert a.outer.end <= b.outer.start
+    regions = QuotedRegions(found)
+    for q in doubles:
+        assert regions.contains(q.span)
+    for i in range(len(text)):
+        expected = any(q.span.start <= i and i + 1 <= q.span.end for q in doubles)
+        assert regions.contains(Span(i, i + 1)) == expected
