@@ -25,7 +25,6 @@ import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from framing.errors import ConfigError
 from framing.lexicons import normalize
@@ -54,10 +53,6 @@ class StoryConfig:
 
     def meta_for(self, doc_id: str) -> Meta:
         return dict(self.documents).get(doc_id, Meta())
-
-    @property
-    def side_keys(self) -> tuple[str, ...]:
-        return tuple(key for key, _ in self.sides)
 
 
 EMPTY = StoryConfig(path=None, title=None, sides=(), actors=(), documents=())
@@ -306,14 +301,3 @@ def actor_index(story: StoryConfig) -> ActorIndex:
             pattern = re.compile(r"(?<![\w-])(?:(?:the|The)\s+)?" + body + r"(?![\w-])", flags)
             patterns.append((pattern, actor))
     return ActorIndex(tuple(patterns))
-
-
-def as_dict(config: StoryConfig) -> dict[str, Any]:
-    return {
-        "path": config.path,
-        "sides": dict(config.sides),
-        "actors": [
-            {"name": a.name, "side": a.side, "kind": a.kind, "aliases": list(a.aliases)}
-            for a in config.actors
-        ],
-    }
