@@ -91,6 +91,14 @@ def _full_person_name(doc: Doc, surname: str) -> str:
     return best
 
 
+def _described(name: str, actors: ActorIndex | None, side: str | None) -> Speaker:
+    """A description ("the group") the text tied to ``name``: that body, with its config side."""
+    resolved = actors.within(name) if actors is not None else None
+    if resolved is None:
+        return Speaker(name, "organisation", side)
+    return Speaker(resolved.name, "organisation", resolved.side)
+
+
 def who(
     item: Found,
     text: str,
@@ -138,12 +146,7 @@ def who(
         if described is not None and not any(
             t.dep_ in {"amod", "compound", "nummod"} for t in head.children
         ):
-            resolved = actors.within(described) if actors is not None else None
-            return Speaker(
-                resolved.name if resolved else described,
-                "organisation",
-                resolved.side if resolved else side,
-            )
+            return _described(described, actors, side)
         return Speaker(words, "unnamed", side)
     # "the envoy, Steve Witkoff": the name in apposition is the speaker.
     named = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
@@ -163,10 +166,5 @@ def who(
         return Speaker(words, "organisation", side)
     described = set_up.get(lemma)
     if described is not None:
-        resolved = actors.within(described) if actors is not None else None
-        return Speaker(
-            resolved.name if resolved else described,
-            "organisation",
-            resolved.side if resolved else side,
-        )
+        return _described(described, actors, side)
     return Speaker(words, "unnamed", side)
