@@ -220,3 +220,18 @@ def test_pipeline_reads_sides_from_the_seed_config(parser) -> None:
     analysis, _ = pipeline.analyze([Path(__file__).parent.parent / "seeds"], parser=parser)
     sides = {a.side for d in analysis.documents for a in d.attributions}
     assert {"israel", "palestinian", "us"} <= sides
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # a dateline is not the speaker
+        ("WASHINGTON (AFP) - Senator Jane Smith said on Monday that the bill would pass.",
+         "Senator Jane Smith"),
+        # a hyphen inside a word does not cut the source
+        ("Front-runner Jane Smith said the bill would pass.", "Front-runner Jane Smith"),
+    ],
+)  # fmt: skip
+def test_datelines_and_hyphens_in_sources(parser, text: str, source: str) -> None:
+    found = extract(parser, text)
+    assert [a.source.text for a in found if a.source] == [source]

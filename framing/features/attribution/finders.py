@@ -19,6 +19,7 @@ from framing.features.attribution.syntax import (
     colon,
     content_of,
     covering_quote,
+    in_dateline,
     left_phrase,
     noun_phrase,
     passive_of,
@@ -134,9 +135,13 @@ def _verb(
         agent, said = passive
         return Found(agent, noun_phrase(agent) if agent is not None else [], words, cue, said)
     subject = subject_of(token)
+    if subject is not None and in_dateline(subject):
+        subject = None  # "NEW YORK (AFP) - ... said": the parser took the dateline for the subject
     fallback = subject is None and token.tag_ in {"VBD", "VBZ", "VBP"}
     if fallback:
         subject = preceding_noun(token)
+        if subject is not None and in_dateline(subject):
+            return None
     if subject is None or subject.dep_ == "expl" or subject.lower_ == "there":
         return None
     source = left_phrase(subject) if fallback else noun_phrase(subject)

@@ -35,6 +35,35 @@ def trim(text: str, span: Span) -> Span | None:
     return Span(start, end) if end > start else None
 
 
+def _breaks(token: Token) -> bool:
+    """A dash or bracket that ends a dateline ("LONDON (Reuters) - ..."); a hyphen inside a word
+    ("front-runner") does not."""
+    if token.text not in DATELINE_BREAKS:
+        return False
+    if token.text == "-":
+        before = token.doc[token.i - 1] if token.i > 0 else None
+        return bool(token.whitespace_) or (before is not None and bool(before.whitespace_))
+    return True
+
+
+def in_dateline(token: Token) -> bool:
+    """Whether ``token`` lies in a dateline opening its paragraph: a place and an agency in
+    brackets before a dash ("WASHINGTON (AFP) -").  A dateline is never a source."""
+    doc = token.doc
+    start = token.i
+    while start > 0 and not (doc[start - 1].is_space and "\n" in doc[start - 1].text):
+        start -= 1
+        if token.i - start > 12:
+            return False
+    for later in doc[token.i : min(len(doc), start + 14)]:
+        if later.text == ")" and later.i + 1 < len(doc):
+            after = doc[later.i + 1]
+            return after.text in {"-", "\u2013", "\u2014"} and any(
+                t.text == "(" for t in doc[start : later.i]
+            )
+    return False
+
+
 def noun_phrase(head: Token) -> list[Token]:
     """The words of a source: the head with its modifiers, without a relative clause or a
     trailing participle clause ("officials, speaking on condition of anonymity, said")."""
@@ -50,7 +79,7 @@ def noun_phrase(head: Token) -> list[Token]:
         right = max(right, head.head.right_edge.i)
     tokens = list(head.doc[head.left_edge.i : right + 1])
     # A dateline ("LONDON (Reuters) -") or a bracket before the head is not part of the name.
-    breaks = [i for i, t in enumerate(tokens) if t.i < head.i and t.text in DATELINE_BREAKS]
+    breaks = [i for i, t in enumerate(tokens) if t.i < head.i and _breaks(t)]
     if breaks:
         tokens = tokens[breaks[-1] + 1 :]
     while tokens and (tokens[-1].is_punct or tokens[-1].is_space or tokens[-1].dep_ == "cc"):
