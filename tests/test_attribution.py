@@ -235,3 +235,18 @@ def test_pipeline_reads_sides_from_the_seed_config(parser) -> None:
 def test_datelines_and_hyphens_in_sources(parser, text: str, source: str) -> None:
     found = extract(parser, text)
     assert [a.source.text for a in found if a.source] == [source]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("As Reuters reported on Monday, the talks collapsed after midnight.",
+         "the talks collapsed after midnight."),
+        ("Smith called them on it:\n\n\u201cThe questions in this debate show why people distrust "
+         "the media.\u201d",
+         "The questions in this debate show why people distrust the media."),
+    ],
+)  # fmt: skip
+def test_as_clauses_and_quotes_set_out_below_a_colon(parser, text: str, content: str) -> None:
+    (item,) = extract(parser, text)
+    assert item.content.text == content

@@ -209,8 +209,12 @@ def content_of(cue: Token, words: list[Token], frame: str) -> list[Token] | None
         ]
         if infinitives:
             return list(infinitives[0].subtree)
-    if cue.dep_ == "parataxis" and cue.head.pos_ in {"VERB", "AUX"}:
-        # "A truce, they say, would only ...": the cue interrupts the clause it attributes.
+    as_clause = cue.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ == "as" for c in cue.children
+    )
+    if (cue.dep_ == "parataxis" or as_clause) and cue.head.pos_ in {"VERB", "AUX"}:
+        # "A truce, they say, would only ..." and "As Reuters reported, the talks ...": the cue
+        # interrupts or introduces the clause it attributes.
         inner = {t.i for t in cue.subtree}
         return [t for t in cue.head.subtree if t.i not in inner]
     if frame == "clause":
@@ -267,8 +271,16 @@ def adjacent_quote(
     for quote in quotes:
         if quote.kind != "double":
             continue
-        # "Cruz continued:" closing a paragraph, the quotation set out below it.
-        if quote.outer.start >= right and text[right : quote.outer.start].strip() == ":":
+        # "Cruz continued:" (or "Cruz called them on it:") closing a paragraph, the quotation
+        # set out below it.
+        if quote.outer.start >= right and (
+            text[right : quote.outer.start].strip() == ":"
+            or (
+                quote.outer.start >= sent.end_char
+                and text[sent.start_char : sent.end_char].rstrip().endswith(":")
+                and not text[sent.end_char : quote.outer.start].strip()
+            )
+        ):
             return quote
         if (
             quote.outer.end <= left
