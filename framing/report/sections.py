@@ -100,7 +100,12 @@ def sources_table(analysis: Analysis, slugs: dict[str, str]) -> list[str]:
     rows = []
     for p in analysis.sources:
         kinds = dict(p.kinds)
-        sides = ", ".join(f"{escape(side)} {count}" for side, count in p.sides) or "none"
+        words = dict(p.side_words)
+        # Sides by attributions, and in brackets the words of what each side is heard saying.
+        sides = (
+            ", ".join(f"{escape(side)} {count} ({words.get(side, 0)} w)" for side, count in p.sides)
+            or "none"
+        )
         top = p.speakers[0] if p.speakers else None
         rows.append(
             [
@@ -123,8 +128,8 @@ def sources_section(analysis: Analysis, slugs: dict[str, str]) -> list[str]:
     lines.append(
         "Who each outlet quotes or cites (attributions), from `lexicons/cues.tsv` (the cue verbs "
         "and their connotation) and `lexicons/speakers.tsv` (what makes a source unnamed); sides "
-        "come from the story config. Distancing cues (claimed, alleged, insisted) cast doubt on "
-        "what they report."
+        'come from the story config ("unknown" without one), each with the number of words it '
+        "is given (w). Distancing cues (claimed, alleged, insisted) cast doubt on what they report."
     )
     lines.append("")
     lines += sources_table(analysis, slugs)
