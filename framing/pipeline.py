@@ -15,7 +15,7 @@ from framing import __version__, clean, config, corpus, lexicons, quotes
 from framing.compare import labels as label_table
 from framing.compare import sources as source_profiles
 from framing.features import attribution, labels, style, wording
-from framing.nlp import Parser
+from framing.nlp import Doc, Parser
 from framing.records import Analysis, Cleaned, Document, SentenceScore, Source, Span
 
 _NOT_NEWLINE = re.compile(r"[^\n]")
@@ -64,18 +64,18 @@ def load_settings(
     )
 
 
-def _document(source: Source, cleaned: Cleaned, settings: Settings, parsed: object) -> Document:
+def _document(source: Source, cleaned: Cleaned, settings: Settings, parsed: Doc) -> Document:
     resolved = corpus.resolve_meta(source, settings.story.meta_for(source.id), cleaned)
     article_text = "\n\n".join(source.text[r.start : r.end] for r in cleaned.article)
     found_quotes = quotes.find_quotes(source.text, cleaned.article)
     loaded = wording.extract(
-        parsed,  # type: ignore[arg-type]
+        parsed,
         text=source.text,
         quotes=found_quotes,
         res=settings.wording,
         title_span=cleaned.title_span,
     )
-    voice = wording.voice_words(parsed, found_quotes)  # type: ignore[arg-type]
+    voice = wording.voice_words(parsed, found_quotes)
     return Document(
         id=source.id,
         path=source.origin,
@@ -90,7 +90,7 @@ def _document(source: Source, cleaned: Cleaned, settings: Settings, parsed: obje
         chrome=cleaned.chrome,
         word_count=clean.count_words(source.text, cleaned.article),
         attributions=attribution.extract(
-            parsed,  # type: ignore[arg-type]
+            parsed,
             text=source.text,
             quotes=found_quotes,
             res=settings.attribution,
@@ -98,15 +98,15 @@ def _document(source: Source, cleaned: Cleaned, settings: Settings, parsed: obje
         ),
         loaded_terms=loaded,
         labels=labels.extract(
-            parsed,  # type: ignore[arg-type]
+            parsed,
             text=source.text,
             quotes=found_quotes,
             table=settings.labels,
         ),
-        readability=style.readability(parsed, article_text),  # type: ignore[arg-type]
+        readability=style.readability(parsed, article_text),
         voice_words=voice,
         loaded_density=wording.density(loaded, voice),
-        loaded_sentences=wording.sentence_scores(parsed, loaded),  # type: ignore[arg-type]
+        loaded_sentences=wording.sentence_scores(parsed, loaded),
     )
 
 
