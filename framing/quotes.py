@@ -46,7 +46,7 @@ def _paragraphs(text: str, regions: tuple[Span, ...]) -> list[Span]:
 
 
 def _is_apostrophe(text: str, index: int) -> bool:
-    """A right single quote between letters (don't, Israel’s) or after s (leaders’) is an apostrophe."""
+    """A right single quote between letters (don't, Ireland’s) or after s (leaders’) is an apostrophe."""
     before = text[index - 1] if index > 0 else " "
     after = text[index + 1] if index + 1 < len(text) else " "
     return (before.isalnum() and after.isalnum()) or (before in "sS" and not after.isalnum())

@@ -5,15 +5,15 @@ Rules on the dependency parse, in the spirit of the Gender Gap Tracker's quote e
 * a cue from ``lexicons/cues.tsv`` (a verb, or a noun such as "comments by X that ...") with a
   subject and a content: a clausal complement ("argue that ..."), an infinitive for intentions
   ("vowed to ..."), an object or prepositional phrase ("warn of famine", "accusing X of Y"), or an
-  adjacent quotation ("'...,' said Kirby", "Hamas stated: '...'");
-* participles and conjoined verbs take the subject of the verb they hang on ("Hamas rejected the
-  proposal, saying ..."), relative clauses the noun they modify ("Witkoff, who suggested ...");
+  adjacent quotation ("'...,' said Lopez", "The union stated: '...'");
+* participles and conjoined verbs take the subject of the verb they hang on ("The union rejected the
+  offer, saying ..."), relative clauses the noun they modify ("Okafor, who suggested ...");
 * "according to X" cites X for the rest of its sentence;
 * a content inside or made of quotation marks is direct speech, extended to the whole quotation.
 
 The source span stays on the words of the text; ``speaker`` is who they resolve to: pronouns to
 the last fitting speaker or named entity, descriptions ("the group") to a story-config alias or to
-the name the text gave them ("the Palestinian group Hamas").
+the name the text gave them ("the rebel group Northern Front").
 """
 
 from __future__ import annotations

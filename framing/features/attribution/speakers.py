@@ -48,13 +48,13 @@ class Speaker:
 
 
 def set_up_names(doc: Doc) -> dict[str, str]:
-    """Descriptions the text ties to a name: "the Palestinian group Hamas", "Hamas, the movement"."""
+    """Descriptions the text ties to a name: "the rebel group Northern Front", "Unite, the union"."""
     names: dict[str, str] = {}
     for token in doc:
         if token.pos_ != "PROPN":
             continue
         for child in token.children:
-            # "the group Hamas": the description is a compound or modifier of the name ...
+            # "the group Unite": the description is a compound or modifier of the name ...
             if child.dep_ in {"compound", "nmod"} and child.pos_ == "NOUN" and child.i < token.i:
                 names[child.lemma_.lower()] = _name_of(token)
         # ... or the name stands in apposition to the description, either way round.
@@ -79,7 +79,7 @@ def _name_of(token: Token) -> str:
 
 
 def _full_person_name(doc: Doc, surname: str) -> str:
-    """The longest PERSON name in the document ending in ``surname`` ("Kirby" -> "John Kirby")."""
+    """The longest PERSON name in the document ending in ``surname`` ("Lopez" -> "Maria Lopez")."""
     best = surname
     for ent in doc.ents:
         if (
@@ -111,7 +111,7 @@ def who(
     assert head is not None  # agentless attributions never reach here
     doc = head.doc
     if head.tag_ in {"WP", "WDT"} and head.head.dep_ == "relcl":
-        # "Witkoff, who suggested ...": the speaker is the noun the clause modifies.
+        # "Okafor, who suggested ...": the speaker is the noun the clause modifies.
         antecedent = head.head.head
         stand_in = Found(
             antecedent, noun_phrase(antecedent), item.cue_tokens, item.cue, item.content
@@ -148,7 +148,7 @@ def who(
         ):
             return _described(described, actors, side)
         return Speaker(words, "unnamed", side)
-    # "the envoy, Steve Witkoff": the name in apposition is the speaker.
+    # "the envoy, Sam Okafor": the name in apposition is the speaker.
     named = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
     person = named if named is not None else head
     entity = next((e for e in doc.ents if e.start <= person.i < e.end), None)

@@ -91,7 +91,7 @@ def noun_phrase(head: Token) -> list[Token]:
 
 def subject_of(verb: Token) -> Token | None:
     """The verb's subject, or the one it inherits: a participle takes the subject of the verb it
-    hangs on ("Hamas rejected it, saying ..."), a conjoined verb that of its first conjunct, a
+    hangs on ("The union rejected it, saying ..."), a conjoined verb that of its first conjunct, a
     relative clause the noun it modifies.  A passive ("is expected to") has no source."""
     current = verb
     for _ in range(4):
