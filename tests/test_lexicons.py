@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # Entries in each shipped lexicon file; update when a lexicon is edited on purpose.
 SHIPPED_SIZES = [
     ("lexicons/chrome.tsv", 87),
-    ("lexicons/cues.tsv", 230),
+    ("lexicons/cues.tsv", 239),
     ("lexicons/labels.toml", 230),  # labels, cues and 'not' phrases: see test_labels.py
     ("lexicons/loaded.tsv", 6562),
     ("lexicons/speakers.tsv", 93),
