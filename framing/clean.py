@@ -49,7 +49,7 @@ class _Line:
 
 
 @dataclass(frozen=True, slots=True)
-class _Rules:
+class Rules:
     table: Table
     line: dict[str, Row]
     tail: dict[str, Row]
@@ -59,7 +59,8 @@ class _Rules:
     outlet_suffix: list[tuple[str, Row]]
 
 
-def _rules(lexicons: Lexicons) -> _Rules:
+def chrome_rules(lexicons: Lexicons) -> Rules:
+    """The chrome phrases indexed by what they do; build once per run, not per document."""
     table = lexicons[CHROME.name]
     by_kind: dict[str, list[tuple[str, Row]]] = {}
     for row in table.rows:
@@ -68,7 +69,7 @@ def _rules(lexicons: Lexicons) -> _Rules:
     def longest_first(kind: str) -> list[tuple[str, Row]]:
         return sorted(by_kind.get(kind, []), key=lambda item: (-len(item[0]), item[0]))
 
-    return _Rules(
+    return Rules(
         table=table,
         line={p.rstrip(":"): r for p, r in by_kind.get("line", [])},
         tail={p.rstrip(":"): r for p, r in by_kind.get("tail", [])},
@@ -126,7 +127,7 @@ def _byline_names(raw: str, phrase: str) -> str:
     return _BYLINE_SEPARATOR.sub("", raw[len(phrase) :], count=1)
 
 
-def _parse_byline(names: str, rules: _Rules) -> tuple[str | None, str | None]:
+def _parse_byline(names: str, rules: Rules) -> tuple[str | None, str | None]:
     """Split a byline's name part into (author, outlet)."""
     parts = [" ".join(p.split()) for p in names.split(",") if p.strip()]
     author: str | None = None
@@ -155,13 +156,13 @@ def _looks_like_name(rest: str) -> bool:
     )
 
 
-def find_article(text: str, lexicons: Lexicons, *, start: int = 0) -> Cleaned:
+def find_article(text: str, lexicons: Lexicons | Rules, *, start: int = 0) -> Cleaned:
     """Split ``text[start:]`` into the article and its page chrome.
 
     ``start`` skips front matter.  Every region carries the rule that made it chrome, as
     ``lexicons/chrome.tsv:LINE`` or ``layout:<rule>``.
     """
-    rules = _rules(lexicons)
+    rules = lexicons if isinstance(lexicons, Rules) else chrome_rules(lexicons)
     lines = _lines(text, start)
     chrome: dict[int, ChromeRegion] = {}
     where = rules.table.where

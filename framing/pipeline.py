@@ -41,9 +41,9 @@ class Settings:
     """Everything a run needs besides the articles."""
 
     story: config.StoryConfig
-    lexicons: lexicons.Lexicons
     actors: config.ActorIndex | None
     attribution: attribution.Resources
+    chrome: clean.Rules
     wording: wording.Resources
     labels: labels.LabelTable
 
@@ -56,9 +56,9 @@ def load_settings(
     loaded = lexicons.load(lexicon_dir)
     return Settings(
         story=story,
-        lexicons=loaded,
         actors=config.actor_index(story) if story.actors else None,
         attribution=attribution.resources(loaded),
+        chrome=clean.chrome_rules(loaded),
         wording=wording.resources(loaded),
         labels=labels.resources(loaded),
     )
@@ -123,7 +123,7 @@ def analyze(
     warnings: list[str] = []
     sources = sorted(corpus.read_paths(paths, warnings), key=lambda s: s.id)
     settings = load_settings(paths, config_path=config_path, lexicon_dir=lexicon_dir)
-    cleaned = [clean.find_article(s.text, settings.lexicons, start=s.body_start) for s in sources]
+    cleaned = [clean.find_article(s.text, settings.chrome, start=s.body_start) for s in sources]
     # The pipeline loads last, so bad input is reported before the second it takes to load.
     parser = parser or Parser.create(use_cache=use_cache)
     masked = [mask(s.text, c.article) for s, c in zip(sources, cleaned, strict=True)]
