@@ -35,7 +35,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from common import auc, f1  # noqa: E402
+from common import Counts, auc, f1  # noqa: E402
 
 from framing import pipeline  # noqa: E402
 
@@ -87,28 +87,8 @@ def contains_word(term: str, word: str) -> bool:
     return term == word or re.search(rf"(?<!\w){re.escape(word)}(?!\w)", term) is not None
 
 
-@dataclass(frozen=True)
-class WordCounts:
-    terms: int = 0  # flagged terms
-    hits: int = 0  # flagged terms that match a biased word of their sentence
-    words: int = 0  # biased words
-    found: int = 0  # biased words matched by a flagged term of their sentence
-
-    def __add__(self, other: WordCounts) -> WordCounts:
-        return WordCounts(
-            self.terms + other.terms,
-            self.hits + other.hits,
-            self.words + other.words,
-            self.found + other.found,
-        )
-
-    @property
-    def precision(self) -> float:
-        return self.hits / self.terms if self.terms else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.found / self.words if self.words else 0.0
+# Flagged terms (words, for BASIL) against gold biased words (lexical-span words).
+WordCounts = Counts
 
 
 def word_counts(terms: Sequence[str], words: Sequence[str]) -> WordCounts:
@@ -154,7 +134,7 @@ def main() -> None:
         print(
             f"words {name:9}  P {counts.precision:.3f}  R {counts.recall:.3f}  "
             f"F1 {f1(counts.precision, counts.recall):.3f}  "
-            f"({counts.hits} of {counts.terms} terms hit, {counts.found} of {counts.words} "
+            f"({counts.flagged_hits} of {counts.flagged} terms hit, {counts.gold_hits} of {counts.gold} "
             f"biased words found)"
         )
     print(f"time {time.monotonic() - started:.1f} s")

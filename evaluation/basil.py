@@ -35,7 +35,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from common import auc, f1  # noqa: E402
+from common import Counts, auc, f1  # noqa: E402
 
 from framing import pipeline  # noqa: E402
 from framing.records import Span  # noqa: E402
@@ -105,28 +105,8 @@ def words(text: str) -> list[Span]:
     return [Span(m.start(), m.end()) for m in _WORD.finditer(text)]
 
 
-@dataclass(frozen=True)
-class WordCounts:
-    flagged: int = 0
-    flagged_gold: int = 0  # flagged words inside a gold span
-    gold: int = 0
-    gold_flagged: int = 0  # the same words, counted from the gold side
-
-    def __add__(self, other: WordCounts) -> WordCounts:
-        return WordCounts(
-            self.flagged + other.flagged,
-            self.flagged_gold + other.flagged_gold,
-            self.gold + other.gold,
-            self.gold_flagged + other.gold_flagged,
-        )
-
-    @property
-    def precision(self) -> float:
-        return self.flagged_gold / self.flagged if self.flagged else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.gold_flagged / self.gold if self.gold else 0.0
+# Flagged terms (words, for BASIL) against gold biased words (lexical-span words).
+WordCounts = Counts
 
 
 def word_counts(text: str, gold: Iterable[Span], flagged: Iterable[Span]) -> WordCounts:
@@ -169,8 +149,8 @@ def main() -> None:
         print(
             f"words {name:9}  P {counts.precision:.3f}  R {counts.recall:.3f}  "
             f"F1 {f1(counts.precision, counts.recall):.3f}  "
-            f"({counts.flagged_gold} of {counts.flagged} flagged words in lexical spans, "
-            f"{counts.gold_flagged} of {counts.gold} lexical-span words flagged)"
+            f"({counts.flagged_hits} of {counts.flagged} flagged words in lexical spans, "
+            f"{counts.gold_hits} of {counts.gold} lexical-span words flagged)"
         )
     print(f"time {time.monotonic() - started:.1f} s")
 

@@ -89,9 +89,9 @@ def test_babe_contains_word(term: str, word: str, hit: bool) -> None:
 
 def test_babe_word_counts() -> None:
     counts = babe.word_counts(["bizarre", "far-right", "said"], ["bizarre", "right", "crime"])
-    assert counts == babe.WordCounts(terms=3, hits=2, words=3, found=2)
+    assert counts == babe.WordCounts(flagged=3, flagged_hits=2, gold=3, gold_hits=2)
     total = counts + babe.word_counts(["claimed"], [])  # a flag in a sentence without gold
-    assert (total.terms, total.hits) == (4, 2)
+    assert (total.flagged, total.flagged_hits) == (4, 2)
     assert total.precision == 0.5 and total.recall == pytest.approx(2 / 3)
     assert babe.WordCounts().precision == 0.0 and babe.WordCounts().recall == 0.0
 
@@ -172,7 +172,7 @@ def test_basil_words_and_counts() -> None:
     gold = [Span(4, 18)]  # "far-right plan"
     flagged = [Span(8, 13), Span(35, 40)]  # "right" (part of a word) and "badly"
     counts = basil.word_counts(text, gold, flagged)
-    assert counts == basil.WordCounts(flagged=2, flagged_gold=1, gold=2, gold_flagged=1)
+    assert counts == basil.WordCounts(flagged=2, flagged_hits=1, gold=2, gold_hits=1)
     assert counts.precision == 0.5 and counts.recall == 0.5
     assert basil.word_counts(text, [], []) == basil.WordCounts()
 
