@@ -135,7 +135,53 @@ LOADED = TableSpec(
     about="loaded wording: emotive, intensifying, pejorative, euphemistic, hedging, boosting, sensational terms",
 )
 
-SPECS: dict[str, TableSpec] = {spec.name: spec for spec in (CHROME, CUES, SPEAKERS, LOADED)}
+VALENCE = TableSpec(
+    name="valence.tsv",
+    columns=(Column("term"), Column("valence", "float")),
+    key=("term",),
+    about="how positive or negative a word is (VADER), for stance toward actors",
+)
+
+HARM = TableSpec(
+    name="harm.tsv",
+    columns=(
+        Column("term"),
+        # verb: done by someone (kill); noun: the harm as a thing (deaths, toll); means: what
+        # harms without being an actor (airstrikes, shells), an inanimate doer
+        Column("pos", "choice", ("verb", "noun", "means", "undergo")),
+        Column("kind", "choice", ("violence", "displacement", "deprivation", "detention")),
+    ),
+    key=("term", "pos"),
+    about="harm verbs and nouns (kill, strike, displace, deaths) for agency: who is shown harming",
+)
+
+FRAMES = TableSpec(
+    name="frames.tsv",
+    columns=(
+        Column("term"),
+        Column("role", "choice", ("subject", "object", "possessor")),
+        Column("valence", "float"),
+    ),
+    key=("term", "role"),
+    about="blame and credit frames (Y rejected, blamed Y, Y's refusal, praised Y) for stance",
+)
+
+STANCE_MODEL = TableSpec(
+    name="stance_model.tsv",
+    columns=(
+        Column("feature"),
+        Column("negative", "float"),
+        Column("neutral", "float"),
+        Column("positive", "float"),
+    ),
+    key=("feature",),
+    about="weights of the stance classifier (trained on NewsMTSC by scripts/train_stance.py)",
+)
+
+SPECS: dict[str, TableSpec] = {
+    spec.name: spec
+    for spec in (CHROME, CUES, SPEAKERS, LOADED, VALENCE, HARM, FRAMES, STANCE_MODEL)
+}
 
 # --- TOML lexicons ---------------------------------------------------------------------------
 # labels.toml needs more shape than TSV rows: labels grouped under the referent they name, with

@@ -8,15 +8,27 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from framing import __version__, clean, config, corpus, lexicons, quotes
+from framing import __version__, actors, clean, config, corpus, lexicons, quotes
+from framing.compare import actors as actor_table
 from framing.compare import labels as label_table
 from framing.compare import sources as source_profiles
-from framing.features import attribution, labels, style, wording
+from framing.features import agency, attribution, labels, stance, style, wording
 from framing.nlp import Doc, Parser
-from framing.records import Analysis, Cleaned, Document, SentenceScore, Source, Span
+from framing.records import (
+    ActorMention,
+    Analysis,
+    Attribution,
+    Cleaned,
+    Document,
+    Harm,
+    SentenceScore,
+    Source,
+    Span,
+    StanceCue,
+)
 
 _NOT_NEWLINE = re.compile(r"[^\n]")
 
@@ -46,6 +58,8 @@ class Settings:
     chrome: clean.Rules
     wording: wording.Resources
     labels: labels.LabelTable
+    stance: stance.Resources
+    agency: agency.Resources
 
 
 def load_settings(
@@ -61,10 +75,111 @@ def load_settings(
         chrome=clean.chrome_rules(loaded),
         wording=wording.resources(loaded),
         labels=labels.resources(loaded),
+        stance=stance.resources(loaded),
+        agency=agency.resources(loaded),
     )
 
 
-def _document(source: Source, cleaned: Cleaned, settings: Settings, parsed: Doc) -> Document:
+@dataclass(frozen=True, slots=True)
+class _Actors:
+    """One article's actor groups and scored mentions, waiting for the links across articles."""
+
+    groups: list[actors.Group]
+    mentions: list[tuple[int, str, ActorMention]]
+
+
+def _speaker_of(span: Span, found: tuple[Attribution, ...]) -> str | None:
+    for item in found:
+        if item.direct and item.content.span.contains(span):
+            return item.speaker or (item.source.text if item.source else None)
+    return None
+
+
+def _harm_cues(harms: tuple[Harm, ...], group: int, span: Span) -> list[StanceCue]:
+    """Aggressor and victim cues of one mention: the harms whose doer or harmed words hold it."""
+    key = f"#{group}"
+    cues = []
+    for harm in harms:
+        if harm.quoted:
+            continue
+        if harm.doer == key and harm.doer_text and harm.doer_text.span.overlaps(span):
+            valence, role = stance.AGGRESSOR, "doer of a harm"
+        elif harm.harmed == key and harm.harmed_text and harm.harmed_text.span.overlaps(span):
+            valence, role = stance.VICTIM, "harmed"
+        else:
+            continue
+        cues.append(
+            StanceCue(harm.trigger.text, harm.trigger.span, valence, f"{harm.rule}: {role}")
+        )
+    return cues
+
+
+def _score_mention(
+    parsed: Doc,
+    tokens: tuple[int, int, int],
+    span: Span,
+    *,
+    res: stance.Resources,
+    quoted: bool,
+    harms: tuple[Harm, ...],
+) -> ActorMention:
+    """Score the mention at token ``tokens[0]``..``tokens[1]`` (of actor group ``tokens[2]``):
+    the model, then frames, naming words and, in the outlet's own voice, harm roles."""
+    start, end, group = tokens
+    features, where = stance.features(parsed, start, end, res=res)
+    rules = stance.frame_cues(parsed, start, end, res=res)
+    rules += stance.naming_cues(parsed, start, end, res=res)
+    if not quoted:
+        rules += _harm_cues(harms, group, span)
+    cues = (*stance.cues(parsed, features, where, res=res), *rules)
+    return ActorMention(
+        span=span,
+        score=stance.score(features, res, rules),
+        label=stance.predict(features, res, rules),
+        model=stance.score(features, res),
+        quoted=quoted,
+        role=stance.role(features),
+        cues=tuple(sorted(cues, key=lambda c: c.span)),
+    )
+
+
+def _actors(
+    parsed: Doc,
+    settings: Settings,
+    regions: quotes.QuotedRegions,
+    found: tuple[Attribution, ...],
+) -> tuple[_Actors, tuple[Harm, ...]]:
+    mentions, groups = actors.find(parsed, index=settings.actors)
+    token_group: dict[int, int] = {}
+    for mention in mentions:
+        for i in range(mention.token_start, mention.token_end):
+            token_group.setdefault(i, mention.group)
+    harms = agency.extract(
+        parsed,
+        res=settings.agency,
+        quoted=regions,
+        actor_at=lambda i: f"#{token_group[i]}" if i in token_group else None,
+    )
+    scored = []
+    for mention in mentions:
+        span = Span(mention.start, mention.end)
+        scored_mention = _score_mention(
+            parsed,
+            (mention.token_start, mention.token_end, mention.group),
+            span,
+            res=settings.stance,
+            quoted=regions.contains(span),
+            harms=harms,
+        )
+        if scored_mention.quoted:
+            scored_mention = replace(scored_mention, speaker=_speaker_of(span, found))
+        scored.append((mention.group, mention.text, scored_mention))
+    return _Actors(groups, scored), harms
+
+
+def _document(
+    source: Source, cleaned: Cleaned, settings: Settings, parsed: Doc
+) -> tuple[Document, _Actors]:
     resolved = corpus.resolve_meta(source, settings.story.meta_for(source.id), cleaned)
     article_text = "\n\n".join(source.text[r.start : r.end] for r in cleaned.article)
     found_quotes = quotes.find_quotes(source.text, cleaned.article)
@@ -76,7 +191,16 @@ def _document(source: Source, cleaned: Cleaned, settings: Settings, parsed: Doc)
         title_span=cleaned.title_span,
     )
     voice = wording.voice_words(parsed, found_quotes)
-    return Document(
+    found = attribution.extract(
+        parsed,
+        text=source.text,
+        quotes=found_quotes,
+        res=settings.attribution,
+        actors=settings.actors,
+    )
+    regions = quotes.QuotedRegions(found_quotes)
+    pending, harms = _actors(parsed, settings, regions, found)
+    document = Document(
         id=source.id,
         path=source.origin,
         outlet=resolved.outlet,
@@ -89,13 +213,8 @@ def _document(source: Source, cleaned: Cleaned, settings: Settings, parsed: Doc)
         article=cleaned.article,
         chrome=cleaned.chrome,
         word_count=clean.count_words(source.text, cleaned.article),
-        attributions=attribution.extract(
-            parsed,
-            text=source.text,
-            quotes=found_quotes,
-            res=settings.attribution,
-            actors=settings.actors,
-        ),
+        attributions=found,
+        harms=harms,
         loaded_terms=loaded,
         labels=labels.extract(
             parsed,
@@ -108,6 +227,23 @@ def _document(source: Source, cleaned: Cleaned, settings: Settings, parsed: Doc)
         loaded_density=wording.density(loaded, voice),
         loaded_sentences=wording.sentence_scores(parsed, loaded),
     )
+    return document, pending
+
+
+def _link_actors(built: Sequence[tuple[Document, _Actors]]) -> list[Document]:
+    """Give each actor one name across the articles, then gather each document's stance."""
+    links = actors.link([pending.groups for _, pending in built])
+    documents = []
+    for (document, pending), linked in zip(built, links, strict=True):
+        names = {f"#{g}": link.name for g, link in enumerate(linked)}
+        documents.append(
+            replace(
+                document,
+                stance=actor_table.stances(pending.mentions, linked),
+                harms=actor_table.rename_harms(document.harms, names),
+            )
+        )
+    return documents
 
 
 def analyze(
@@ -127,12 +263,13 @@ def analyze(
     # The pipeline loads last, so bad input is reported before the second it takes to load.
     parser = parser or Parser.create(use_cache=use_cache)
     masked = [mask(s.text, c.article) for s, c in zip(sources, cleaned, strict=True)]
-    documents = [
+    built = [
         _document(source, found, settings, parsed)
         for source, found, parsed in zip(
             sources, cleaned, parser.iter_parse(masked, progress=progress), strict=True
         )
     ]
+    documents = _link_actors(built)
     analysis = Analysis(
         framing_version=__version__,
         documents=tuple(documents),
@@ -192,6 +329,54 @@ def score_sentences(
                 score=sum(t.weight for t in terms if not t.quoted),
                 score_all=sum(t.weight for t in terms),
                 terms=terms,
+            )
+        )
+    return results
+
+
+def _only(first: int, last: int) -> Callable[[int], str | None]:
+    """An ``actor_at`` for one mention: tokens first..last belong to actor "#0"."""
+    return lambda i: "#0" if first <= i < last else None
+
+
+def score_mentions(
+    items: Sequence[tuple[str, int, int]],
+    *,
+    lexicon_dir: Path | None = None,
+    parser: Parser | None = None,
+) -> list[ActorMention]:
+    """Stance toward the words ``text[start:end]`` of each (text, start, end), scored as framing
+    scores an actor mention in an article (model, frames, harm roles), for the evaluation
+    scripts and for users checking single sentences.  No page chrome is removed."""
+    loaded = lexicons.load(lexicon_dir)
+    res, harm_res = stance.resources(loaded), agency.resources(loaded)
+    parser = parser or Parser.create()
+    texts = sorted({text for text, _, _ in items})
+    docs = dict(zip(texts, parser.iter_parse(texts), strict=True))
+    results = []
+    for text, start, end in items:
+        doc = docs[text]
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            results.append(ActorMention(Span(start, end), 0.0))
+            continue
+        found_quotes = quotes.find_quotes(text, (Span(0, len(text)),))
+        regions = quotes.QuotedRegions(found_quotes)
+        harms = agency.extract(
+            doc,
+            res=harm_res,
+            quoted=regions,
+            actor_at=_only(span.start, span.end),
+        )
+        mention = Span(span.start_char, span.end_char)
+        results.append(
+            _score_mention(
+                doc,
+                (span.start, span.end, 0),
+                mention,
+                res=res,
+                quoted=regions.contains(mention),
+                harms=harms,
             )
         )
     return results

@@ -122,10 +122,59 @@ class LabelMention:
 
 
 @dataclass(frozen=True, slots=True)
+class StanceCue:
+    """One thing said about an actor at one mention: the words, their valence and the rule."""
+
+    text: str
+    span: Span
+    valence: float  # in [-1, 1]
+    rule: str  # the lexicon line or the name of the rule ("blame frame", "harm doer", ...)
+
+
+@dataclass(frozen=True, slots=True)
+class ActorMention:
+    span: Span
+    score: float  # valence of what is said about the actor here, in [-1, 1]; 0 when nothing
+    quoted: bool = False  # inside a direct quote: the speaker's stance, not the outlet's
+    speaker: str | None = None  # who speaks, when quoted and known
+    role: str = ""  # agent | patient | other, in the clause around the mention
+    cues: tuple[StanceCue, ...] = ()
+    label: str = "neutral"  # negative | neutral | positive: the most probable class
+    model: float = 0.0  # the stance model's part of the score, before the rule cues
+
+
+@dataclass(frozen=True, slots=True)
 class ActorStance:
-    actor: str
+    """One document's stance toward one actor.
+
+    ``score`` is the outlet's own voice (mentions outside quotes), ``quoted_score`` that of the
+    quoted speakers; both are means over the mentions that carry any cue, in [-1, 1]."""
+
+    actor: str  # one name for the actor across every document of the run
     score: float
     mentions: tuple[Span, ...]
+    side: str | None = None
+    kind: str = ""  # person | organisation | place | group
+    names: tuple[str, ...] = ()  # how this document names the actor, first seen first
+    quoted_score: float | None = None
+    found: bool = False  # found in the text rather than listed in the story config
+    details: tuple[ActorMention, ...] = ()
+    label: str = "neutral"  # the own-voice mentions' majority class; neutral on a tie
+
+
+@dataclass(frozen=True, slots=True)
+class Harm:
+    """One harm verb or noun and who is shown doing it to whom (agency)."""
+
+    trigger: Evidence  # "killed", "strike", "deaths"
+    voice: str  # active | passive-by | agentless | intransitive | nominal | inanimate
+    doer: str | None  # the actor shown doing the harm, when one is named
+    doer_text: Evidence | None  # the words naming the doer ("airstrikes" for inanimate)
+    harmed: str | None  # the actor shown harmed, when one is named
+    harmed_text: Evidence | None
+    sentence: Span
+    quoted: bool = False
+    rule: str = ""  # the harm lexicon line
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,6 +209,7 @@ class Document:
     loaded_terms: tuple[LoadedTerm, ...] = ()
     labels: tuple[LabelMention, ...] = ()
     stance: tuple[ActorStance, ...] = ()
+    harms: tuple[Harm, ...] = ()
     quantities: tuple[Quantity, ...] = ()
     readability: tuple[tuple[str, float], ...] = ()
     voice_words: int = 0  # words in the outlet's own voice (outside quotations)

@@ -210,6 +210,13 @@ def test_analyze_json_has_every_contract_field(seeds_json: dict) -> None:
         assert doc["text"] == (SEEDS / f"{doc['id']}.txt").read_text(encoding="utf-8")
         assert isinstance(doc["stance"], dict) and isinstance(doc["readability"], dict)
         assert "flesch_reading_ease" in doc["readability"]
+        assert doc["stance"], f"{doc['id']}: no actors"
+        for actor, found in doc["stance"].items():
+            assert -1 <= found["score"] <= 1, actor
+            assert found["mentions"] and all({"start", "end"} <= set(m) for m in found["mentions"])
+        assert all(
+            h["voice"] and h["trigger"]["end"] > h["trigger"]["start"] for h in doc["agency"]
+        )
 
 
 def test_analyze_json_offsets_point_at_the_evidence(seeds_json: dict) -> None:

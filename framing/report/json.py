@@ -11,12 +11,14 @@ import math
 from typing import Any
 
 from framing.records import (
+    ActorMention,
     ActorStance,
     Analysis,
     Attribution,
     Document,
     Evidence,
     Fact,
+    Harm,
     LabelMention,
     LabelRow,
     LoadedTerm,
@@ -24,6 +26,7 @@ from framing.records import (
     Quantity,
     SourceProfile,
     Span,
+    StanceCue,
 )
 
 DECIMALS = 4
@@ -89,10 +92,50 @@ def _label(label: LabelMention) -> dict[str, Any]:
     }
 
 
+def _cue(cue: StanceCue) -> dict[str, Any]:
+    return {"text": cue.text, **_span(cue.span), "valence": number(cue.valence), "rule": cue.rule}
+
+
+def _mention(m: ActorMention) -> dict[str, Any]:
+    return {
+        **_span(m.span),
+        "score": number(m.score),
+        "model": number(m.model),
+        "label": m.label,
+        "quoted": m.quoted,
+        "speaker": m.speaker,
+        "role": m.role,
+        "cues": [_cue(c) for c in m.cues],
+    }
+
+
 def _stance(items: tuple[ActorStance, ...]) -> dict[str, Any]:
     return {
-        s.actor: {"score": number(s.score), "mentions": [_span(m) for m in s.mentions]}
+        s.actor: {
+            "score": number(s.score),
+            "label": s.label,
+            "mentions": [_mention(m) for m in s.details],
+            "quoted_score": number(s.quoted_score),
+            "side": s.side,
+            "kind": s.kind,
+            "names": list(s.names),
+            "found": s.found,
+        }
         for s in items
+    }
+
+
+def _harm(h: Harm) -> dict[str, Any]:
+    return {
+        "trigger": _evidence(h.trigger),
+        "voice": h.voice,
+        "doer": h.doer,
+        "doer_text": _evidence(h.doer_text),
+        "harmed": h.harmed,
+        "harmed_text": _evidence(h.harmed_text),
+        "sentence": _span(h.sentence),
+        "quoted": h.quoted,
+        "rule": h.rule,
     }
 
 
@@ -123,6 +166,7 @@ def document(doc: Document) -> dict[str, Any]:
         "stance": _stance(doc.stance),
         "quantities": [_quantity(q) for q in doc.quantities],
         "readability": {name: number(value) for name, value in doc.readability},
+        "agency": [_harm(h) for h in doc.harms],
         "voice_words": doc.voice_words,
         "loaded_density": {name: number(value) for name, value in doc.loaded_density},
         "loaded_sentences": [

@@ -6,7 +6,7 @@ Everything is sorted and formatted the same way every run, so the bytes are the 
 from __future__ import annotations
 
 from framing.records import Analysis
-from framing.report import sections
+from framing.report import actors, sections
 from framing.report.text import (
     RESERVED_SLUGS,
     escape,
@@ -64,6 +64,8 @@ def render_index(analysis: Analysis, *, out_dir: str) -> str:
     lines += sections.sources_section(analysis, slugs)
     lines += sections.labels_section(analysis, slugs, out_dir)
     lines += sections.wording_section(analysis, slugs)
+    lines += actors.stance_section(analysis, slugs)
+    lines += actors.agency_section(analysis, slugs)
     lines += sections.readability_section(docs)
     lines += sections.chrome_section(docs, out_dir)
     if analysis.warnings:
@@ -87,6 +89,8 @@ def render_outlet(analysis: Analysis, outlet: str, *, out_dir: str) -> str:
     lines += ["", sections.PENDING, ""]
     lines += sections.attributions_section(docs, out_dir)
     lines += sections.loaded_sentences_section(docs, out_dir)
+    lines += actors.outlet_stance_section(docs, out_dir)
+    lines += actors.outlet_agency_section(docs, out_dir)
     lines += sections.readability_section(docs)
     lines += sections.chrome_section(docs, out_dir)
     return "\n".join(lines).rstrip("\n") + "\n"

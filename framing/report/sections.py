@@ -86,8 +86,8 @@ def readability_section(docs: list[Document]) -> list[str]:
 
 
 PENDING = (
-    "Not analysed yet in this version: stance and agency, and the cross-outlet comparison of "
-    "facts. Their fields exist in `framing.json` and are empty."
+    "Not analysed yet in this version: the cross-outlet comparison of facts. Its fields exist "
+    "in `framing.json` and are empty."
 )
 KINDS = ("named", "organisation", "unnamed")
 

@@ -1,0 +1,370 @@
+"""Actors: who each article names, and one name per actor across all the articles of a run.
+
+Within one article (``find``), a mention is
+- a story-config actor matched by name or alias (``config.ActorIndex``), else
+- a named entity (person, organisation, country or city, nationality or group), else
+- a description that an earlier title or apposition gave a person ("Prime Minister Jane Roe" or
+  "Roe, the prime minister" makes a later "the prime minister" Roe).
+
+Mentions of one article are grouped: a surname alone joins the full name it ends ("Roe" with
+"Jane Roe"), an acronym the name it abbreviates ("NRA", "National Rifle Association"), a
+nationality the country it comes from ("Ruritanian", "Ruritania"), differing spellings of one
+name ("U.S.", "US").  Across articles (``link``) the groups are joined by the same keys, so
+"Mr. Kim" in one outlet and "Kim Jong Un" in another are one actor with one name: the fullest
+form any article uses, a config actor's own name where there is one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+
+from framing.config import Actor, ActorIndex
+from framing.nlp import Doc
+
+ENTITY_KINDS = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "NORP": "group"}
+# Honorifics and titles dropped from a person's name ("Mr. Kim" is Kim); from news style guides.
+HONORIFICS = {
+    "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "rev", "gen", "col", "lt",
+    "sgt", "capt", "sen", "rep", "gov", "president", "prime", "minister", "senator", "judge",
+    "justice", "king", "queen", "prince", "princess", "pope", "chancellor", "secretary",
+    "general", "speaker", "mayor", "governor", "ambassador", "leader", "chief", "director",
+}  # fmt: skip
+COURTESY = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "rev"}
+# How nationality words end ("Ruritanian", "Japanese", "Iraqi", "Turkish"), plural too; the
+# tagger calls some of them places, and only words ending so are read as demonyms.
+DEMONYM_ENDINGS = ("i", "is", "an", "ans", "ese", "ish", "ic")
+# Small words left out of an acronym's letters ("Department of Justice" is DOJ, not DOOJ).
+ACRONYM_SKIP = {"of", "the", "and", "for", "&", "on", "in", "de", "du", "la"}
+_NOT_WORD = re.compile(r"[^\w\s-]")
+_POSSESSIVE = re.compile(r"(?:['\u2019]s?|\u2019)$")
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    start: int  # character offsets into the article text
+    end: int
+    token_start: int  # token indices into the parse
+    token_end: int
+    text: str
+    group: int  # the article-level group this mention belongs to
+
+
+@dataclass(slots=True)
+class Group:
+    """The mentions of one actor in one article, before linking across articles."""
+
+    kind: str
+    forms: Counter[str] = field(default_factory=Counter)  # names as written, trimmed
+    config: Actor | None = None
+    titles: set[str] = field(default_factory=set)  # "prime minister", "ruritanian prime minister"
+
+    def name(self) -> str:
+        if self.config is not None:
+            return self.config.name
+        return best_form(self.forms, self.kind)
+
+
+def trim(text: str) -> str:
+    """A name as a name: no leading article, no possessive, single spaces."""
+    text = " ".join(text.replace("\u201c", "").replace("\u201d", "").replace('"', "").split())
+    text = re.sub(r"^(?:the|The|THE)\s+", "", text)
+    return _POSSESSIVE.sub("", text).strip(" ,.;:-")
+
+
+def words(text: str) -> list[str]:
+    return _NOT_WORD.sub("", text.replace(".", "")).lower().split()
+
+
+def person_words(text: str) -> list[str]:
+    found = words(text)
+    while len(found) > 1 and found[0] in HONORIFICS:
+        found = found[1:]
+    return found
+
+
+def acronym(text: str) -> str | None:
+    """The initials of a name of two or more words, or the name itself when it is one."""
+    parts = [w for w in words(text) if w not in ACRONYM_SKIP]
+    if len(parts) >= 2:
+        return "".join(p[0] for p in parts)
+    compact = text.replace(".", "")
+    if compact.isupper() and 2 <= len(compact) <= 6 and compact.isalpha():
+        return compact.lower()
+    return None
+
+
+def best_form(forms: Counter[str], kind: str) -> str:
+    """The fullest name: most words, then most used, then alphabetical (so runs agree)."""
+
+    def rank(form: str) -> tuple[int, int, int, str]:
+        is_acronym = form.replace(".", "").isupper() and len(form) <= 6
+        count = len(person_words(form)) if kind == "person" else len(words(form))
+        return (-int(not is_acronym), -count, -forms[form], form)
+
+    return min(forms, key=rank)
+
+
+def demonym_of(group_form: str, places: Iterable[str]) -> str | None:
+    """The place a nationality word comes from ("Ruritanians" -> "Ruritania"): the place whose
+    name it shares all but the last letter of, at least four letters long.  General enough for
+    most demonyms (-i, -ian, -ese, -an), and it misses the irregular ones (French, Dutch)."""
+    word = group_form.lower()
+    if word.endswith("s") and not word.endswith("ss"):
+        word = word[:-1]
+    best = None
+    for place in places:
+        lower = place.lower()
+        common = 0
+        for a, b in zip(word, lower, strict=False):
+            if a != b:
+                break
+            common += 1
+        if common >= 4 and common >= len(lower) - 1 and (best is None or len(place) > len(best)):
+            best = place
+    return best
+
+
+def _chunk_titles(doc: Doc, start: int, end: int) -> set[str]:
+    """The title words before a person's name ("Ruritanian Prime Minister" before a name) and an
+    apposition after it ("Roe, the prime minister,"), as lower-case phrases."""
+    titles: set[str] = set()
+    before: list[str] = []
+    i = start - 1
+    inside = set(range(start, end))
+    while i >= 0 and doc[i].dep_ in {"compound", "amod"} and doc[i].head.i in inside:
+        before.insert(0, doc[i].lower_)
+        inside.add(i)  # "Prime" hangs from "Minister", which hangs from the name
+        i -= 1
+    title_words = [w for w in before if w.isalpha()]
+    while title_words and title_words[0] not in HONORIFICS and len(title_words) > 1:
+        # "Ruritanian Prime Minister": keep the nationality, and also the bare title
+        titles.add(" ".join(title_words))
+        title_words = title_words[1:]
+    if title_words and title_words[-1] in HONORIFICS and title_words[-1] not in COURTESY:
+        titles.add(" ".join(title_words))  # "President", "Prime Minister"; not "Mr."
+    head = doc[end - 1]
+    for child in head.children:
+        if child.dep_ == "appos" and child.pos_ == "NOUN":
+            phrase = [t.lower_ for t in child.subtree if t.is_alpha and t.dep_ != "det"]
+            if 1 < len(phrase) <= 4:
+                titles.add(" ".join(phrase))
+    return titles
+
+
+def find(doc: Doc, *, index: ActorIndex | None) -> tuple[list[Mention], list[Group]]:
+    """The actor mentions of one parsed article, grouped by actor."""
+    text = doc.text
+    groups: list[Group] = []
+    mentions: list[Mention] = []
+    taken: list[tuple[int, int]] = []
+    by_config: dict[str, int] = {}
+    by_key: dict[str, int] = {}
+
+    def add(start: int, end: int, group: int) -> None:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return
+        mentions.append(Mention(start, end, span.start, span.end, text[start:end], group))
+        taken.append((start, end))
+
+    if index is not None:
+        for start, end, actor in index.mentions(text):
+            if actor.name not in by_config:
+                by_config[actor.name] = len(groups)
+                groups.append(Group(actor.kind, config=actor))
+            group = by_config[actor.name]
+            groups[group].forms[trim(text[start:end])] += 1
+            add(start, end, group)
+
+    people: dict[str, int] = {}  # surname -> group of the fullest name seen so far
+    for ent in doc.ents:
+        kind = ENTITY_KINDS.get(ent.label_)
+        if kind is None or any(s < ent.end_char and ent.start_char < e for s, e in taken):
+            continue
+        form = trim(ent.text)
+        if not form or not any(c.isupper() for c in form):
+            continue
+        if kind == "person":
+            names = person_words(form)
+            if not names:
+                continue
+            surname = names[-1]
+            known = people.get(surname)
+            if known is None or (len(names) > 1 and _first_differs(groups[known], names)):
+                known = len(groups)
+                groups.append(Group(kind))
+                people[surname] = known
+            group = known
+            groups[group].titles |= _chunk_titles(doc, ent.start, ent.end)
+        else:
+            key = " ".join(words(form))
+            listed = index.exact(form) if index is not None else None
+            if listed is not None:
+                group = by_config.setdefault(listed.name, len(groups))
+                if group == len(groups):
+                    groups.append(Group(listed.kind, config=listed))
+            elif key in by_key:
+                group = by_key[key]
+            else:
+                group = len(groups)
+                groups.append(Group(kind))
+                by_key[key] = group
+        groups[group].forms[form] += 1
+        add(ent.start_char, ent.end_char, group)
+
+    _descriptions(doc, groups, add, taken)
+    mentions.sort(key=lambda m: (m.start, m.end))
+    return mentions, groups
+
+
+def _first_differs(group: Group, names: list[str]) -> bool:
+    """Two people share a surname: "Jane Roe" and "John Roe" are not one person."""
+    for form in group.forms:
+        known = person_words(form)
+        if len(known) > 1 and known[0] != names[0] and known[0][0] != names[0][0]:
+            return True
+    return False
+
+
+def _descriptions(
+    doc: Doc,
+    groups: list[Group],
+    add: Callable[[int, int, int], None],
+    taken: list[tuple[int, int]],
+) -> None:
+    titled: dict[str, set[int]] = defaultdict(set)
+    for number, group in enumerate(groups):
+        for title in group.titles:
+            titled[title].add(number)
+    if not titled:
+        return
+    for chunk in doc.noun_chunks:
+        if chunk[0].lower_ != "the":
+            continue
+        phrase = " ".join(t.lower_ for t in chunk[1:] if t.is_alpha)
+        owners = titled.get(phrase)
+        if not owners or len(owners) != 1:
+            continue
+        start, end = chunk.start_char, chunk.end_char
+        if any(s < end and start < e for s, e in taken):
+            continue
+        add(start, end, next(iter(owners)))
+
+
+def keys(group: Group, places: Sequence[str]) -> set[str]:
+    """What two groups must share to be one actor across articles."""
+    if group.config is not None:
+        return {"config:" + group.config.name}
+    found: set[str] = set()
+    for form in group.forms:
+        if group.kind == "person":
+            names = person_words(form)
+            if len(names) > 1:
+                found.add("person:" + names[0] + " " + names[-1])
+            continue
+        found.add("name:" + " ".join(words(form)))
+        if group.kind == "group" and form.endswith("s") and not form.endswith("ss"):
+            found.add("name:" + " ".join(words(form[:-1])))  # "Ruritanians" and "Ruritanian"
+        short = acronym(form)
+        if short:
+            found.add("acronym:" + short)
+        if group.kind in {"group", "place"} and form.lower().endswith(DEMONYM_ENDINGS):
+            place = demonym_of(form, [p for p in places if p != form])
+            if place:
+                found.add("name:" + " ".join(words(place)))
+    # Titles are not keys: "the president" is one person in one article and another elsewhere.
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class Linked:
+    """One actor across the run: its name, kind and side, and whether the config lists it."""
+
+    name: str
+    kind: str
+    side: str | None
+    found: bool
+
+
+class _Union:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, item: str) -> str:
+        self.parent.setdefault(item, item)
+        while self.parent[item] != item:
+            self.parent[item] = self.parent[self.parent[item]]
+            item = self.parent[item]
+        return item
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def link(groups_by_doc: Sequence[Sequence[Group]]) -> list[list[Linked]]:
+    """One Linked actor for every group of every article, the same for groups of one actor."""
+    places = sorted(
+        {form for groups in groups_by_doc for g in groups if g.kind == "place" for form in g.forms}
+    )
+    union = _Union()
+    node_keys: dict[str, set[str]] = {}
+    surnames: dict[str, str] = {}  # node of a group named by a surname alone -> the surname
+    for d, groups in enumerate(groups_by_doc):
+        for g, group in enumerate(groups):
+            node = f"{d}/{g}"
+            union.find(node)
+            found = keys(group, places)
+            node_keys[node] = found
+            for key in found:
+                union.union(node, key)
+            if not found and group.kind == "person":
+                names = person_words(next(iter(group.forms)))
+                if names:
+                    surnames[node] = names[-1]
+    # A surname alone joins the full name it ends that is mentioned most in the run.
+    full: dict[str, Counter[str]] = defaultdict(Counter)
+    for node, found in node_keys.items():
+        d, g = (int(x) for x in node.split("/"))
+        weight = sum(groups_by_doc[d][g].forms.values())
+        for key in found:
+            if key.startswith("person:"):
+                full[key.split()[-1]][union.find(node)] += weight
+    for node, surname in sorted(surnames.items()):
+        if full.get(surname):
+            target = min(full[surname].items(), key=lambda kv: (-kv[1], kv[0]))[0]
+            union.union(node, target)
+        elif "name:" + surname in union.parent:
+            # a one-word "person" that other articles name as a place or body: a tagging slip
+            union.union(node, "name:" + surname)
+        else:
+            union.union(node, "surname:" + surname)
+
+    members: dict[str, list[Group]] = defaultdict(list)
+    for d, groups in enumerate(groups_by_doc):
+        for g, group in enumerate(groups):
+            members[union.find(f"{d}/{g}")].append(group)
+    resolved: dict[str, Linked] = {}
+    for root, group_list in members.items():
+        configured = sorted(
+            {(g.config.name, g.config.kind, g.config.side) for g in group_list if g.config}
+        )
+        if configured:
+            name, kind, side = configured[0]
+            resolved[root] = Linked(name, kind, side, False)
+            continue
+        kinds = Counter(g.kind for g in group_list)
+        kind = "place" if "place" in kinds else min(kinds, key=lambda k: (-kinds[k], k))
+        naming = [g for g in group_list if g.kind == "place"] or group_list
+        forms: Counter[str] = Counter()
+        for member in naming:
+            forms.update(member.forms)
+        resolved[root] = Linked(best_form(forms, kind), kind, None, True)
+    return [
+        [resolved[union.find(f"{d}/{g}")] for g in range(len(groups))]
+        for d, groups in enumerate(groups_by_doc)
+    ]

@@ -1,0 +1,73 @@
+"""Actors across outlets: one name per actor, and each document's stance toward it.
+
+The pipeline finds each article's actor groups and scores every mention as it goes (so no parse
+is kept); ``framing.actors.link`` then gives every group its actor across the run, and
+``stances`` gathers each document's mentions under those names.  A document's score for an
+actor is the mean score of its mentions in the outlet's own voice; ``quoted_score`` the same for
+mentions inside quotations; ``label`` the majority class of the own-voice mentions (more
+negative than positive mentions: negative), which the evaluation on SEESAW measures.  Actors are sorted by name so output is the same bytes every run.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+
+from framing.actors import Linked, trim
+from framing.records import ActorMention, ActorStance, Harm
+
+
+def _mean(values: Sequence[float]) -> float | None:
+    return sum(values) / len(values) if values else None
+
+
+def _vote(labels: Sequence[str]) -> str:
+    """The majority of negative and positive mentions; neutral when they tie or there are none."""
+    negative, positive = labels.count("negative"), labels.count("positive")
+    if negative > positive:
+        return "negative"
+    return "positive" if positive > negative else "neutral"
+
+
+def stances(
+    mentions: Sequence[tuple[int, str, ActorMention]], linked: Sequence[Linked]
+) -> tuple[ActorStance, ...]:
+    """One document's ActorStances from its (group, words, scored mention) and its groups' links."""
+    by_actor: dict[str, list[tuple[str, ActorMention]]] = defaultdict(list)
+    for group, words, mention in mentions:
+        by_actor[linked[group].name].append((words, mention))
+    kinds = {link.name: link for link in linked}
+    result = []
+    for name in sorted(by_actor):
+        items = sorted(by_actor[name], key=lambda item: item[1].span)
+        own = [m.score for _, m in items if not m.quoted]
+        quoted = [m.score for _, m in items if m.quoted]
+        link = kinds[name]
+        result.append(
+            ActorStance(
+                actor=name,
+                score=_mean(own) or 0.0,
+                mentions=tuple(m.span for _, m in items),
+                side=link.side,
+                kind=link.kind,
+                names=tuple(dict.fromkeys(trim(words) for words, _ in items)),
+                quoted_score=_mean(quoted),
+                found=link.found,
+                details=tuple(m for _, m in items),
+                label=_vote([m.label for _, m in items if not m.quoted]),
+            )
+        )
+    return tuple(result)
+
+
+def rename_harms(harms: Sequence[Harm], names: Mapping[str, str]) -> tuple[Harm, ...]:
+    """Harms with their placeholder actor keys ("#3", a group number) replaced by actor names."""
+    return tuple(
+        replace(
+            harm,
+            doer=names.get(harm.doer, harm.doer) if harm.doer else None,
+            harmed=names.get(harm.harmed, harm.harmed) if harm.harmed else None,
+        )
+        for harm in harms
+    )

@@ -1,0 +1,126 @@
+"""Actors: mentions found in one article and linked across articles under one name."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from framing import actors, config
+
+STORY = """
+[sides]
+north = "Northland"
+[[actors]]
+name = "Northland Army"
+side = "north"
+kind = "organisation"
+aliases = ["the army", "NLA"]
+"""
+
+
+def groups_of(parser, *texts: str, story: str | None = None) -> list[list[actors.Linked]]:
+    index = config.actor_index(config.parse(story, path="framing.toml")) if story else None
+    found = [actors.find(parser.parse([t])[0], index=index) for t in texts]
+    return actors.link([groups for _, groups in found])
+
+
+def names_in(parser, *texts: str, story: str | None = None) -> list[set[str]]:
+    index = config.actor_index(config.parse(story, path="framing.toml")) if story else None
+    result = []
+    found = [actors.find(parser.parse([t])[0], index=index) for t in texts]
+    links = actors.link([groups for _, groups in found])
+    for (mentions, _), linked in zip(found, links, strict=True):
+        result.append({linked[m.group].name for m in mentions})
+    return result
+
+
+@pytest.mark.parametrize(
+    ("form", "expected"),
+    [
+        ("the Senate's", "Senate"),
+        ("Mr. Kim", "Mr. Kim"),
+        ("\u201cWashington", "Washington"),
+    ],
+)
+def test_trim_drops_article_possessive_and_quotes(form: str, expected: str) -> None:
+    assert actors.trim(form) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("National Rifle Association", "nra"),
+        ("Department of Justice", "dj"),
+        ("NATO", "nato"),
+        ("Paris", None),
+    ],
+)
+def test_acronym(name: str, expected: str | None) -> None:
+    assert actors.acronym(name) == expected
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("Ukrainians", "Ukraine"),
+        ("Chinese", "China"),
+        ("Iranian", "Iran"),
+        ("French", None),  # irregular demonyms are missed, as the docstring says
+    ],
+)
+def test_demonym_of(word: str, expected: str | None) -> None:
+    places = ["Ukraine", "China", "Iran", "France", "Chile"]
+    assert actors.demonym_of(word, places) == expected
+
+
+def test_a_surname_joins_the_full_name_across_articles(parser) -> None:
+    first, second = names_in(
+        parser,
+        "Senator Maria Alvarez criticised the bill on Monday.",
+        "Alvarez said the bill would fail.",
+    )
+    assert "Maria Alvarez" in first and "Maria Alvarez" in second
+
+
+def test_two_people_with_one_surname_stay_apart(parser) -> None:
+    (found,) = names_in(
+        parser, "Hillary Clinton met voters in Ohio while Bill Clinton spoke in Texas."
+    )
+    assert {"Hillary Clinton", "Bill Clinton"} <= found
+
+
+def test_a_nationality_joins_its_country(parser) -> None:
+    (found,) = names_in(
+        parser, "Ukraine asked for help. Ukrainian officials said the talks had stalled."
+    )
+    assert "Ukraine" in found and "Ukrainian" not in found
+
+
+def test_a_title_makes_a_later_description_the_person(parser) -> None:
+    text = "Prime Minister Jane Okafor met the unions. Later the prime minister left the talks."
+    mentions, groups = actors.find(parser.parse([text])[0], index=None)
+    linked = actors.link([groups])[0]
+    described = [m for m in mentions if m.text.lower() == "the prime minister"]
+    assert described and linked[described[0].group].name == "Jane Okafor"
+
+
+def test_a_config_actor_takes_its_aliases_and_its_name(parser) -> None:
+    (found,) = names_in(
+        parser, "The army shelled the town. NLA units withdrew at night.", story=STORY
+    )
+    assert "Northland Army" in found
+    linked = groups_of(parser, "The army shelled the town.", story=STORY)[0]
+    army = next(link for link in linked if link.name == "Northland Army")
+    assert (army.side, army.found) == ("north", False)
+
+
+def test_linking_is_the_same_whatever_the_article_order(parser) -> None:
+    texts = [
+        "President Ana Costa visited Lisbon.",
+        "Costa was cheered in Porto.",
+        "Portuguese voters backed Portugal's president.",
+    ]
+    forward = [Counter(link.name for link in doc) for doc in groups_of(parser, *texts)]
+    backward = [Counter(link.name for link in doc) for doc in groups_of(parser, *texts[::-1])]
+    assert forward == backward[::-1]

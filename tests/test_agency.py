@@ -1,0 +1,103 @@
+"""Agency: who a sentence shows doing harm, and where the doer is hidden."""
+
+from __future__ import annotations
+
+import pytest
+
+from framing import actors, config, lexicons, quotes
+from framing.features import agency
+from framing.records import Span
+
+STORY = """
+[[actors]]
+name = "Northland"
+kind = "place"
+aliases = ["the army", "Northland's army", "Northland's forces"]
+
+[[actors]]
+name = "Southland"
+kind = "place"
+aliases = ["villagers", "civilians"]
+"""
+RES = agency.resources(lexicons.load())
+
+
+def harms(parser, text: str):
+    index = config.actor_index(config.parse(STORY, path="framing.toml"))
+    doc = parser.parse([text])[0]
+    mentions, groups = actors.find(doc, index=index)
+    owner = {i: groups[m.group].name() for m in mentions for i in range(m.token_start, m.token_end)}
+    regions = quotes.QuotedRegions(quotes.find_quotes(text, (Span(0, len(text)),)))
+    return agency.extract(doc, res=RES, quoted=regions, actor_at=owner.get)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "voice", "doer", "harmed"),
+    [
+        ("The army killed 20 villagers on Monday.", "killed", "active", "Northland", "Southland"),
+        (
+            "Twenty villagers were killed by the army.",
+            "killed",
+            "passive-by",
+            "Northland",
+            "Southland",
+        ),
+        ("Twenty villagers were killed on Monday.", "killed", "agentless", None, "Southland"),
+        (
+            "The toll rose, with 30,000 civilians already killed.",
+            "killed",
+            "agentless",
+            None,
+            "Southland",
+        ),
+        ("Twenty villagers died on Monday.", "died", "intransitive", None, "Southland"),
+        ("Airstrikes killed 20 villagers.", "killed", "inanimate", None, "Southland"),
+        ("Northland's attack killed 20 villagers.", "killed", "active", "Northland", "Southland"),
+        ("The death toll rose again.", "toll", "nominal", None, None),
+        ("Strikes by the army continued.", "Strikes", "nominal", "Northland", None),
+    ],
+)
+def test_voice_doer_and_harmed(parser, text, trigger, voice, doer, harmed) -> None:
+    found = {h.trigger.text: h for h in harms(parser, text)}
+    assert trigger in found, f"no harm at {trigger!r}: {sorted(found)}"
+    harm = found[trigger]
+    assert (harm.voice, harm.doer, harm.harmed) == (voice, doer, harmed)
+    assert text[harm.trigger.span.start : harm.trigger.span.end] == trigger
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The talks hit a snag on Monday.",
+        "The two sides will hold talks in June.",
+        "The unions struck a deal with the owners.",
+    ],
+)
+def test_harmless_senses_are_no_harm(parser, text: str) -> None:
+    assert harms(parser, text) == ()
+
+
+def test_a_harm_inside_a_quote_is_marked_quoted(parser) -> None:
+    (harm,) = harms(parser, 'The mayor said: "The army killed my neighbours."')
+    assert harm.quoted
+
+
+AGENCY_EXAMPLES = [
+    # (document, words of the sentence, voice, doer): the examples of the stance issue
+    ("001_20e0e499672d32c7", "military response has since killed", "active", "Israel"),
+    ("000_ac2ceb14507f0ec8", "already killed", "agentless", None),
+    ("001_20e0e499672d32c7", "attack on southern Israel killed", "active", "Hamas"),
+]
+
+
+@pytest.mark.parametrize(("doc_id", "words", "voice", "doer"), AGENCY_EXAMPLES)
+def test_the_issue_examples_on_the_samples(seeds_analysis, doc_id, words, voice, doer) -> None:
+    doc = next(d for d in seeds_analysis.documents if d.id == doc_id)
+    found = [
+        h
+        for h in doc.harms
+        if words in " ".join(doc.text[h.sentence.start : h.sentence.end].split())
+        and h.trigger.text == "killed"
+    ]
+    assert found, f"no 'killed' in a sentence with {words!r}"
+    assert (found[0].voice, found[0].doer) == (voice, doer)

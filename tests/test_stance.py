@@ -1,0 +1,126 @@
+"""Stance toward an actor mention: model, frames, harm roles and naming words."""
+
+from __future__ import annotations
+
+import pytest
+
+from framing import lexicons, pipeline
+from framing.actors import Linked
+from framing.compare import actors as compare_actors
+from framing.features import stance
+from framing.records import ActorMention, Span, StanceCue
+
+RES = stance.resources(lexicons.load())
+
+
+def score_of(parser, text: str, mention: str) -> ActorMention:
+    start = text.index(mention)
+    (scored,) = pipeline.score_mentions([(text, start, start + len(mention))], parser=parser)
+    return scored
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "sign"),
+    [
+        ("The minister praised Maria Alvarez for her courage.", "Maria Alvarez", 1),
+        ("Critics blamed Maria Alvarez for the collapse of the talks.", "Maria Alvarez", -1),
+        ("Maria Alvarez rejected the offer and derailed the talks.", "Maria Alvarez", -1),
+        ("Volunteers thanked Maria Alvarez, who rescued two children.", "Maria Alvarez", 1),
+    ],
+)
+def test_the_sign_follows_what_is_said_about_the_mention(parser, text, mention, sign) -> None:
+    scored = score_of(parser, text, mention)
+    assert scored.score * sign > 0, scored
+    assert text[scored.span.start : scored.span.end] == mention
+
+
+def test_two_people_in_one_sentence_get_their_own_stance(parser) -> None:
+    text = "Voters cheered Ana Costa, while they booed and insulted Rui Lopes."
+    assert score_of(parser, text, "Ana Costa").score > score_of(parser, text, "Rui Lopes").score
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "rule"),
+    [
+        ("Northland rejected the proposal.", "Northland", "frames.tsv"),
+        ("The mayor blamed Northland for the delay.", "Northland", "frames.tsv"),
+        ("Northland's refusal ended the talks.", "Northland", "frames.tsv"),
+        (
+            "The brutal regime of Northland held out.",
+            "The brutal regime of Northland",
+            "valence.tsv",
+        ),
+    ],
+)
+def test_rule_cues_carry_their_lexicon_line(parser, text, mention, rule) -> None:
+    scored = score_of(parser, text, mention)
+    rules = [c for c in scored.cues if rule in c.rule]
+    assert rules and all(c.valence < 0 for c in rules), scored.cues
+    for cue in rules:
+        assert text[cue.span.start : cue.span.end] == cue.text
+
+
+def test_not_rejecting_is_not_blame(parser) -> None:
+    scored = score_of(parser, "Northland did not reject the proposal.", "Northland")
+    frames = [c for c in scored.cues if "frames.tsv" in c.rule]
+    assert frames and frames[0].valence > 0
+
+
+def test_probabilities_sum_to_one_and_the_score_stays_in_range() -> None:
+    found = {"w:kill": 3.0, "v1": -2.0, "dep:nsubj": 1.0}
+    probs = stance.probabilities(found, RES)
+    assert sum(probs) == pytest.approx(1.0)
+    many = [StanceCue("x", Span(0, 1), -1.0, "r")] * 5
+    assert -1.0 <= stance.score(found, RES, many) <= 1.0
+
+
+@pytest.mark.parametrize(
+    ("labels", "expected"),
+    [
+        (["negative", "negative", "positive"], "negative"),
+        (["positive", "neutral"], "positive"),
+        (["negative", "positive"], "neutral"),
+        ([], "neutral"),
+    ],
+)
+def test_the_document_label_is_the_majority_of_mentions(labels, expected) -> None:
+    mentions = [
+        (0, "Northland", ActorMention(Span(i, i + 1), 0.0, label=label))
+        for i, label in enumerate(labels)
+    ]
+    linked = [Linked("Northland", "place", None, True)]
+    result = compare_actors.stances(mentions, linked)
+    assert (result[0].label if result else "neutral") == expected
+
+
+def test_every_stance_mention_points_at_the_actor_words(seeds_analysis) -> None:
+    for doc in seeds_analysis.documents:
+        for st in doc.stance:
+            assert st.mentions == tuple(m.span for m in st.details)
+            for m in st.details:
+                assert -1.0 <= m.score <= 1.0
+                assert doc.text[m.span.start : m.span.end].strip()
+
+
+def _own_score(analysis, doc_id: str, actor: str) -> float:
+    doc = next(d for d in analysis.documents if d.id == doc_id)
+    return next(st.score for st in doc.stance if st.actor == actor)
+
+
+def test_the_gold_most_negative_toward_hamas(seeds_analysis, gold) -> None:
+    claim = next(c for c in gold["stance_orderings"] if c["actor"] == "palestinian")
+    doc_id = claim["claim"].split()[0]
+    scores = {d.id: _own_score(seeds_analysis, d.id, "Hamas") for d in seeds_analysis.documents}
+    assert min(scores, key=scores.get) == doc_id, scores
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="measured: the own-voice mean ranks 002 fourth of five toward Israel (-0.30; 001 -0.48, "
+    "000 and 003 -0.46, 004 -0.22); explicit frames alone rank it first, the model does not",
+)
+def test_the_gold_most_negative_toward_israel(seeds_analysis, gold) -> None:
+    claim = next(c for c in gold["stance_orderings"] if c["actor"] == "israel")
+    doc_id = claim["claim"].split()[0]
+    scores = {d.id: _own_score(seeds_analysis, d.id, "Israel") for d in seeds_analysis.documents}
+    assert min(scores, key=scores.get) == doc_id, scores
