@@ -1,6 +1,7 @@
 """Measure framing's loaded-term flags against NewsWCL50's judgement phrases (Hamborg et al. 2019).
 
 Usage: python evaluation/newswcl50.py --data ../shared/eval/newswcl50 --events 0-4 [--limit N]
+(``--task actors`` measures cross-outlet actor merging instead: see ``wcl_actors.py``.)
 
 Gold: the rows of ``Annotations.csv`` (first line ``sep=,``) whose ``code_type`` is ``PROPERTY``,
 the phrases that express a judgement of a concept ("the Obstructionist Democrats", "'clearly' show
@@ -325,10 +326,18 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "eval" / "newswcl50")
     parser.add_argument("--events", default="0-4", help="event ids: 0-4, or 0,2")
     parser.add_argument("--limit", type=int, default=0, help="only the first N articles")
+    parser.add_argument("--task", choices=("wording", "actors"), default="wording")
+    import wcl_actors  # here: it imports this module
+
+    wcl_actors.add_options(parser)
     args = parser.parse_args()
     path = args.data / "Annotations.csv"
     if not path.is_file():
         sys.exit(f"no Annotations.csv in {args.data}")
+    if args.task == "actors":
+        events = parse_events(args.events)
+        wcl_actors.run(args.data, events, mode=args.mode, concepts=args.concepts, limit=args.limit)
+        return
     started = time.monotonic()
     mentions = read_annotations(path)
     articles, located, missing = build_articles(
