@@ -166,6 +166,28 @@ FRAMES = TableSpec(
     about="blame and credit frames (Y rejected, blamed Y, Y's refusal, praised Y) for stance",
 )
 
+NUMBERS = TableSpec(
+    name="numbers.tsv",
+    columns=(
+        Column("term"),
+        Column("kind", "choice", ("number", "multiplier", "vague", "qualifier")),
+        Column("value", "float"),
+    ),
+    key=("term", "kind"),
+    about="number words (five, million, hundreds) and qualifiers (over, nearly, some)",
+)
+
+FACTS = TableSpec(
+    name="facts.tsv",
+    columns=(
+        Column("term"),
+        Column("kind", "choice", ("event", "person", "time")),
+        Column("class"),
+    ),
+    key=("term", "kind"),
+    about="what numbers count (people, days) and what happened (killed, released), to align facts",
+)
+
 STANCE_MODEL = TableSpec(
     name="stance_model.tsv",
     columns=(
@@ -180,7 +202,18 @@ STANCE_MODEL = TableSpec(
 
 SPECS: dict[str, TableSpec] = {
     spec.name: spec
-    for spec in (CHROME, CUES, SPEAKERS, LOADED, VALENCE, HARM, FRAMES, STANCE_MODEL)
+    for spec in (
+        CHROME,
+        CUES,
+        SPEAKERS,
+        LOADED,
+        VALENCE,
+        HARM,
+        FRAMES,
+        STANCE_MODEL,
+        NUMBERS,
+        FACTS,
+    )
 }
 
 # --- TOML lexicons ---------------------------------------------------------------------------

@@ -13,9 +13,12 @@ from pathlib import Path
 
 from framing import __version__, actors, clean, config, corpus, lexicons, quotes
 from framing.compare import actors as actor_table
+from framing.compare import claims as claim_table
+from framing.compare import facts as fact_table
 from framing.compare import labels as label_table
 from framing.compare import sources as source_profiles
-from framing.features import agency, attribution, labels, stance, style, wording
+from framing.compare import vocabulary
+from framing.features import agency, attribution, labels, quantities, stance, style, wording
 from framing.nlp import Doc, Parser
 from framing.records import (
     ActorMention,
@@ -60,6 +63,7 @@ class Settings:
     labels: labels.LabelTable
     stance: stance.Resources
     agency: agency.Resources
+    quantities: quantities.Resources
 
 
 def load_settings(
@@ -77,6 +81,7 @@ def load_settings(
         labels=labels.resources(loaded),
         stance=stance.resources(loaded),
         agency=agency.resources(loaded),
+        quantities=quantities.resources(loaded),
     )
 
 
@@ -215,6 +220,7 @@ def _document(
         word_count=clean.count_words(source.text, cleaned.article),
         attributions=found,
         harms=harms,
+        quantities=quantities.extract(parsed, res=settings.quantities, quoted=regions),
         loaded_terms=loaded,
         labels=labels.extract(
             parsed,
@@ -270,12 +276,20 @@ def analyze(
         )
     ]
     documents = _link_actors(built)
+    facts = fact_table.align(documents)
+    claims, exclusives = claim_table.align(documents, facts)
     analysis = Analysis(
         framing_version=__version__,
         documents=tuple(documents),
+        facts=facts,
+        omissions=fact_table.omissions(facts, [d.id for d in documents]),
         labels=label_table.table(documents),
         sources=source_profiles.profiles(documents),
         warnings=tuple(warnings),
+        claims=claims,
+        exclusives=exclusives,
+        shared_quotes=claim_table.shared_quotes(documents),
+        vocabulary=vocabulary.distinctive(documents),
     )
     return analysis, parser
 

@@ -187,6 +187,11 @@ class Quantity:
     qualifier: str | None
     unit: str | None
     about: str | None
+    event: str | None = None  # the event class (killed, released, held) from facts.tsv
+    counted: str | None = None  # the lemma of what is counted (hostage, magnitude)
+    base: float | None = None  # for a percentage, the whole it is a share of
+    sentence: Span | None = None
+    quoted: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -235,6 +240,7 @@ class Fact:
     unit: str | None
     values: tuple[FactValue, ...]
     status: str  # agree | conflict | single
+    note: str | None = None  # why values may differ: the reporting dates differ, or are unknown
 
 
 @dataclass(frozen=True, slots=True)
@@ -242,6 +248,56 @@ class Omission:
     doc: str
     what: str
     covered_by: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimText:
+    doc: str
+    text: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """Sentences in different documents that report the same thing, each outlet's wording."""
+
+    id: str
+    sentences: tuple[ClaimText, ...]  # one per document, sorted by document
+    similarity: float  # the weakest link in the group, cosine of TF-IDF plus shared actors
+    shared_wording: bool = False  # near-identical text: wire copy or a reused passage
+
+
+@dataclass(frozen=True, slots=True)
+class Exclusive:
+    """Something only one document reports: a fact or a claim no other document matches."""
+
+    doc: str
+    what: str
+    kind: str  # fact | actor | claim
+    evidence: ClaimText
+
+
+@dataclass(frozen=True, slots=True)
+class SharedQuote:
+    """The same or a near-identical quotation in several documents."""
+
+    text: str
+    uses: tuple[ClaimText, ...]
+    speaker: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class DistinctiveWord:
+    word: str
+    z: float  # Fightin' Words z-score of the outlet against the rest
+    count: int  # uses by this outlet
+    others: int  # uses by the other outlets
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    outlet: str
+    words: tuple[DistinctiveWord, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -288,6 +344,10 @@ class Analysis:
     labels: tuple[LabelRow, ...] = ()
     sources: tuple[SourceProfile, ...] = ()
     warnings: tuple[str, ...] = field(default=())
+    claims: tuple[Claim, ...] = ()
+    exclusives: tuple[Exclusive, ...] = ()
+    shared_quotes: tuple[SharedQuote, ...] = ()
+    vocabulary: tuple[Vocabulary, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,8 +15,11 @@ from framing.records import (
     ActorStance,
     Analysis,
     Attribution,
+    Claim,
+    ClaimText,
     Document,
     Evidence,
+    Exclusive,
     Fact,
     Harm,
     LabelMention,
@@ -24,9 +27,11 @@ from framing.records import (
     LoadedTerm,
     Omission,
     Quantity,
+    SharedQuote,
     SourceProfile,
     Span,
     StanceCue,
+    Vocabulary,
 )
 
 DECIMALS = 4
@@ -149,6 +154,10 @@ def _quantity(q: Quantity) -> dict[str, Any]:
         "qualifier": q.qualifier,
         "unit": q.unit,
         "about": q.about,
+        "event": q.event,
+        "counted": q.counted,
+        "base": number(q.base),
+        "quoted": q.quoted,
     }
 
 
@@ -208,6 +217,38 @@ def _fact(fact: Fact) -> dict[str, Any]:
             for v in fact.values
         ],
         "status": fact.status,
+        "note": fact.note,
+    }
+
+
+def _claim_text(c: ClaimText) -> dict[str, Any]:
+    return {"doc": c.doc, "text": c.text, **_span(c.span)}
+
+
+def _claim(c: Claim) -> dict[str, Any]:
+    return {
+        "id": c.id,
+        "similarity": number(c.similarity),
+        "shared_wording": c.shared_wording,
+        "sentences": [_claim_text(t) for t in c.sentences],
+    }
+
+
+def _exclusive(e: Exclusive) -> dict[str, Any]:
+    return {"doc": e.doc, "what": e.what, "kind": e.kind, "evidence": _claim_text(e.evidence)}
+
+
+def _shared_quote(q: SharedQuote) -> dict[str, Any]:
+    return {"text": q.text, "speaker": q.speaker, "uses": [_claim_text(u) for u in q.uses]}
+
+
+def _vocabulary(v: Vocabulary) -> dict[str, Any]:
+    return {
+        "outlet": v.outlet,
+        "words": [
+            {"word": w.word, "z": number(w.z), "count": w.count, "others": w.others}
+            for w in v.words
+        ],
     }
 
 
@@ -254,6 +295,10 @@ def to_dict(analysis: Analysis) -> dict[str, Any]:
         "labels": [_label_row(r) for r in analysis.labels],
         # Beyond the contract: per-outlet summaries.
         "sources": [_profile(p) for p in analysis.sources],
+        "claims": [_claim(c) for c in analysis.claims],
+        "only_in_one_document": [_exclusive(e) for e in analysis.exclusives],
+        "shared_quotes": [_shared_quote(q) for q in analysis.shared_quotes],
+        "vocabulary": [_vocabulary(v) for v in analysis.vocabulary],
         "warnings": list(analysis.warnings),
     }
 

@@ -6,7 +6,7 @@ Everything is sorted and formatted the same way every run, so the bytes are the 
 from __future__ import annotations
 
 from framing.records import Analysis
-from framing.report import actors, sections
+from framing.report import actors, compare, sections
 from framing.report.text import (
     RESERVED_SLUGS,
     escape,
@@ -60,12 +60,16 @@ def render_index(analysis: Analysis, *, out_dir: str) -> str:
         "(`framing.toml`), else a byline in the text; an outlet that none of these names is "
         "shown by its file name."
     )
-    lines += ["", sections.PENDING, ""]
+    lines.append("")
+    lines += compare.facts_section(analysis, slugs, out_dir)
+    lines += compare.omissions_section(analysis, slugs, out_dir)
     lines += sections.sources_section(analysis, slugs)
     lines += sections.labels_section(analysis, slugs, out_dir)
     lines += sections.wording_section(analysis, slugs)
     lines += actors.stance_section(analysis, slugs)
     lines += actors.agency_section(analysis, slugs)
+    lines += compare.claims_section(analysis, out_dir)
+    lines += compare.vocabulary_section(analysis, slugs)
     lines += sections.readability_section(docs)
     lines += sections.chrome_section(docs, out_dir)
     if analysis.warnings:
@@ -86,7 +90,8 @@ def render_outlet(analysis: Analysis, outlet: str, *, out_dir: str) -> str:
         where = ref(doc, doc.article[0], out_dir=out_dir) if doc.article else escape(doc.id)
         byline = f", by {escape(doc.author)}" if doc.author else ""
         lines.append(f"- {where}: {title}{byline}; {doc.word_count} words")
-    lines += ["", sections.PENDING, ""]
+    lines.append("")
+    lines += compare.outlet_section(analysis, outlet, out_dir)
     lines += sections.attributions_section(docs, out_dir)
     lines += sections.loaded_sentences_section(docs, out_dir)
     lines += actors.outlet_stance_section(docs, out_dir)

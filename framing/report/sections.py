@@ -85,10 +85,6 @@ def readability_section(docs: list[Document]) -> list[str]:
     return lines
 
 
-PENDING = (
-    "Not analysed yet in this version: the cross-outlet comparison of facts. Its fields exist "
-    "in `framing.json` and are empty."
-)
 KINDS = ("named", "organisation", "unnamed")
 
 

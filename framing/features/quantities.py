@@ -1,0 +1,277 @@
+"""Numeric claims: "over 54,000 Palestinians killed", "a 60-day pause", "nearly 90% of two million".
+
+Numbers are found by spaCy's entity recogniser (CARDINAL, PERCENT, MONEY, QUANTITY, and DATE
+only for durations such as "60-day"), so dates, ordinals and years are left out by the model that
+knows them best; odds and scores ("50/50", "3-2") are left out by their shape.  Each number is read
+with ``lexicons/numbers.tsv`` (number words, multipliers, vague plurals, qualifiers) and described
+with ``lexicons/facts.tsv``:
+
+- ``value``, ``low``, ``high``, ``qualifier``: "over 30,000" is value 30000, low 30000;
+  "nearly 90%" value 90, high 90; "tens of thousands" no value, low 20000;
+- ``unit``: people, a duration (days), percent, money, or the counted word;
+- ``counted``: the noun the number counts ("hostages"), ``event``: what happened to it, in the
+  order of evidence: an adjective on the noun ("remaining hostages", "displaced people"), the
+  verb or noun that governs the phrase ("killed 54,000", "the release of 2,000"), a participle
+  hanging from the noun ("30,000 Palestinians already killed"), the noun a duration measures ("a
+  60-day pause": truce);
+- ``base``: for a percentage of a whole ("90% of a population of two million"), the whole.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from framing.lexicons import FACTS, NUMBERS, Lexicons
+from framing.nlp import Doc, Token, sentence_of
+from framing.nlp import Span as SpacySpan
+from framing.quotes import QuotedRegions
+from framing.records import Quantity, Span
+
+LABELS = {"CARDINAL", "PERCENT", "MONEY", "QUANTITY"}
+_DURATION = re.compile(r"^(\d[\d,.]*|[a-z]+)[- ](second|minute|hour|day|week|month|year)s?$", re.I)
+_ODDS = re.compile(r"\d\s*[/:]\s*\d|\d-\d")
+_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+_CURRENCY = re.compile(r"[$\u20ac\u00a3\u00a5]|\b(?:dollars?|euros?|pounds?|usd|eur|gbp)\b", re.I)
+SUBJECTS = {"nsubj", "nsubjpass"}
+
+
+@dataclass(frozen=True, slots=True)
+class Resources:
+    numbers: Mapping[str, float]
+    multipliers: Mapping[str, float]
+    vague: Mapping[str, float]
+    qualifiers: Mapping[str, float]  # phrase -> 1 lower bound, -1 upper bound, 0 approximate
+    events: Mapping[str, str]
+    persons: frozenset[str]
+    times: Mapping[str, str]
+
+
+def resources(lexicons: Lexicons) -> Resources:
+    by_kind: dict[str, dict[str, float]] = {}
+    for row in lexicons[NUMBERS.name].rows:
+        kind = row.text(NUMBERS, "kind")
+        by_kind.setdefault(kind, {})[row.text(NUMBERS, "term").lower()] = row.number(
+            NUMBERS, "value"
+        )
+    facts: dict[str, dict[str, str]] = {}
+    for row in lexicons[FACTS.name].rows:
+        facts.setdefault(row.text(FACTS, "kind"), {})[row.text(FACTS, "term").lower()] = row.text(
+            FACTS, "class"
+        )
+    return Resources(
+        numbers=by_kind.get("number", {}),
+        multipliers=by_kind.get("multiplier", {}),
+        vague=by_kind.get("vague", {}),
+        qualifiers=by_kind.get("qualifier", {}),
+        events=facts.get("event", {}),
+        persons=frozenset(facts.get("person", {})),
+        times=facts.get("time", {}),
+    )
+
+
+def _qualifier(words: list[str], res: Resources) -> tuple[str | None, float | None, list[str]]:
+    """The qualifier at the start of ``words``, its bound kind, and the words after it."""
+    for size in (3, 2, 1):
+        phrase = " ".join(words[:size])
+        if len(words) > size and phrase in res.qualifiers:
+            return phrase, res.qualifiers[phrase], words[size:]
+    return None, None, words
+
+
+def parse_number(words: list[str], res: Resources) -> tuple[float | None, float | None]:
+    """(value, lower bound) of number words or digits: "two million" -> (2e6, 2e6),
+    "tens of thousands" -> (None, 20000); (None, None) when they are not a number."""
+    phrase = " ".join(words)
+    if phrase in res.vague:
+        return None, res.vague[phrase]
+    total = 0.0
+    current: float | None = None
+    for word in words:
+        digits = _NUMBER.fullmatch(word)
+        if digits:
+            current = (current or 0.0) + float(word.replace(",", ""))
+        elif word in res.numbers:
+            current = (current or 0.0) + res.numbers[word]
+        elif word in res.multipliers:
+            current = (current if current is not None else 1.0) * res.multipliers[word]
+            if res.multipliers[word] >= 1000:
+                total += current
+                current = None
+        elif word in {"and", "-", "of"}:
+            continue
+        else:
+            return None, None
+    if current is not None:
+        total += current
+    return (total, total) if total or words else (None, None)
+
+
+def _words(text: str) -> list[str]:
+    text = _CURRENCY.sub(" ", text.lower()).replace("%", " ").replace("percent", " ")
+    return re.findall(r"\d[\d,]*(?:\.\d+)?|[a-z]+|-", text)
+
+
+def _counted(last: Token) -> Token | None:
+    """The noun a number counts: its head when it modifies a noun, "of" after a share."""
+    head = last.head
+    if last.dep_ in {"nummod", "quantmod", "compound"} and head.pos_ in {"NOUN", "PROPN"}:
+        return head
+    for child in last.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    if last.pos_ in {"NOUN"} and last.lower_ not in {"%", "percent"}:
+        return None
+    return None
+
+
+def _event(phrase_head: Token, counted: Token | None, res: Resources) -> str | None:
+    """What happened to the counted thing, from the strongest evidence (see the module doc)."""
+    if counted is not None:
+        for child in counted.children:
+            if child.dep_ == "amod" and child.lower_ in res.events:
+                return res.events[child.lower_]
+    governor = phrase_head.head
+    if phrase_head.dep_ == "pobj":
+        governor = governor.head  # "the release of 2,000", "in exchange for 40"
+    for word in (governor.lemma_.lower(), governor.lower_):
+        if word in res.events and governor.i != phrase_head.i:
+            return res.events[word]
+    if counted is not None:
+        for child in counted.children:
+            if child.dep_ in {"acl", "relcl", "amod"}:
+                for word in (child.lemma_.lower(), child.lower_):
+                    if word in res.events:
+                        return res.events[word]
+        if counted.lemma_.lower() in res.events:
+            return res.events[counted.lemma_.lower()]
+    return None
+
+
+def _phrase_head(tokens: list[Token]) -> Token:
+    """The token of the number phrase, or the noun it counts, that hangs from the clause."""
+    last = tokens[-1]
+    head = last.head
+    if last.dep_ in {"nummod", "quantmod"} and head.pos_ in {"NOUN", "PROPN"}:
+        return head
+    return last
+
+
+def extract(doc: Doc, *, res: Resources, quoted: QuotedRegions) -> tuple[Quantity, ...]:
+    """Every numeric claim in the parsed article, in text order."""
+    found = []
+    bases: list[Span] = []
+    for ent, label in _candidates(doc, res):
+        text = ent.text
+        if text.lower() in {"one", "a", "an"}:
+            continue  # "one of the concerns", "Square One": a pronoun or a name, not a count
+        duration = label == "DATE" and _DURATION.match(text.strip())
+        if label not in LABELS and not duration:
+            continue
+        if _ODDS.search(text) and not duration:
+            continue  # odds and scores: 50/50, 3-2
+        words = _words(text)
+        qualifier, bound, rest = _qualifier(words, res)
+        if duration:
+            rest = [w for w in rest if w != "-"][:-1]
+        value, low = parse_number(rest, res)
+        if value is None and low is None:
+            continue
+        if value is not None and label == "CARDINAL" and 1800 <= value <= 2100 and "," not in text:
+            continue  # a year the recogniser missed
+        tokens = list(ent)
+        head = _phrase_head(tokens)
+        counted = None if duration else _counted(tokens[-1])
+        if counted is not None and counted.pos_ == "PRON":
+            counted = None  # "34 of whom"
+        unit: str | None
+        base = None
+        if duration:
+            unit = res.times.get(duration.group(2).lower(), duration.group(2).lower() + "s")
+            counted = tokens[-1].head if tokens[-1].head.pos_ == "NOUN" else None
+        elif label == "PERCENT":
+            unit = "percent"
+            base, base_span = _base(counted, res)
+            if base_span is not None:
+                bases.append(base_span)
+        elif label == "MONEY" or _CURRENCY.search(text):
+            unit = "money"
+        elif counted is not None and (
+            counted.lemma_.lower() in res.persons or counted.ent_type_ == "NORP"
+        ):
+            unit = "people"
+        elif counted is not None:
+            unit = counted.lemma_.lower()
+        else:
+            unit = None
+        event = _event(head, counted, res)
+        if unit is None and event in {"killed", "injured", "displaced", "abducted", "arrested"}:
+            unit = "people"  # "tens of thousands killed"
+        low_bound = low if bound is None or bound >= 0 else None
+        high = value if bound is not None and bound < 0 else None
+        if bound == 0:
+            low_bound = None
+        span = Span(ent.start_char, ent.end_char)
+        end = max(span.end, counted.idx + len(counted.text)) if counted is not None else span.end
+        if counted is not None and counted.idx < span.start:
+            end = span.end
+        sent = sentence_of(ent[0])
+        about = " ".join(w for w in (counted.text if counted is not None else None, event) if w)
+        found.append(
+            Quantity(
+                text=doc.text[span.start : end],
+                span=Span(span.start, end),
+                value=value,
+                low=low_bound if value is not None else low,
+                high=high,
+                qualifier=qualifier,
+                unit=unit,
+                about=about or None,
+                event=event,
+                counted=counted.lemma_.lower() if counted is not None else None,
+                base=base,
+                sentence=Span(sent.start_char, sent.end_char),
+                quoted=quoted.contains(span),
+            )
+        )
+    # The whole of a percentage is part of that claim, not a claim of its own.
+    return tuple(q for q in found if not any(b.contains(q.span) for b in bases))
+
+
+def _base(whole: Token | None, res: Resources) -> tuple[float | None, Span | None]:
+    """The whole a percentage is a share of: "90% of the population of two million"."""
+    if whole is None:
+        return None, None
+    for child in whole.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for number in child.subtree:
+                if number.ent_type_ == "CARDINAL":
+                    ent = next(e for e in number.doc.ents if e.start <= number.i < e.end)
+                    _, _, rest = _qualifier(_words(ent.text), res)
+                    value, _ = parse_number(rest, res)
+                    return value, Span(ent.start_char, ent.end_char)
+    return None, None
+
+
+NUMBER_DEPS = {"quantmod", "nummod", "compound", "advmod", "det"}
+
+
+def _candidates(doc: Doc, res: Resources) -> list[tuple[SpacySpan, str]]:
+    """The recogniser's number entities, and numbers it missed ("over a million displaced")
+    outside any entity, as the number token with its quantity modifiers."""
+    found = [(ent, ent.label_) for ent in doc.ents]
+    taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+    for token in doc:
+        if token.i in taken or (token.head.i not in taken and token.dep_ in {"quantmod"}):
+            continue
+        word = token.lower_
+        if not (token.like_num or word in res.multipliers or word in res.vague):
+            continue
+        if token.dep_ in {"quantmod", "compound"} and token.head.like_num:
+            continue  # part of a longer number: "two" in "two million"
+        parts = [c for c in token.lefts if c.dep_ in NUMBER_DEPS and c.i not in taken]
+        start = min([token.i, *(t.i for c in parts for t in c.subtree)])
+        found.append((doc[start : token.i + 1], "CARDINAL"))
+        taken.update(range(start, token.i + 1))
+    return sorted(found, key=lambda pair: pair[0].start)
