@@ -35,6 +35,7 @@ _ODDS = re.compile(r"\d\s*[/:]\s*\d|\d-\d")
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _CURRENCY = re.compile(r"[$\u20ac\u00a3\u00a5]|\b(?:dollars?|euros?|pounds?|usd|eur|gbp)\b", re.I)
 SUBJECTS = {"nsubj", "nsubjpass"}
+PEOPLE_EVENTS = {"killed", "injured", "displaced", "abducted", "arrested", "released", "held"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,7 +89,10 @@ def parse_number(words: list[str], res: Resources) -> tuple[float | None, float 
         return None, res.vague[phrase]
     total = 0.0
     current: float | None = None
-    for word in words:
+    for index, word in enumerate(words):
+        following = words[index + 1] if index + 1 < len(words) else ""
+        if word in {"a", "an"} and following in res.numbers:
+            continue  # "a dozen" is 12, while "a million" is one million
         digits = _NUMBER.fullmatch(word)
         if digits:
             current = (current or 0.0) + float(word.replace(",", ""))
@@ -206,8 +210,9 @@ def extract(doc: Doc, *, res: Resources, quoted: QuotedRegions) -> tuple[Quantit
         else:
             unit = None
         event = _event(head, counted, res)
-        if unit is None and event in {"killed", "injured", "displaced", "abducted", "arrested"}:
-            unit = "people"  # "tens of thousands killed"
+        if event in PEOPLE_EVENTS and unit not in {"percent", "money"} and not duration:
+            unit = "people"  # "tens of thousands killed", "40 miners injured": what is killed
+            # or freed is people, whether or not facts.tsv lists the noun
         low_bound = low if bound is None or bound >= 0 else None
         high = value if bound is not None and bound < 0 else None
         if bound == 0:

@@ -1,0 +1,135 @@
+"""Facts across documents: the gold facts of the samples, statuses, omissions, order."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from framing.compare import facts
+from framing.records import Document, Quantity, Span
+
+
+def _fact_holding(analysis, doc_id: str, text: str):
+    for fact in analysis.facts:
+        for value in fact.values:
+            words = analysis_doc(analysis, doc_id).text[value.span.start : value.span.end]
+            if value.doc == doc_id and re.search(rf"(?<![\d,]){re.escape(text)}(?![\d,])", words):
+                return fact
+    return None
+
+
+def analysis_doc(analysis, doc_id: str) -> Document:
+    return next(d for d in analysis.documents if d.id == doc_id)
+
+
+def _core(text: str) -> str:
+    """The number words of a gold text: enough to find the quantity framing extracted."""
+    words = text.replace("\u2019", "'").split()
+    for i, word in enumerate(words):
+        if any(c.isdigit() for c in word) or word in {"five", "tens", "million"}:
+            return " ".join(words[i : i + 2]) if word in {"tens"} else word
+    return text
+
+
+def test_each_gold_fact_is_one_fact_with_each_documents_value(seeds_analysis, gold) -> None:
+    for gold_fact in gold["facts"]:
+        found = set()
+        for doc_id, value in gold_fact["values"].items():
+            fact = _fact_holding(seeds_analysis, doc_id, _core(value["text"]))
+            assert fact is not None, (gold_fact["key"], doc_id, value["text"])
+            found.add(fact.id)
+            mine = next(v for v in fact.values if v.doc == doc_id)
+            if value["value"] is not None and "%" not in value["text"]:
+                assert mine.value == value["value"], (gold_fact["key"], doc_id, mine)
+        assert len(found) == 1, (gold_fact["key"], found)
+        fact = next(f for f in seeds_analysis.facts if f.id in found)
+        assert {v.doc for v in fact.values} == set(gold_fact["values"]), gold_fact["key"]
+        numbers = {v["value"] for v in gold_fact["values"].values()}
+        if len(numbers - {None}) > 1:
+            assert fact.status == "conflict", gold_fact["key"]
+
+
+@pytest.mark.parametrize("text", ["50/50", "1928", "October 7th"])
+def test_dates_and_odds_are_not_facts(seeds_analysis, text: str) -> None:
+    for fact in seeds_analysis.facts:
+        assert all(text not in v.text for v in fact.values), fact
+
+
+def test_the_single_document_items_of_the_gold_file(seeds_analysis, gold) -> None:
+    exclusive = seeds_analysis.exclusives
+    expected = {
+        # document -> words that the gold item's evidence holds (the gold file describes them)
+        "001_20e0e499672d32c7": "1,200",
+        "003_8b577698342439a5": "veto",
+        "002_1129d831e16be3ea": "French",
+    }
+    assert {item["doc"] for item in gold["only_in_one_document"]} == set(expected)
+    for doc_id, words in expected.items():
+        assert any(e.doc == doc_id and words in e.evidence.text for e in exclusive), doc_id
+
+
+def _doc(doc_id: str, *quantities: Quantity) -> Document:
+    return Document(
+        id=doc_id, path=f"{doc_id}.txt", outlet=doc_id, outlet_from="file", title=None,
+        date=None, url=None, author=None, text="x" * 200, article=(Span(0, 200),), chrome=(),
+        word_count=10, quantities=quantities,
+    )  # fmt: skip
+
+
+def _q(value: float | None, event: str | None, counted: str, low: float | None = None) -> Quantity:
+    return Quantity(
+        text=f"{value} {counted}", span=Span(0, 5), value=value, low=low if low else value,
+        high=None, qualifier=None, unit="people", about=f"{counted} {event}", event=event,
+        counted=counted, sentence=Span(0, 50),
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "status"),
+    [
+        (_q(58, "held", "hostage"), _q(60, "held", "hostage"), "conflict"),
+        (_q(58, "held", "hostage"), _q(58, "held", "hostage"), "agree"),
+        (_q(None, "killed", "people", low=20000), _q(30000, "killed", "people"), "agree"),
+        (_q(None, "killed", "people", low=20000), _q(1200, "killed", "people"), "conflict"),
+    ],
+)
+def test_status(a: Quantity, b: Quantity, status: str) -> None:
+    (fact,) = facts.align([_doc("a", a), _doc("b", b)])
+    assert fact.status == status
+
+
+def test_different_events_are_different_facts() -> None:
+    found = facts.align(
+        [_doc("a", _q(58, "held", "hostage")), _doc("b", _q(60, "killed", "hostage"))]
+    )
+    assert [f.status for f in found] == ["single", "single"]
+
+
+def test_one_value_per_document_per_fact() -> None:
+    found = facts.align(
+        [
+            _doc("a", _q(58, "held", "hostage"), _q(59, "held", "hostage")),
+            _doc("b", _q(60, "held", "hostage")),
+        ]
+    )
+    for fact in found:
+        docs = [v.doc for v in fact.values]
+        assert len(docs) == len(set(docs))
+
+
+def test_the_order_does_not_depend_on_the_input_order() -> None:
+    docs = [_doc(n, _q(v, "held", "hostage"), _q(v * 100, "killed", "people")) for n, v in
+            (("a", 58), ("b", 60), ("c", 61))]  # fmt: skip
+    assert facts.align(docs) == facts.align(docs[::-1])
+
+
+def test_omissions_need_more_than_half_the_documents() -> None:
+    found = facts.align([_doc(n, _q(58, "held", "hostage")) for n in ("a", "b", "c")] + [_doc("d")])
+    assert [(o.doc, o.covered_by) for o in facts.omissions(found, ["a", "b", "c", "d"])] == [
+        ("d", ("a", "b", "c"))
+    ]
+    two = facts.align(
+        [_doc(n, _q(58, "held", "hostage")) for n in ("a", "b")] + [_doc("c"), _doc("d")]
+    )
+    assert facts.omissions(two, ["a", "b", "c", "d"]) == ()

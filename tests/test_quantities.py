@@ -1,0 +1,108 @@
+"""Numeric claims: values, bounds, qualifiers, units and what they count."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from framing import lexicons, quotes
+from framing.features import quantities
+from framing.records import Span
+
+RES = quantities.resources(lexicons.load())
+
+
+def extract(parser, text: str):
+    regions = quotes.QuotedRegions(quotes.find_quotes(text, (Span(0, len(text)),)))
+    return quantities.extract(parser.parse([text])[0], res=RES, quoted=regions)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "low", "high", "qualifier", "unit", "event"),
+    [
+        ("The strike killed over 300 workers.", 300, 300, None, "over", "people", "killed"),
+        ("Nearly 40 miners were injured.", 40, None, 40, "nearly", "people", "injured"),
+        ("The army freed some 25 villagers.", 25, None, None, "some", "people", "released"),
+        ("Officials said five prisoners were released.", 5, 5, None, None, "people", "released"),
+        (
+            "Two million residents fled the floods.",
+            2_000_000,
+            2_000_000,
+            None,
+            None,
+            "people",
+            "displaced",
+        ),
+        (
+            "Tens of thousands were displaced by the storm.",
+            None,
+            20_000,
+            None,
+            None,
+            "people",
+            "displaced",
+        ),
+        ("The union called a 10-day strike.", 10, 10, None, None, "days", "striking"),
+        (
+            "The quake caused $180 million in damage.",
+            180_000_000,
+            180_000_000,
+            None,
+            None,
+            "money",
+            None,
+        ),
+    ],
+)
+def test_values_bounds_and_what_is_counted(parser, text, value, low, high, qualifier, unit, event):
+    (found,) = extract(parser, text)
+    assert (found.value, found.low, found.high, found.qualifier) == (value, low, high, qualifier)
+    assert (found.unit, found.event) == (unit, event)
+    assert text[found.span.start : found.span.end] == found.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The odds are 50/50 at best.",
+        "The party was founded in 1928 in Cairo.",
+        "The attack came on October 7th last year.",
+        "She finished third in the race.",
+        "One of the concerns is the border.",
+    ],
+)
+def test_dates_years_ordinals_odds_and_pronouns_are_not_quantities(parser, text) -> None:
+    assert extract(parser, text) == ()
+
+
+def test_a_share_of_a_whole_keeps_the_whole(parser) -> None:
+    text = "The war displaced nearly 90% of the region's population of two million."
+    (found,) = extract(parser, text)
+    assert (found.value, found.unit, found.base, found.qualifier) == (90, "percent", 2e6, "nearly")
+
+
+def test_a_number_inside_a_quote_is_marked_quoted(parser) -> None:
+    (found,) = extract(parser, 'The mayor said: "We lost 40 homes in one night."')
+    assert found.quoted
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        (["54,000"], (54000.0, 54000.0)),
+        (["two", "million"], (2e6, 2e6)),
+        (["a", "million"], (1e6, 1e6)),
+        (["tens", "of", "thousands"], (None, 20000.0)),
+        (["a", "dozen"], (12.0, 12.0)),
+        (["5.9"], (5.9, 5.9)),
+        (["several"], (None, None)),
+    ],
+)
+def test_parse_number(words, expected) -> None:
+    assert quantities.parse_number(words, RES) == expected
+
+
+@given(st.integers(min_value=0, max_value=10**9))
+def test_parse_number_reads_any_grouped_integer(n: int) -> None:
+    assert quantities.parse_number([f"{n:,}"], RES) == (float(n), float(n))
