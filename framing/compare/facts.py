@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from framing.records import Document, Fact, FactValue, Omission, Quantity
 
+MAX_BLOCK = 2000  # items compared pair by pair at most (2 million pairs)
 THRESHOLD = 2.5  # chosen with the sample facts and ECB+ (evaluation/ecb.py); see the README
 
 
@@ -122,15 +123,36 @@ def _note(group: Sequence[_Item], dates: dict[str, str | None]) -> str | None:
     return None
 
 
+def _blocks(items: Sequence[_Item]) -> list[list[int]]:
+    """Indices of the items that can be one fact: the same unit and event (``_score`` requires
+    both), split again by the counted word when a block is large, so a corpus of thousands of
+    articles is not compared pair by pair across unrelated numbers.  Past MAX_BLOCK items with
+    one counted word the rest stay unaligned (single): a limit to lift with story clustering."""
+    blocks: dict[tuple[str | None, str | None], list[int]] = {}
+    for i, item in enumerate(items):
+        blocks.setdefault((item.unit, item.quantity.event), []).append(i)
+    result = []
+    for block in blocks.values():
+        if len(block) <= MAX_BLOCK:
+            result.append(block)
+            continue
+        by_word: dict[str | None, list[int]] = {}
+        for i in block:
+            by_word.setdefault(items[i].quantity.counted, []).append(i)
+        result += [b[:MAX_BLOCK] if len(b) > MAX_BLOCK else b for b in by_word.values()]
+    return result
+
+
 def align(documents: Sequence[Document], *, threshold: float = THRESHOLD) -> tuple[Fact, ...]:
     """Group the documents' quantities into facts (see the module docstring)."""
     items = _items(sorted(documents, key=lambda d: d.id))
     pairs = []
-    for i, a in enumerate(items):
-        for j in range(i + 1, len(items)):
-            score = _score(a, items[j])
-            if score is not None and score >= threshold:
-                pairs.append((-score, i, j))
+    for block in _blocks(items):
+        for x, i in enumerate(block):
+            for j in block[x + 1 :]:
+                score = _score(items[i], items[j])
+                if score is not None and score >= threshold:
+                    pairs.append((-score, i, j))
     # Best pairs first; ties by position, so the result never depends on anything but the input.
     pairs.sort()
     group_of = list(range(len(items)))
