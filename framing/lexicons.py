@@ -181,7 +181,7 @@ FACTS = TableSpec(
     name="facts.tsv",
     columns=(
         Column("term"),
-        Column("kind", "choice", ("event", "person", "time")),
+        Column("kind", "choice", ("event", "person", "time", "unit")),
         Column("class"),
     ),
     key=("term", "kind"),

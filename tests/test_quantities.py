@@ -83,7 +83,7 @@ def test_a_share_of_a_whole_keeps_the_whole(parser) -> None:
 
 
 def test_a_number_inside_a_quote_is_marked_quoted(parser) -> None:
-    (found,) = extract(parser, 'The mayor said: "We lost 40 homes in one night."')
+    (found,) = extract(parser, 'The mayor said: "We lost 40 homes to the fire."')
     assert found.quoted
 
 

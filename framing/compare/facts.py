@@ -5,7 +5,7 @@ Two quantities in different documents are scored as the same fact (``_score``):
   million displaced is 1.8 million displaced) and the same event (killed, released, held; or both
   none);
 - they gain for the same referent of a label on the counted words ("detainees" and "prisoners"
-  are both people held by a state, from ``lexicons/labels.toml``); they gain for the same counted word, for similar sentences (TF-IDF cosine), and for
+  are both people held by a state, from ``lexicons/labels.toml``), for the same value; they gain for the same counted word, for similar sentences (TF-IDF cosine), and for
   values of the same order of magnitude, and lose for values far apart.
 
 Pairs scoring at least THRESHOLD are joined best first, never putting two quantities of one
@@ -23,6 +23,18 @@ from dataclasses import dataclass
 
 from framing.records import Document, Fact, FactValue, Omission, Quantity
 
+# Units of one family, converted to the first for comparing: physical constants, not story facts.
+CONVERSIONS = {
+    "seconds": ("days", 1 / 86400),
+    "minutes": ("days", 1 / 1440),
+    "hours": ("days", 1 / 24),
+    "weeks": ("days", 7.0),
+    "months": ("days", 30.4375),
+    "years": ("days", 365.25),
+    "miles": ("kilometres", 1.609344),
+    "metres": ("kilometres", 0.001),
+}
+STANDARD_UNITS = {"people", "money", "percent", "days", "weeks", "months", "years", None}
 MAX_BLOCK = 2000  # items compared pair by pair at most (2 million pairs)
 THRESHOLD = 2.5  # chosen with the sample facts and ECB+ (evaluation/ecb.py); see the README
 
@@ -38,13 +50,24 @@ class _Item:
     referent: str | None
     words: frozenset[str]
 
+    @property
+    def family(self) -> str | None:
+        return CONVERSIONS.get(self.unit or "", (self.unit, 1.0))[0]
+
+    @property
+    def normal(self) -> float | None:
+        """The value in the family's first unit: 3 months and 90 days are both about 91 days."""
+        if self.value is None:
+            return None
+        return self.value * CONVERSIONS.get(self.unit or "", (self.unit, 1.0))[1]
+
 
 def _items(documents: Sequence[Document]) -> list[_Item]:
     items = []
     for doc in documents:
         for q in doc.quantities:
-            if q.quoted or (q.event is None and q.counted is None):
-                continue  # a bare number ("thousands") or a speaker's number is no fact
+            if q.quoted or (q.value is None and q.event is None and q.unit is None):
+                continue  # a vague bare number ("thousands") or a speaker's number is no fact
             unit, value, low, high = q.unit, q.value, q.low, q.high
             if unit == "percent" and q.base and value is not None:
                 unit, value = "people", value * q.base / 100
@@ -72,16 +95,45 @@ def _magnitude(a: _Item, b: _Item) -> float | None:
     return max(x, y) / min(x, y)
 
 
+def _same_value(a: _Item, b: _Item) -> bool:
+    """The same number, or the same amount in two units of one family (55 km and 34 miles)."""
+    if a.value is None or b.value is None:
+        return False
+    if a.value == b.value:
+        return True
+    x, y = a.normal, b.normal
+    return (
+        a.family == b.family and x is not None and y is not None and abs(x - y) <= 0.03 * max(x, y)
+    )
+
+
+def _compatible(a: _Item, b: _Item, same_value: bool) -> bool:
+    """Units and events must agree; with the same value, a counted word may stand for the unit
+    ("6.1 magnitude" and "a 6.1 quake") and one side may name no event."""
+    events = {a.quantity.event, b.quantity.event}
+    if len(events) > 1 and (None not in events or not same_value):
+        return False
+    if None in {a.unit, b.unit}:
+        return same_value  # a bare number ("a mother of 12") joins only the same number
+    if a.unit == b.unit or a.family == b.family:
+        return True
+    return same_value and not {a.unit, b.unit} & STANDARD_UNITS
+
+
 def _score(a: _Item, b: _Item) -> float | None:
-    if a.doc == b.doc or a.unit != b.unit or a.quantity.event != b.quantity.event:
+    same_value = _same_value(a, b)
+    if a.doc == b.doc or not _compatible(a, b, same_value):
         return None
-    score = 2.0 if a.quantity.event else 0.0
+    score = 2.0 if a.quantity.event and a.quantity.event == b.quantity.event else 0.0
     if a.referent and b.referent:
         # Different labels are no evidence against: one outlet's "soldiers" are another's
         # "hostages", and that difference is what framing exists to show.
         score += 2.0 if a.referent == b.referent else 0.0
     if a.quantity.counted and a.quantity.counted == b.quantity.counted:
-        score += 1.0
+        # the counted word says what the fact is about when no event does ("6.1 magnitude")
+        score += 1.0 if a.quantity.event else 2.0
+    if same_value:
+        score += 2.0  # the same number for the same kind of thing is most often the same fact
     union = len(a.words | b.words)
     score += 2.0 * len(a.words & b.words) / union if union else 0.0
     ratio = _magnitude(a, b)
@@ -91,13 +143,14 @@ def _score(a: _Item, b: _Item) -> float | None:
 
 
 def _differ(values: Sequence[_Item]) -> bool:
-    exact = {v.value for v in values if v.value is not None}
-    if len(exact) > 1:
+    """Values differ: as amounts, so 3 months and 90 days agree while 58 and 60 do not."""
+    exact = [v for v in values if v.value is not None]
+    if any(not _same_value(a, b) for i, a in enumerate(exact) for b in exact[i + 1 :]):
         return True
-    for v in values:
-        if v.value is None and v.low is not None and any(x < v.low for x in exact):
-            return True
-    return False
+    amounts = [v.normal for v in exact if v.normal is not None]
+    return any(
+        v.value is None and v.low is not None and any(x < v.low for x in amounts) for v in values
+    )
 
 
 def _what(group: Sequence[_Item]) -> str:
@@ -123,14 +176,31 @@ def _note(group: Sequence[_Item], dates: dict[str, str | None]) -> str | None:
     return None
 
 
+def _dedupe(items: list[_Item]) -> list[_Item]:
+    """One item for a number a document repeats (the same unit, event, counted word and value):
+    the first; a repetition is not a second fact."""
+    seen: set[tuple[object, ...]] = set()
+    kept = []
+    for item in items:
+        key = (item.doc, item.unit, item.quantity.event, item.quantity.counted, item.value)
+        if item.value is not None and key in seen:
+            continue
+        seen.add(key)
+        kept.append(item)
+    return kept
+
+
 def _blocks(items: Sequence[_Item]) -> list[list[int]]:
-    """Indices of the items that can be one fact: the same unit and event (``_score`` requires
-    both), split again by the counted word when a block is large, so a corpus of thousands of
+    """Indices of the items that can be one fact: the same unit (see ``_compatible``), split again by the counted word when a block is large, so a corpus of thousands of
     articles is not compared pair by pair across unrelated numbers.  Past MAX_BLOCK items with
     one counted word the rest stay unaligned (single): a limit to lift with story clustering."""
     blocks: dict[tuple[str | None, str | None], list[int]] = {}
     for i, item in enumerate(items):
-        blocks.setdefault((item.unit, item.quantity.event), []).append(i)
+        # the same value may join across units and events (see _compatible), so a block is
+        # a unit's family: the standard units apart, every counted-word unit together
+        family = item.family
+        unit = family if family in STANDARD_UNITS | {"kilometres"} else "counted"
+        blocks.setdefault((unit, None), []).append(i)
     result = []
     for block in blocks.values():
         if len(block) <= MAX_BLOCK:
@@ -170,7 +240,7 @@ def align(documents: Sequence[Document], *, threshold: float = THRESHOLD) -> tup
     facts = []
     for indices in members.values():
         group = sorted((items[k] for k in indices), key=lambda it: (it.doc, it.quantity.span))
-        if len(group) == 1 and group[0].quantity.event is None:
+        if len(group) == 1 and (group[0].quantity.event is None or group[0].unit is None):
             continue  # a lone number with no event is not worth a row
         status = "single" if len(group) == 1 else "conflict" if _differ(group) else "agree"
         values = tuple(

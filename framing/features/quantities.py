@@ -30,7 +30,12 @@ from framing.quotes import QuotedRegions
 from framing.records import Quantity, Span
 
 LABELS = {"CARDINAL", "PERCENT", "MONEY", "QUANTITY"}
-_DURATION = re.compile(r"^(\d[\d,.]*|[a-z]+)[- ](second|minute|hour|day|week|month|year)s?$", re.I)
+_DURATION = re.compile(
+    r"^(?:(?:the|a|an|another|almost|nearly|about|around|some|over|more than|at least|up to|just"
+    r"|roughly|approximately)\s+)*"
+    r"(\d[\d,.]*|[a-z]+)[- ](second|minute|hour|day|night|week|month|year)s?(-old)?$",
+    re.I,
+)
 _ODDS = re.compile(r"\d\s*[/:]\s*\d|\d-\d")
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _CURRENCY = re.compile(r"[$\u20ac\u00a3\u00a5]|\b(?:dollars?|euros?|pounds?|usd|eur|gbp)\b", re.I)
@@ -47,6 +52,7 @@ class Resources:
     events: Mapping[str, str]
     persons: frozenset[str]
     times: Mapping[str, str]
+    units: Mapping[str, str]
 
 
 def resources(lexicons: Lexicons) -> Resources:
@@ -69,6 +75,7 @@ def resources(lexicons: Lexicons) -> Resources:
         events=facts.get("event", {}),
         persons=frozenset(facts.get("person", {})),
         times=facts.get("time", {}),
+        units=facts.get("unit", {}),
     )
 
 
@@ -112,6 +119,20 @@ def parse_number(words: list[str], res: Resources) -> tuple[float | None, float 
     return (total, total) if total or words else (None, None)
 
 
+def _number_prefix(
+    words: list[str], res: Resources
+) -> tuple[float | None, float | None, list[str]]:
+    """The number at the start of ``words`` and the words after it ("55 kilometres": 55 and
+    ["kilometres"]); a currency code before it is skipped ("US$334 million")."""
+    while words and words[0].isalpha() and len(words[0]) <= 3 and words[0] not in res.numbers:
+        words = words[1:]
+    for end in range(len(words), 0, -1):
+        value, low = parse_number(words[:end], res)
+        if value is not None or low is not None:
+            return value, low, [w for w in words[end:] if w != "-"]
+    return None, None, words
+
+
 def _words(text: str) -> list[str]:
     text = _CURRENCY.sub(" ", text.lower()).replace("%", " ").replace("percent", " ")
     return re.findall(r"\d[\d,]*(?:\.\d+)?|[a-z]+|-", text)
@@ -134,7 +155,7 @@ def _event(phrase_head: Token, counted: Token | None, res: Resources) -> str | N
     """What happened to the counted thing, from the strongest evidence (see the module doc)."""
     if counted is not None:
         for child in counted.children:
-            if child.dep_ == "amod" and child.lower_ in res.events:
+            if child.dep_ in {"amod", "oprd", "acomp"} and child.lower_ in res.events:
                 return res.events[child.lower_]
     governor = phrase_head.head
     if phrase_head.dep_ == "pobj":
@@ -168,18 +189,20 @@ def extract(doc: Doc, *, res: Resources, quoted: QuotedRegions) -> tuple[Quantit
     bases: list[Span] = []
     for ent, label in _candidates(doc, res):
         text = ent.text
-        if text.lower() in {"one", "a", "an"}:
-            continue  # "one of the concerns", "Square One": a pronoun or a name, not a count
-        duration = label == "DATE" and _DURATION.match(text.strip())
+        duration = label in {"DATE", "TIME"} and _DURATION.match(text.strip())
         if label not in LABELS and not duration:
             continue
+        first = ent[0]
+        if first.is_alpha and first.is_title and not first.is_sent_start and len(ent) == 1:
+            continue  # a capitalised number word inside a sentence is a name: "Square One"
+        near = doc.text[max(0, ent.start_char - 2) : ent.end_char + 2]
+        if _ODDS.search(near) and not duration:
+            continue  # one side of a score or odds the recogniser split: "31-24", "50/50"
         if _ODDS.search(text) and not duration:
             continue  # odds and scores: 50/50, 3-2
         words = _words(text)
         qualifier, bound, rest = _qualifier(words, res)
-        if duration:
-            rest = [w for w in rest if w != "-"][:-1]
-        value, low = parse_number(rest, res)
+        value, low, trailing = _number_prefix(rest, res)
         if value is None and low is None:
             continue
         if value is not None and label == "CARDINAL" and 1800 <= value <= 2100 and "," not in text:
@@ -187,11 +210,22 @@ def extract(doc: Doc, *, res: Resources, quoted: QuotedRegions) -> tuple[Quantit
         tokens = list(ent)
         head = _phrase_head(tokens)
         counted = None if duration else _counted(tokens[-1])
+        if not duration and tokens[-1].pos_ == "NOUN" and trailing:
+            counted = tokens[-1]  # the unit is inside the number: "55 kilometres", "6.1 magnitude"
         if counted is not None and counted.pos_ == "PRON":
             counted = None  # "34 of whom"
+        if counted is not None and counted.i < ent.start and tokens[-1].dep_ == "nummod":
+            continue  # a number after its noun names, it does not count: "square one", "Article 5"
+        one_of = ent.end < len(doc) and doc[ent.end].lower_ == "of"
+        if text.lower() in {"one", "a", "an"} and (
+            counted is None or counted.pos_ == "PROPN" or one_of
+        ):
+            continue  # "one of the concerns", "Square One": a pronoun or a name, not a count
         unit: str | None
         base = None
-        if duration:
+        if duration and duration.group(3):
+            unit = "years old"  # an age: "a 10-year-old"
+        elif duration:
             unit = res.times.get(duration.group(2).lower(), duration.group(2).lower() + "s")
             counted = tokens[-1].head if tokens[-1].head.pos_ == "NOUN" else None
         elif label == "PERCENT":
@@ -207,6 +241,7 @@ def extract(doc: Doc, *, res: Resources, quoted: QuotedRegions) -> tuple[Quantit
             unit = "people"
         elif counted is not None:
             unit = counted.lemma_.lower()
+            unit = res.units.get(unit, res.units.get(counted.lower_, unit))
         else:
             unit = None
         event = _event(head, counted, res)
@@ -234,7 +269,7 @@ def extract(doc: Doc, *, res: Resources, quoted: QuotedRegions) -> tuple[Quantit
                 unit=unit,
                 about=about or None,
                 event=event,
-                counted=counted.lemma_.lower() if counted is not None else None,
+                counted=_counted_word(counted, res),
                 base=base,
                 sentence=Span(sent.start_char, sent.end_char),
                 quoted=quoted.contains(span),
@@ -242,6 +277,14 @@ def extract(doc: Doc, *, res: Resources, quoted: QuotedRegions) -> tuple[Quantit
         )
     # The whole of a percentage is part of that claim, not a claim of its own.
     return tuple(q for q in found if not any(b.contains(q.span) for b in bases))
+
+
+def _counted_word(counted: Token | None, res: Resources) -> str | None:
+    """The counted noun's lemma; any word for people is "people" ("person", "people")."""
+    if counted is None:
+        return None
+    lemma = counted.lemma_.lower()
+    return "people" if lemma in {"person", "people"} else lemma
 
 
 def _base(whole: Token | None, res: Resources) -> tuple[float | None, Span | None]:
@@ -271,7 +314,11 @@ def _candidates(doc: Doc, res: Resources) -> list[tuple[SpacySpan, str]]:
         if token.i in taken or (token.head.i not in taken and token.dep_ in {"quantmod"}):
             continue
         word = token.lower_
-        if not (token.like_num or word in res.multipliers or word in res.vague):
+        attached = any(c.like_num for c in token.lefts)  # "m" only in "2 m", never "I 'm"
+        near = doc.text[max(0, token.idx - 2) : token.idx + len(token.text) + 2]
+        if _ODDS.search(near):
+            continue  # one side of a score or odds: "31-24", "50/50"
+        if not (token.like_num or word in res.vague or (word in res.multipliers and attached)):
             continue
         if token.dep_ in {"quantmod", "compound"} and token.head.like_num:
             continue  # part of a longer number: "two" in "two million"
