@@ -159,6 +159,9 @@ def report(
 AnalyzePaths = Annotated[
     list[Path], typer.Argument(help="Article files or folders.", metavar="PATHS")
 ]
+ExplainPath = Annotated[
+    Path, typer.Argument(help="One article file (.txt, .md, .html, or .jsonl).", metavar="FILE")
+]
 JsonOpt = Annotated[
     bool, typer.Option("--json", help="Print the full JSON object (see CONTRACT.md).")
 ]
@@ -203,6 +206,26 @@ def analyze(
 
 # The British spelling, as the same command.
 app.command(name="analyse", hidden=True)(analyze)
+
+
+@app.command()
+def explain(
+    path: ExplainPath,
+    lexicon_dir: LexiconsOpt = None,
+    config: ConfigOpt = None,
+    no_cache: NoCacheOpt = False,
+) -> None:
+    """Show one article with every finding marked in place and the lexicon line or rule behind
+    it, to see why a word was flagged while tuning lexicons.
+
+    Example: framing explain seeds/003_8b577698342439a5.txt --lexicons my-lexicons | less
+    """
+    text = _run(
+        lambda: pipeline.explain(
+            path, config_path=config, lexicon_dir=lexicon_dir, use_cache=not no_cache
+        )
+    )
+    sys.stdout.write(text)
 
 
 @lexicon_app.command("init")

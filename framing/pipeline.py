@@ -323,6 +323,28 @@ def report(
     return analysis, parser, sorted(files)
 
 
+def explain(
+    path: Path,
+    *,
+    config_path: Path | None = None,
+    lexicon_dir: Path | None = None,
+    parser: Parser | None = None,
+    use_cache: bool = True,
+) -> str:
+    """One article file (every record of a .jsonl) with each finding marked in place and the
+    lexicon line or rule behind it, as plain text."""
+    from framing.report import explain as explain_report
+
+    analysis, _ = analyze(
+        [path],
+        config_path=config_path,
+        lexicon_dir=lexicon_dir,
+        parser=parser,
+        use_cache=use_cache,
+    )
+    return "\n".join(explain_report.render(doc) for doc in analysis.documents)
+
+
 def score_sentences(
     texts: Sequence[str],
     *,

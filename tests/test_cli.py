@@ -157,6 +157,8 @@ def test_lexicon_init_then_check_and_list(run, tmp_path: Path) -> None:
         (("analyze", "nope"), "Error: nope: no such file or folder\n"),
         (("analyze", "seeds", "--lexicons", "lex"), BROKEN_LINE),
         (("report", "nope", "--out", "out"), "Error: nope: no such file or folder\n"),
+        (("explain", "nope.txt"), "Error: nope.txt: no such file or folder\n"),
+        (("explain", "seeds/003_8b577698342439a5.txt", "--lexicons", "lex"), BROKEN_LINE),
     ],
 )
 def test_errors_are_one_line_on_stderr_with_exit_1(
@@ -320,3 +322,19 @@ def test_committed_reports_equal_a_fresh_report(run, tmp_path: Path) -> None:
     assert sorted(fresh) == sorted(committed)
     for name in committed:
         assert fresh[name] == committed[name], f"reports/{name} is stale; run 'framing report'"
+
+
+def test_explain_marks_each_finding_with_its_lexicon_line_or_rule(run, tmp_path: Path) -> None:
+    shutil.copytree(SEEDS, tmp_path / "seeds")
+    result = run("explain", "seeds/003_8b577698342439a5.txt")
+    assert result.exit_code == 0, result.stderr
+    text, _, listing = result.stdout.partition("## Findings")
+    entries = [line for line in listing.splitlines() if line.startswith("{")]
+    assert entries and text.count("[[") == text.count("]]")
+    for entry in entries:
+        number = entry[1 : entry.index("}")]
+        assert re.search(r"\{[\d,]*\b" + number + r"\b[\d,]*\}", text), number
+        source = entry.rsplit(" - ", 1)[1]
+        assert re.search(r"lexicons/[a-z_]+\.(tsv|toml):\d+|spaCy|rule", source), entry
+    kinds = {entry.split(", ", 1)[1].split(":", 1)[0] for entry in entries}
+    assert {"attribution cue", "loaded", "label", "stance cue", "quantity", "chrome"} <= kinds

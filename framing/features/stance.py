@@ -56,6 +56,7 @@ class Resources:
     weights: Mapping[str, tuple[float, float, float]]
     intercept: tuple[float, float, float]
     frames: Mapping[tuple[str, str], tuple[float, str]]  # (lemma, role) -> (valence, where)
+    where: Mapping[str, str]  # a valence term or a model feature -> its lexicon file:line
 
 
 def resources(lexicons: Lexicons) -> Resources:
@@ -63,6 +64,12 @@ def resources(lexicons: Lexicons) -> Resources:
         row.text(VALENCE, "term").lower(): row.number(VALENCE, "valence")
         for row in lexicons[VALENCE.name].rows
     }
+    where = {
+        "valence:" + row.text(VALENCE, "term").lower(): lexicons[VALENCE.name].where(row)
+        for row in lexicons[VALENCE.name].rows
+    }
+    model = lexicons[STANCE_MODEL.name]
+    where.update({row.text(STANCE_MODEL, "feature"): model.where(row) for row in model.rows})
     harm = lexicons[HARM.name]
     verbs = frozenset(
         row.text(HARM, "term").lower()
@@ -85,7 +92,7 @@ def resources(lexicons: Lexicons) -> Resources:
         )
         for row in table.rows
     }
-    return Resources(valence, verbs, weights, intercept, frames)
+    return Resources(valence, verbs, weights, intercept, frames, where)
 
 
 def _head(doc: Doc, start: int, end: int) -> Token:
@@ -274,7 +281,8 @@ def cues(
         token = doc[index]
         span = Span(token.idx, token.idx + len(token.text))
         valence = max(-1.0, min(1.0, push / 2))
-        result.append(StanceCue(token.text, span, valence, f"{STANCE_MODEL.name}: {name}"))
+        rule = f"{res.where.get(name, STANCE_MODEL.name)}: model feature {name}"
+        result.append(StanceCue(token.text, span, valence, rule))
     return tuple(sorted(result, key=lambda c: c.span))
 
 
@@ -312,10 +320,12 @@ def naming_cues(doc: Doc, start: int, end: int, *, res: Resources) -> list[Stanc
     for token in doc[start:end]:
         if token.pos_ == "PROPN" or token.is_stop:
             continue
-        value = res.valence.get(token.lower_, res.valence.get(token.lemma_.lower()))
+        term = token.lower_ if token.lower_ in res.valence else token.lemma_.lower()
+        value = res.valence.get(term)
         if value:
             span = Span(token.idx, token.idx + len(token.text))
-            cues.append(StanceCue(token.text, span, value, f"{VALENCE.name}: naming word"))
+            rule = f"{res.where.get('valence:' + term, VALENCE.name)}: naming word"
+            cues.append(StanceCue(token.text, span, value, rule))
     return cues
 
 
