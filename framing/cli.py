@@ -6,6 +6,7 @@ usage, 130 interrupted.
 
 from __future__ import annotations
 
+import enum
 import sys
 import time
 from collections.abc import Callable
@@ -122,6 +123,12 @@ def main_options(
     """
 
 
+class OutputFormat(enum.StrEnum):
+    md = "md"
+    json = "json"
+    csv = "csv"
+
+
 @app.command()
 def report(
     paths: PathsArg = None,
@@ -132,12 +139,16 @@ def report(
     config: ConfigOpt = None,
     no_cache: NoCacheOpt = False,
     verbose: VerboseOpt = False,
+    output_format: Annotated[
+        OutputFormat,
+        typer.Option("--format", help="md: markdown; json: framing.json only; csv: tables."),
+    ] = OutputFormat.md,
 ) -> None:
     """Write index.md, one markdown file per outlet, and framing.json.
 
-    With no paths, reads seeds/ and writes reports/.
+    With no paths, reads seeds/ and writes reports/. framing.json is always written.
 
-    Example: framing report seeds --out reports
+    Example: framing report seeds --out reports --format csv
     """
     started = time.monotonic()
     analysis, parser, files = _run(
@@ -148,12 +159,14 @@ def report(
             lexicon_dir=lexicon_dir,
             use_cache=not no_cache,
             progress=_progress(),
+            output_format=output_format.value,
         )
     )
     _warn(analysis.warnings)
     if verbose:
         _stats(parser, started)
-    typer.echo(f"wrote {len(files)} files to {out}/ ({len(analysis.documents)} documents)")
+    plural = "s" if len(files) != 1 else ""
+    typer.echo(f"wrote {len(files)} file{plural} to {out}/ ({len(analysis.documents)} documents)")
 
 
 AnalyzePaths = Annotated[

@@ -303,8 +303,12 @@ def report(
     parser: Parser | None = None,
     use_cache: bool = True,
     progress: Callable[[int, int], None] | None = None,
+    output_format: str = "md",
 ) -> tuple[Analysis, Parser, list[str]]:
-    """Analyse ``paths`` and write the report folder ``out`` atomically; return the file names."""
+    """Analyse ``paths`` and write the report folder ``out`` atomically; return the file names.
+
+    ``output_format``: md (markdown and framing.json), json (framing.json only) or csv (one CSV
+    table per kind of finding, and framing.json)."""
     from framing.report import json as json_report
     from framing.report import markdown
     from framing.report.output import write_report
@@ -317,7 +321,12 @@ def report(
         use_cache=use_cache,
         progress=progress,
     )
-    files = markdown.render(analysis, out_dir=str(out))
+    files = markdown.render(analysis, out_dir=str(out)) if output_format == "md" else {}
+    if output_format == "csv":
+        from framing.report import csv as csv_report
+
+        files.update(csv_report.tables(analysis))
+    # Always written: it is the contract, and it marks the folder as framing's to replace.
     files["framing.json"] = json_report.dumps(analysis)
     write_report(out, files)
     return analysis, parser, sorted(files)

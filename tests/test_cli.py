@@ -338,3 +338,17 @@ def test_explain_marks_each_finding_with_its_lexicon_line_or_rule(run, tmp_path:
         assert re.search(r"lexicons/[a-z_]+\.(tsv|toml):\d+|spaCy|rule", source), entry
     kinds = {entry.split(", ", 1)[1].split(":", 1)[0] for entry in entries}
     assert {"attribution cue", "loaded", "label", "stance cue", "quantity", "chrome"} <= kinds
+
+
+def test_report_format_csv_writes_tables_and_json(run, tmp_path: Path) -> None:
+    shutil.copytree(SEEDS, tmp_path / "seeds")
+    result = run("report", "seeds", "--out", "out", "--format", "csv")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == "wrote 10 files to out/ (5 documents)\n"
+    assert (tmp_path / "out" / "facts.csv").read_text().startswith("fact,what,unit,status,doc")
+
+
+def test_an_unknown_report_format_is_a_usage_error(run) -> None:
+    result = run("report", "seeds", "--format", "xml")
+    assert result.exit_code == 2
+    assert "xml" in result.stderr and "Traceback" not in result.stderr

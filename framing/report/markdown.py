@@ -6,7 +6,7 @@ Everything is sorted and formatted the same way every run, so the bytes are the 
 from __future__ import annotations
 
 from framing.records import Analysis
-from framing.report import actors, compare, sections
+from framing.report import actors, compare, sections, summary
 from framing.report.text import (
     RESERVED_SLUGS,
     escape,
@@ -84,6 +84,8 @@ def render_outlet(analysis: Analysis, outlet: str, *, out_dir: str) -> str:
     lines.append(
         f"{len(docs)} article{'s' if len(docs) != 1 else ''}, {words} words of article text."
     )
+    lines.append("")
+    lines += summary.section(analysis, outlet)
     lines += ["", "## Documents", ""]
     for doc in docs:
         title = excerpt(doc.title, 120) if doc.title else "(no headline detected)"

@@ -1,0 +1,151 @@
+"""The plain sentences at the top of each outlet's report, written from the figures below them.
+
+Each sentence states a figure and, where it helps, how the outlet compares with the others; the
+sections that follow hold the evidence.  Sentences are left out when their figure is empty.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from framing.records import Analysis, Document
+from framing.report.text import escape, fmt
+
+VERBS = ("active", "passive-by", "agentless", "intransitive", "inanimate")
+HIDDEN = ("agentless", "intransitive", "inanimate")
+
+
+def _density(docs: list[Document]) -> float:
+    words = sum(d.voice_words for d in docs)
+    own = sum(1 for d in docs for t in d.loaded_terms if not t.quoted)
+    return 1000 * own / words if words else 0.0
+
+
+def _sources(analysis: Analysis, outlet: str) -> str | None:
+    profile = next((p for p in analysis.sources if p.outlet == outlet), None)
+    if profile is None or not profile.attributions:
+        return None
+    kinds = dict(profile.kinds)
+    named = kinds.get("named", 0)
+    sentence = (
+        f"It cites sources {profile.attributions} times: {named} named "
+        f"{'person' if named == 1 else 'people'}, {kinds.get('organisation', 0)} times an "
+        f"organisation and {kinds.get('unnamed', 0)} times an unnamed source"
+    )
+    if not named:
+        sentence += " (it quotes no named person)"
+    if profile.speakers:
+        top = profile.speakers[0]
+        sentence += f"; most cited: {escape(top.speaker)} ({top.count})"
+    return sentence + "."
+
+
+def _labels(docs: list[Document]) -> str | None:
+    negative = sorted(
+        {
+            (m.referent, m.label)
+            for d in docs
+            for m in d.labels
+            if not m.quoted and m.connotation == "negative"
+        }
+    )
+    if not negative:
+        return None
+    shown = "; ".join(
+        f'"{escape(label)}" for {escape(referent)}' for referent, label in negative[:4]
+    )
+    return f"It uses negative labels in its own words: {shown}."
+
+
+def _wording(analysis: Analysis, outlet: str) -> str:
+    outlets = sorted({d.outlet for d in analysis.documents})
+    density = {o: _density([d for d in analysis.documents if d.outlet == o]) for o in outlets}
+    rank = sorted(outlets, key=lambda o: (-density[o], o)).index(outlet) + 1
+    return (
+        f"Loaded wording: {fmt(density[outlet])} loaded terms per 1,000 words of its own voice, "
+        f"the {_ordinal(rank)} highest of {len(outlets)} outlets."
+    )
+
+
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def _stance(docs: list[Document]) -> str | None:
+    scores: dict[str, list[float]] = {}
+    for doc in docs:
+        for st in doc.stance:
+            scores.setdefault(st.actor, []).extend(m.score for m in st.details if not m.quoted)
+    means = {a: sum(v) / len(v) for a, v in scores.items() if len(v) >= 2}
+    if not means:
+        return None
+    low = min(means, key=lambda a: (means[a], a))
+    high = max(means, key=lambda a: (means[a], a))
+    sentence = f"Stance: most negative toward {escape(low)} ({fmt(means[low], 2)})"
+    if high != low:
+        sentence += (
+            f", least negative or most positive toward {escape(high)} ({fmt(means[high], 2)})"
+        )
+    return sentence + " (actors mentioned twice or more)."
+
+
+def _agency(docs: list[Document]) -> str | None:
+    harms = [h for d in docs for h in d.harms if not h.quoted]
+    verbs = [h for h in harms if h.voice in VERBS]
+    if not harms:
+        return None
+    doers = Counter(h.doer for h in harms if h.doer)
+    sentence = f"Agency: {len(harms)} harm word{'s' if len(harms) != 1 else ''}"
+    if verbs:
+        hidden = sum(h.voice in HIDDEN for h in verbs)
+        sentence += f"; the doer is hidden in {hidden} of {len(verbs)} harm verbs"
+    if doers:
+        top, count = min(doers.items(), key=lambda kv: (-kv[1], kv[0]))
+        sentence += f"; shown harming most: {escape(top)} ({count})"
+    return sentence + "."
+
+
+def _facts(analysis: Analysis, docs: list[Document]) -> str | None:
+    mine = {d.id for d in docs}
+    conflicts = [
+        f for f in analysis.facts if f.status == "conflict" and any(v.doc in mine for v in f.values)
+    ]
+    left = sorted({o.what for o in analysis.omissions if o.doc in mine})
+    parts = []
+    if conflicts:
+        examples = []
+        for fact in conflicts[:3]:
+            own = next(v for v in fact.values if v.doc in mine)
+            others = [v.text for v in fact.values if v.doc not in mine]
+            examples.append(
+                f"{escape(fact.what)}: {escape(own.text)} against {escape('; '.join(others))}"
+            )
+        parts.append(
+            f"Its numbers differ from other outlets' on {len(conflicts)} facts ({' / '.join(examples)})"
+        )
+    if left:
+        parts.append(
+            f"it leaves out {', '.join(escape(w) for w in left)}, which most articles report"
+        )
+    if not parts:
+        return None
+    text = "; ".join(parts)
+    return text[0].upper() + text[1:] + "."
+
+
+def sentences(analysis: Analysis, outlet: str) -> list[str]:
+    docs = [d for d in analysis.documents if d.outlet == outlet]
+    found = [
+        _sources(analysis, outlet),
+        _labels(docs),
+        _wording(analysis, outlet),
+        _stance(docs),
+        _agency(docs),
+        _facts(analysis, docs),
+    ]
+    return [s for s in found if s]
+
+
+def section(analysis: Analysis, outlet: str) -> list[str]:
+    return ["## Summary", "", *(f"- {s}" for s in sentences(analysis, outlet))]
