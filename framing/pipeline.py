@@ -321,7 +321,12 @@ def report(
         use_cache=use_cache,
         progress=progress,
     )
-    files = markdown.render(analysis, out_dir=str(out)) if output_format == "md" else {}
+    files = {}
+    if output_format == "md":
+        from framing.report import charts
+
+        files.update(markdown.render(analysis, out_dir=str(out)))
+        files.update(charts.render(analysis))
     if output_format == "csv":
         from framing.report import csv as csv_report
 

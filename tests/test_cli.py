@@ -265,11 +265,12 @@ def test_report_writes_index_outlets_and_json(run, tmp_path: Path) -> None:
     shutil.copytree(SEEDS, tmp_path / "seeds")
     result = run("report", "seeds", "--out", "out")
     assert (result.exit_code, result.stderr) == (0, "")
-    assert result.stdout == "wrote 7 files to out/ (5 documents)\n"
+    assert result.stdout == "wrote 9 files to out/ (5 documents)\n"
     report = json.loads((tmp_path / "out" / "framing.json").read_text(encoding="utf-8"))
     outlets = {doc["outlet"] for doc in report["documents"]}
     assert len(outlets) == 5
-    expected = ["framing.json", "index.md"] + [f"{slug(o)}.md" for o in outlets]
+    expected = ["framing.json", "index.md", "chart-loaded.svg", "chart-sources.svg"]
+    expected += [f"{slug(o)}.md" for o in outlets]
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(expected)
 
 

@@ -64,8 +64,12 @@ def render_index(analysis: Analysis, *, out_dir: str) -> str:
     lines += compare.facts_section(analysis, slugs, out_dir)
     lines += compare.omissions_section(analysis, slugs, out_dir)
     lines += sections.sources_section(analysis, slugs)
+    if analysis.sources:
+        lines += ["![Sources heard, by side, per outlet](chart-sources.svg)", ""]
     lines += sections.labels_section(analysis, slugs, out_dir)
     lines += sections.wording_section(analysis, slugs)
+    if docs:
+        lines += ["![Loaded terms per 1,000 words, per outlet](chart-loaded.svg)", ""]
     lines += actors.stance_section(analysis, slugs)
     lines += actors.agency_section(analysis, slugs)
     lines += compare.claims_section(analysis, out_dir)

@@ -1,0 +1,100 @@
+"""SVG charts beside the markdown, drawn with matplotlib (the only module that imports it).
+
+Deterministic bytes: the Agg-free SVG backend, a fixed hash salt for element ids, no date in the
+metadata, text as paths (so no font is needed to view them), and matplotlib pinned in
+pyproject.toml, since another version may draw the same chart with other bytes.  Charts read the
+records only; their numbers are the ones the tables next to them show.
+"""
+
+from __future__ import annotations
+
+import io
+from collections import Counter
+
+import matplotlib
+
+matplotlib.use("svg")
+
+from matplotlib import pyplot as plt
+from matplotlib.figure import Figure
+
+from framing.records import Analysis
+
+STYLE = {
+    "svg.hashsalt": "framing",
+    "svg.fonttype": "path",
+    "font.size": 9,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+}
+# Colour-blind-safe palette (Okabe and Ito 2008), cycled for sides.
+PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#999999")
+
+
+def _svg(figure: Figure) -> str:
+    buffer = io.StringIO()
+    figure.savefig(buffer, format="svg", metadata={"Date": None}, bbox_inches="tight")
+    plt.close(figure)
+    return buffer.getvalue()
+
+
+def _short(name: str, limit: int = 28) -> str:
+    return name if len(name) <= limit else name[: limit - 1] + "\u2026"
+
+
+def sources_by_side(analysis: Analysis) -> str | None:
+    """Stacked bars: each outlet's attributions by the side of the source."""
+    profiles = sorted(analysis.sources, key=lambda p: p.outlet)
+    if not profiles:
+        return None
+    totals: Counter[str] = Counter()
+    for p in profiles:
+        totals.update(dict(p.sides))
+    sides = sorted(totals, key=lambda s: (-totals[s], s))
+    with plt.rc_context(STYLE):
+        figure, axes = plt.subplots(figsize=(7, 0.45 * len(profiles) + 1.2))
+        left = [0.0] * len(profiles)
+        for k, side in enumerate(sides):
+            values = [float(dict(p.sides).get(side, 0)) for p in profiles]
+            axes.barh(
+                [_short(p.outlet) for p in profiles],
+                values,
+                left=left,
+                color=PALETTE[k % len(PALETTE)],
+                label=side,
+            )
+            left = [a + b for a, b in zip(left, values, strict=True)]
+        axes.invert_yaxis()
+        axes.set_xlabel("attributions (sources cited)")
+        axes.set_title("Sources heard, by side", loc="left")
+        axes.legend(frameon=False, fontsize=8, loc="lower right")
+        return _svg(figure)
+
+
+def loaded_density(analysis: Analysis) -> str | None:
+    """Bars: each outlet's loaded terms per 1,000 words of its own voice."""
+    outlets = sorted({d.outlet for d in analysis.documents})
+    if not outlets:
+        return None
+    values = []
+    for outlet in outlets:
+        docs = [d for d in analysis.documents if d.outlet == outlet]
+        words = sum(d.voice_words for d in docs)
+        own = sum(1 for d in docs for t in d.loaded_terms if not t.quoted)
+        values.append(1000 * own / words if words else 0.0)
+    with plt.rc_context(STYLE):
+        figure, axes = plt.subplots(figsize=(7, 0.45 * len(outlets) + 1.0))
+        axes.barh([_short(o) for o in outlets], values, color=PALETTE[0])
+        axes.invert_yaxis()
+        axes.set_xlabel("loaded terms per 1,000 words of the outlet's own voice")
+        axes.set_title("Loaded wording", loc="left")
+        return _svg(figure)
+
+
+def render(analysis: Analysis) -> dict[str, str]:
+    """The chart files of a report, by file name (only charts with something to show)."""
+    charts = {
+        "chart-sources.svg": sources_by_side(analysis),
+        "chart-loaded.svg": loaded_density(analysis),
+    }
+    return {name: svg for name, svg in charts.items() if svg}
