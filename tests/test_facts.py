@@ -114,8 +114,20 @@ def test_one_value_per_document_per_fact() -> None:
         ]
     )
     for fact in found:
-        docs = [v.doc for v in fact.values]
-        assert len(docs) == len(set(docs))
+        by_doc: dict[str, set[float | None]] = {}
+        for v in fact.values:
+            by_doc.setdefault(v.doc, set()).add(v.value)
+        assert all(len(values) == 1 for values in by_doc.values()), fact
+
+
+def test_a_repeated_amount_stays_in_its_fact() -> None:
+    found = facts.align(
+        [
+            _doc("a", _q(58, "held", "hostage"), _q(58, "held", "hostage")),
+            _doc("b", _q(60, "held", "hostage")),
+        ]
+    )
+    assert [len(f.values) for f in found] == [3]
 
 
 def test_the_order_does_not_depend_on_the_input_order() -> None:

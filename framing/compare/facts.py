@@ -8,8 +8,8 @@ Two quantities in different documents are scored as the same fact (``_score``):
   are both people held by a state, from ``lexicons/labels.toml``), for the same value; they gain for the same counted word, for similar sentences (TF-IDF cosine), and for
   values of the same order of magnitude, and lose for values far apart.
 
-Pairs scoring at least THRESHOLD are joined best first, never putting two quantities of one
-document in one fact (one value per document per fact).  A fact's status is conflict when its
+Pairs scoring at least THRESHOLD are joined best first, never giving a fact two different
+values from one document (one value per document per fact; a repeated amount is one value).  A fact's status is conflict when its
 documents' values differ (a vague "tens of thousands" conflicts with no value it admits), agree
 otherwise, single when one document reports it.  Facts are sorted by what they count, so the
 output is the same bytes every run.
@@ -101,6 +101,8 @@ def _same_value(a: _Item, b: _Item) -> bool:
         return False
     if a.value == b.value:
         return True
+    if a.unit == b.unit:
+        return False  # 58 and 59 hostages differ; only conversions are rounded
     x, y = a.normal, b.normal
     return (
         a.family == b.family and x is not None and y is not None and abs(x - y) <= 0.03 * max(x, y)
@@ -213,6 +215,17 @@ def _blocks(items: Sequence[_Item]) -> list[list[int]]:
     return result
 
 
+def _joinable(a: Sequence[_Item], b: Sequence[_Item]) -> bool:
+    """Two groups may become one fact unless a document would then give it two different
+    values; a document repeating the same amount ("$334M", later "$334 million") is one value."""
+    shared = {i.doc for i in a} & {i.doc for i in b}
+    for doc in shared:
+        mine = [i for i in (*a, *b) if i.doc == doc]
+        if any(not _same_value(x, y) for n, x in enumerate(mine) for y in mine[n + 1 :]):
+            return False
+    return True
+
+
 def align(documents: Sequence[Document], *, threshold: float = THRESHOLD) -> tuple[Fact, ...]:
     """Group the documents' quantities into facts (see the module docstring)."""
     items = _items(sorted(documents, key=lambda d: d.id))
@@ -231,7 +244,7 @@ def align(documents: Sequence[Document], *, threshold: float = THRESHOLD) -> tup
         gi, gj = group_of[i], group_of[j]
         if gi == gj:
             continue
-        if {items[k].doc for k in members[gi]} & {items[k].doc for k in members[gj]}:
+        if not _joinable([items[k] for k in members[gi]], [items[k] for k in members[gj]]):
             continue
         for k in members[gj]:
             group_of[k] = gi
