@@ -246,12 +246,17 @@ def _descriptions(
             continue
         phrase = " ".join(t.lower_ for t in chunk[1:] if t.is_alpha)
         owners = titled.get(phrase)
-        if not owners or len(owners) != 1:
+        if not owners:
+            continue
+        # Two people with one title ("President Roe" and "President Doe"): the one the article
+        # names most; on a tie, nobody, rather than a guess.
+        counts = sorted((sum(groups[g].forms.values()), g) for g in owners)
+        if len(counts) > 1 and counts[-1][0] == counts[-2][0]:
             continue
         start, end = chunk.start_char, chunk.end_char
         if any(s < end and start < e for s, e in taken):
             continue
-        add(start, end, next(iter(owners)))
+        add(start, end, counts[-1][1])
 
 
 def keys(group: Group, places: Sequence[str]) -> set[str]:
