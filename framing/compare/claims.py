@@ -18,7 +18,7 @@ only one document names are listed too (ACTORS_PER_DOC at most, most mentioned f
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 from sklearn.feature_extraction.text import TfidfVectorizer
@@ -160,10 +160,13 @@ def _exclusives(
             )
             found.append(Exclusive(doc.id, fact.what, "fact", evidence))
     actors_of = {doc.id: {st.actor for st in doc.stance} for doc in documents}
+    # How many documents use each word and name each actor, counted once: "used nowhere else"
+    # is then a count of 1, without a union over every other document for each sentence.
+    word_docs = Counter(w for words in words_of.values() for w in words)
+    actor_docs = Counter(a for actors in actors_of.values() for a in actors)
     for doc in documents:
-        others = set().union(*(a for d, a in actors_of.items() if d != doc.id))
         alone = sorted(
-            (st for st in doc.stance if st.actor not in others and st.details),
+            (st for st in doc.stance if actor_docs[st.actor] == 1 and st.details),
             key=lambda st: (-len(st.details), st.actor),
         )[:ACTORS_PER_DOC]
         for st in alone:
@@ -177,12 +180,10 @@ def _exclusives(
         has_number = any(span.contains(q.span) for q in doc.quantities)
         if top[k] >= CLAIM_MIN or len(words) < MIN_WORDS or not (actors or has_number):
             continue
-        elsewhere = set().union(*(w for d, w in words_of.items() if d != doc.id))
-        novel = len({w for w in words if len(w) > 3} - elsewhere)
+        novel = sum(1 for w in words if len(w) > 3 and word_docs[w] == 1)
         if novel < NOVEL_MIN:
             continue
-        others = set().union(*(a for d, a in actors_of.items() if d != doc.id))
-        novel += ACTOR_WEIGHT * len(actors - others)  # an actor no other outlet mentions
+        novel += ACTOR_WEIGHT * sum(1 for a in actors if actor_docs[a] == 1)  # no one else's
         claim = _text(doc, span)
         what = claim.text if len(claim.text) <= 120 else claim.text[:117].rstrip() + "..."
         by_doc[doc.id].append((-novel, span.start, Exclusive(doc.id, what, "claim", claim)))

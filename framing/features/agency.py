@@ -51,8 +51,10 @@ def resources(lexicons: Lexicons) -> Resources:
 
 def _evidence(tokens: list[Token]) -> Evidence:
     start = min(t.idx for t in tokens)
-    end = max(t.idx + len(t.text) for t in tokens)
-    return Evidence(tokens[0].doc.text[start:end], Span(start, end))
+    first, last = tokens[0], max(tokens, key=lambda t: t.i)
+    # the tokens' own text, not Doc.text, which joins the whole document each time it is read
+    words = first.doc[first.i : last.i + 1].text
+    return Evidence(words, Span(start, start + len(words)))
 
 
 def _phrase(token: Token) -> list[Token]:

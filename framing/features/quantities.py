@@ -187,6 +187,7 @@ def extract(doc: Doc, *, res: Resources, quoted: QuotedRegions) -> tuple[Quantit
     """Every numeric claim in the parsed article, in text order."""
     found = []
     bases: list[Span] = []
+    full = doc.text  # read once: Doc.text joins every token each time
     for ent, label in _candidates(doc, res):
         text = ent.text
         duration = label in {"DATE", "TIME"} and _DURATION.match(text.strip())
@@ -195,7 +196,7 @@ def extract(doc: Doc, *, res: Resources, quoted: QuotedRegions) -> tuple[Quantit
         first = ent[0]
         if first.is_alpha and first.is_title and not first.is_sent_start and len(ent) == 1:
             continue  # a capitalised number word inside a sentence is a name: "Square One"
-        near = doc.text[max(0, ent.start_char - 2) : ent.end_char + 2]
+        near = full[max(0, ent.start_char - 2) : ent.end_char + 2]
         if _ODDS.search(near) and not duration:
             continue  # one side of a score or odds the recogniser split: "31-24", "50/50"
         if _ODDS.search(text) and not duration:
@@ -260,7 +261,7 @@ def extract(doc: Doc, *, res: Resources, quoted: QuotedRegions) -> tuple[Quantit
         about = " ".join(w for w in (counted.text if counted is not None else None, event) if w)
         found.append(
             Quantity(
-                text=doc.text[span.start : end],
+                text=full[span.start : end],
                 span=Span(span.start, end),
                 value=value,
                 low=low_bound if value is not None else low,
@@ -308,14 +309,17 @@ NUMBER_DEPS = {"quantmod", "nummod", "compound", "advmod", "det"}
 def _candidates(doc: Doc, res: Resources) -> list[tuple[SpacySpan, str]]:
     """The recogniser's number entities, and numbers it missed ("over a million displaced")
     outside any entity, as the number token with its quantity modifiers."""
-    found = [(ent, ent.label_) for ent in doc.ents]
-    taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+    # Doc.text joins every token each time it is read: read it once (per token it was quadratic).
+    text = doc.text
+    entities = list(doc.ents)
+    found = [(ent, ent.label_) for ent in entities]
+    taken = {i for ent in entities for i in range(ent.start, ent.end)}
     for token in doc:
         if token.i in taken or (token.head.i not in taken and token.dep_ in {"quantmod"}):
             continue
         word = token.lower_
         attached = any(c.like_num for c in token.lefts)  # "m" only in "2 m", never "I 'm"
-        near = doc.text[max(0, token.idx - 2) : token.idx + len(token.text) + 2]
+        near = text[max(0, token.idx - 2) : token.idx + len(token.text) + 2]
         if _ODDS.search(near):
             continue  # one side of a score or odds: "31-24", "50/50"
         if not (token.like_num or word in res.vague or (word in res.multipliers and attached)):
