@@ -5,12 +5,18 @@ Formats: ``.txt``; ``.md`` with optional front matter (``outlet``, ``title``, ``
 per line (``id``, ``outlet``, ``title``, ``date``, ``url``, ``author``, ``text``).  Text is UTF-8
 with or without a byte-order mark (the mark is dropped, and offsets count from after it); other
 bytes are read as cp1252, with a warning naming the file.
+
+Size: an article is parsed whole, and the parser takes at most ``MAX_ARTICLE_CHARS`` characters
+(spaCy's own limit; about 170,000 words, far beyond any news article).  A longer article is
+refused with its file and line; a one-article file over ``MAX_FILE_BYTES`` is refused before it
+is read.  ``.jsonl`` files are streamed a line at a time, so they may be of any size.
 """
 
 from __future__ import annotations
 
 import gzip
 import json
+import re
 import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -21,6 +27,11 @@ from framing.records import Cleaned, Meta, Source
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".jsonl", ".jsonl.gz")
 META_FIELDS = ("outlet", "title", "date", "url", "author")
+# spaCy refuses longer texts (nlp.max_length): its parser needs memory in proportion.
+MAX_ARTICLE_CHARS = 1_000_000
+# A .txt, .md or .html file is one article; a larger one is refused without reading it (an HTML
+# page may be ten times its text).  The same bound applies to one line of a .jsonl file.
+MAX_FILE_BYTES = 10_000_000
 
 
 def _suffix(path: Path) -> str:
@@ -31,6 +42,11 @@ def _suffix(path: Path) -> str:
 def _stem(path: Path) -> str:
     suffix = _suffix(path)
     return path.name[: len(path.name) - len(suffix)] if suffix else path.stem
+
+
+def _file_id(path: Path) -> str:
+    """A file's document id: its name without the suffix, as one printable line."""
+    return _one_line(_stem(path)) or path.name
 
 
 def display(path: Path) -> str:
@@ -58,6 +74,54 @@ def decode(data: bytes, *, path: str, warnings: list[str]) -> tuple[str, str]:
             "read as cp1252"
         )
         return data.decode("cp1252", errors="replace"), "cp1252"
+
+
+# Characters no article holds: control characters that are not white space (NUL, ESC) and
+# unpaired surrogates (which a .jsonl string may escape).  They would reach the reports as raw
+# bytes, or fail to be written at all; each is read as one character, so offsets stay true.
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def printable(text: str) -> str:
+    """``text`` with control characters as spaces and unpaired surrogates as U+FFFD."""
+    return _SURROGATE.sub("\ufffd", _CONTROL.sub(" ", text))
+
+
+def _one_line(value: str) -> str:
+    return " ".join(printable(value).split())
+
+
+def _source(
+    doc_id: str,
+    shown: str,
+    text: str,
+    meta: Meta,
+    *,
+    origin: str,
+    encoding: str,
+    line: int | None = None,
+    body_start: int = 0,
+) -> Source:
+    """A Source of printable text and one-line metadata, or an InputError when the text is
+    longer than the parser takes (``line``: of a .jsonl record)."""
+    if len(text) > MAX_ARTICLE_CHARS:
+        raise InputError(
+            f"expected an article of at most {MAX_ARTICLE_CHARS:,} characters (what the parser "
+            f"takes), got {len(text):,}; split it into several articles",
+            path=shown,
+            line=line,
+        )
+    values = {k: _one_line(getattr(meta, k) or "") for k in META_FIELDS}
+    return Source(
+        id=doc_id,
+        path=shown,
+        text=printable(text),
+        meta=Meta(**{k: v for k, v in values.items() if v}),
+        body_start=body_start,
+        origin=origin,
+        encoding=encoding,
+    )
 
 
 def _clean_value(value: str) -> str:
@@ -105,7 +169,7 @@ def _read_html(data: bytes, path: Path, warnings: list[str]) -> Source:
     html, encoding = decode(data, path=shown, warnings=warnings)
     extracted = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
     text = getattr(extracted, "text", None) if extracted is not None else None
-    if not text or not text.strip():
+    if not text or not printable(text).strip():
         raise InputError(
             "expected an article in the HTML page, found no main text; save the article as .txt",
             path=shown,
@@ -118,16 +182,31 @@ def _read_html(data: bytes, path: Path, warnings: list[str]) -> Source:
         url=getattr(extracted, "url", None) or None,
         author=getattr(extracted, "author", None) or None,
     )
-    return Source(_stem(path), shown, text, meta, 0, shown, encoding)
+    return _source(_file_id(path), shown, text, meta, origin=shown, encoding=encoding)
 
 
 def _records(path: Path) -> Iterator[tuple[int, bytes]]:
+    """Each line of a (gzipped) file with its number, never holding more than one line."""
     opener = gzip.open if path.name.lower().endswith(".gz") else open
     try:
         with opener(path, "rb") as handle:
-            yield from enumerate(handle, start=1)
+            number = 0
+            while raw := handle.readline(MAX_FILE_BYTES + 1):
+                number += 1
+                if len(raw) > MAX_FILE_BYTES:
+                    raise InputError(
+                        f"expected a line of at most {MAX_FILE_BYTES:,} bytes (one article), got "
+                        "a longer one; the lines before it were read, none after",
+                        path=display(path),
+                        line=number,
+                    )
+                yield number, raw
     except (OSError, EOFError, zlib.error) as exc:
         raise InputError(f"cannot read the file ({exc})", path=display(path)) from None
+
+
+_JSON_TYPES = {"list": "list", "str": "string", "int": "number", "float": "number"}
+_JSON_TYPES |= {"bool": "true or false", "NoneType": "null"}
 
 
 def read_jsonl(path: Path, warnings: list[str]) -> Iterator[Source]:
@@ -148,12 +227,12 @@ def read_jsonl(path: Path, warnings: list[str]) -> Iterator[Source]:
             ) from None
         if not isinstance(record, dict):
             raise InputError(
-                f"expected a JSON object, got a JSON {type(record).__name__}",
+                f"expected a JSON object, got a JSON {_JSON_TYPES[type(record).__name__]}",
                 path=shown,
                 line=number,
             )
         text = record.get("text")
-        if not isinstance(text, str) or not text.strip():
+        if not isinstance(text, str) or not printable(text).strip():
             raise InputError(
                 "expected a non-empty string field 'text', got "
                 + ("none" if text is None else repr(text)[:40]),
@@ -165,14 +244,14 @@ def read_jsonl(path: Path, warnings: list[str]) -> Iterator[Source]:
         for key, value in meta_values.items():
             if value is not None and not isinstance(value, str):
                 meta_values[key] = str(value)
-        yield Source(
-            id=str(record_id) if record_id not in (None, "") else f"{_stem(path)}-{number}",
-            path=shown,
-            text=text,
-            meta=Meta(**{k: (v or None) for k, v in meta_values.items()}),
-            body_start=0,
+        yield _source(
+            _one_line("" if record_id is None else str(record_id)) or f"{_stem(path)}-{number}",
+            shown,
+            text,
+            Meta(**meta_values),
             origin=f"{shown}:{number}",
             encoding=encoding,
+            line=number,
         )
 
 
@@ -189,6 +268,13 @@ def read_file(path: Path, warnings: list[str]) -> Iterator[Source]:
             path=shown,
         )
     try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise InputError(
+                f"expected at most {MAX_FILE_BYTES:,} bytes for one article, got {size:,}; "
+                "split it, or give one article per line in a .jsonl file",
+                path=shown,
+            )
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(f"cannot read the file ({exc.strerror})", path=shown) from None
@@ -196,12 +282,15 @@ def read_file(path: Path, warnings: list[str]) -> Iterator[Source]:
         yield _read_html(data, path, warnings)
         return
     text, encoding = decode(data, path=shown, warnings=warnings)
+    text = printable(text)
     meta, body_start = Meta(), 0
     if suffix in {".md", ".markdown"}:
         meta, body_start = parse_front_matter(text, path=shown)
     if not text[body_start:].strip():
         raise InputError("expected article text, got an empty file", path=shown)
-    yield Source(_stem(path), shown, text, meta, body_start, shown, encoding)
+    yield _source(
+        _file_id(path), shown, text, meta, origin=shown, encoding=encoding, body_start=body_start
+    )
 
 
 def find_files(paths: Iterable[Path]) -> list[Path]:
