@@ -4,9 +4,13 @@ rename leaves the earlier report exactly as it was."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
+import signal
 import tempfile
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 from framing.errors import OutputError
@@ -17,6 +21,15 @@ MARKER = "framing.json"
 
 
 def _check_target(out: Path) -> None:
+    for ancestor in out.parents:
+        if ancestor.exists():
+            if not ancestor.is_dir():
+                raise OutputError(
+                    f"expected a folder for the report, but {ancestor} is a file; "
+                    "choose another --out",
+                    path=str(out),
+                )
+            break
     if out.exists() and not out.is_dir():
         raise OutputError(
             "expected a folder for the report, got a file; choose another --out", path=str(out)
@@ -26,6 +39,37 @@ def _check_target(out: Path) -> None:
             "the folder has files in it that framing did not write (no framing.json), and a report replaces the whole folder; choose an empty or new --out",
             path=str(out),
         )
+
+
+@contextlib.contextmanager
+def _interrupt_after() -> Iterator[None]:
+    """Hold Ctrl-C back while the old report and the new one change places, so that the folder
+    is always one whole report.  The swap takes microseconds; a Ctrl-C that lands in it finds
+    the run finished, and is dropped."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, lambda *_: None)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def _swap(staging: Path, out: Path, parent: Path) -> None:
+    """Put ``staging`` in the place of ``out``; on any failure ``out`` is as it was."""
+    if not out.exists():
+        os.rename(staging, out)
+        return
+    retired = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=parent))
+    os.rename(out, retired / out.name)
+    try:
+        os.rename(staging, out)
+    except BaseException:
+        os.rename(retired / out.name, out)
+        shutil.rmtree(retired, ignore_errors=True)
+        raise
+    shutil.rmtree(retired, ignore_errors=True)
 
 
 def write_report(out: Path, files: dict[str, str]) -> None:
@@ -47,18 +91,8 @@ def write_report(out: Path, files: dict[str, str]) -> None:
             with open(staging / name, "w", encoding="utf-8", newline="\n") as handle:
                 handle.write(text)
         os.chmod(staging, 0o755)
-        if out.exists():
-            retired = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=parent))
-            os.rename(out, retired / out.name)
-            try:
-                os.rename(staging, out)
-            except OSError:
-                os.rename(retired / out.name, out)
-                shutil.rmtree(retired, ignore_errors=True)
-                raise
-            shutil.rmtree(retired, ignore_errors=True)
-        else:
-            os.rename(staging, out)
+        with _interrupt_after():
+            _swap(staging, out, parent)
     except OSError as exc:
         shutil.rmtree(staging, ignore_errors=True)
         raise OutputError(f"cannot write the report ({exc.strerror})", path=str(out)) from None
