@@ -7,6 +7,7 @@ usage, 130 interrupted.
 from __future__ import annotations
 
 import enum
+import re
 import sys
 import time
 from collections.abc import Callable
@@ -62,12 +63,21 @@ VerboseOpt = Annotated[
 PROGRESS_MIN_DOCUMENTS = 50
 
 
+# Control characters and line separators, which a file name or a quoted line may hold: shown as
+# escapes, so that a message stays on one line and cannot move the terminal's cursor.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def _one_line(text: str) -> str:
+    return _CONTROL.sub(lambda m: repr(m.group())[1:-1], text)
+
+
 def _run(action: Callable[[], T]) -> T:
     """Call ``action``; turn a FramingError into one line on stderr and exit code 1."""
     try:
         return action()
     except FramingError as exc:
-        typer.echo(f"Error: {exc}", err=True)
+        typer.echo(f"Error: {_one_line(str(exc))}", err=True)
         raise typer.Exit(1) from None
     except KeyboardInterrupt:
         typer.echo("Error: interrupted; no report was changed", err=True)
@@ -90,7 +100,7 @@ def _progress() -> Callable[[int, int], None]:
 
 def _warn(warnings: tuple[str, ...]) -> None:
     for warning in warnings:
-        typer.echo(f"Warning: {warning}", err=True)
+        typer.echo(f"Warning: {_one_line(warning)}", err=True)
 
 
 def _stats(parser: pipeline.Parser, started: float) -> None:
