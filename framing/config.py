@@ -26,7 +26,7 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from framing.errors import ConfigError
+from framing.errors import ConfigError, not_utf8
 from framing.lexicons import normalize
 from framing.records import Meta
 
@@ -225,8 +225,10 @@ def load(path: Path, *, shown: str | None = None) -> StoryConfig:
     shown = shown or str(path)
     try:
         text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"cannot read the story config ({exc})", path=shown) from None
+    except UnicodeDecodeError as exc:
+        raise ConfigError(not_utf8(exc), path=shown) from None
+    except OSError as exc:
+        raise ConfigError(f"cannot read the story config ({exc.strerror})", path=shown) from None
     return parse(text, path=shown)
 
 

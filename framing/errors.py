@@ -42,3 +42,11 @@ class ModelError(FramingError):
 
 class OutputError(FramingError):
     """The report folder cannot be written."""
+
+
+def not_utf8(exc: UnicodeDecodeError) -> str:
+    """The message for a settings file that is not UTF-8, at the first bad byte."""
+    return (
+        f"expected UTF-8 text, got a byte 0x{exc.object[exc.start]:02x} at offset {exc.start}; "
+        "save the file as UTF-8"
+    )

@@ -25,7 +25,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from framing.errors import LexiconError
+from framing.errors import LexiconError, not_utf8
 
 
 @dataclass(frozen=True, slots=True)
@@ -355,11 +355,7 @@ def read_table(path: Path, spec: TableSpec) -> Table:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise LexiconError(
-            f"expected UTF-8 text, got a byte 0x{exc.object[exc.start]:02x} at offset {exc.start}; "
-            "save the file as UTF-8",
-            path=_display(path),
-        ) from None
+        raise LexiconError(not_utf8(exc), path=_display(path)) from None
     except OSError as exc:
         raise LexiconError(f"cannot read the file ({exc.strerror})", path=_display(path)) from None
     if spec.name in TOML_SPECS:

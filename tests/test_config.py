@@ -164,8 +164,7 @@ def test_load_reports_unreadable_config(tmp_path: Path) -> None:
     with pytest.raises(ConfigError) as caught:
         config.load(path)
     assert str(caught.value) == (
-        f"{path}: cannot read the story config ('utf-8' codec can't decode byte 0xe9 in "
-        "position 20: invalid continuation byte)"
+        f"{path}: expected UTF-8 text, got a byte 0xe9 at offset 20; save the file as UTF-8"
     )
 
 
