@@ -12,12 +12,18 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, TypeVar
+from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 
-from framing import __version__, lexicons, pipeline
+from framing import __version__, lexicons
 from framing.errors import FramingError
+
+# The pipeline is imported inside each command's action, not here: spaCy and scikit-learn take
+# seconds to import, and a Ctrl-C meanwhile is then reported like any other.
+if TYPE_CHECKING:
+    from framing.nlp import Parser
+    from framing.records import Analysis
 
 app = typer.Typer(
     help="Show how different news outlets cover the same story.\n\n"
@@ -103,7 +109,7 @@ def _warn(warnings: tuple[str, ...]) -> None:
         typer.echo(f"Warning: {_one_line(warning)}", err=True)
 
 
-def _stats(parser: pipeline.Parser, started: float) -> None:
+def _stats(parser: Parser, started: float) -> None:
     s = parser.stats
     typer.echo(
         f"parsed {s.parsed} documents ({s.words_parsed} tokens), {s.cached} from the cache, "
@@ -161,8 +167,11 @@ def report(
     Example: framing report seeds --out reports --format csv
     """
     started = time.monotonic()
-    analysis, parser, files = _run(
-        lambda: pipeline.report(
+
+    def action() -> tuple[Analysis, Parser, list[str]]:
+        from framing import pipeline
+
+        return pipeline.report(
             paths or [Path("seeds")],
             out=out,
             config_path=config,
@@ -171,7 +180,8 @@ def report(
             progress=_progress(),
             output_format=output_format.value,
         )
-    )
+
+    analysis, parser, files = _run(action)
     _warn(analysis.warnings)
     if verbose:
         _stats(parser, started)
@@ -206,15 +216,19 @@ def analyze(
     from framing.report import json as json_report
 
     started = time.monotonic()
-    analysis, parser = _run(
-        lambda: pipeline.analyze(
+
+    def action() -> tuple[Analysis, Parser]:
+        from framing import pipeline
+
+        return pipeline.analyze(
             paths,
             config_path=config,
             lexicon_dir=lexicon_dir,
             use_cache=not no_cache,
             progress=_progress(),
         )
-    )
+
+    analysis, parser = _run(action)
     _warn(analysis.warnings)
     if verbose:
         _stats(parser, started)
@@ -243,11 +257,15 @@ def explain(
 
     Example: framing explain seeds/003_8b577698342439a5.txt --lexicons my-lexicons | less
     """
-    text = _run(
-        lambda: pipeline.explain(
+
+    def action() -> str:
+        from framing import pipeline
+
+        return pipeline.explain(
             path, config_path=config, lexicon_dir=lexicon_dir, use_cache=not no_cache
         )
-    )
+
+    text = _run(action)
     sys.stdout.write(text)
 
 

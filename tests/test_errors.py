@@ -11,6 +11,7 @@ import os
 import re
 import shutil
 import signal
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +22,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_cli import BROKEN_LINE, broken_copy, run, snapshot
 
+import framing
 from framing import config, corpus, lexicon_toml, lexicons, pipeline
 from framing.errors import ConfigError, InputError, LexiconError
 from framing.features import quantities
@@ -106,6 +108,19 @@ def interrupt_parse(monkeypatch: pytest.MonkeyPatch, _: Path) -> None:
         yield
 
     monkeypatch.setattr(Parser, "iter_parse", interrupted)
+
+
+def interrupt_import(monkeypatch: pytest.MonkeyPatch, _: Path) -> None:
+    """Ctrl-C while the pipeline (spaCy, scikit-learn) is being imported, as a run starts."""
+
+    class Interrupt:
+        def find_spec(self, name, path, target=None):
+            if name == "framing.pipeline":
+                raise KeyboardInterrupt
+
+    monkeypatch.delitem(sys.modules, "framing.pipeline")
+    monkeypatch.delattr(framing, "pipeline")
+    monkeypatch.setattr(sys, "meta_path", [Interrupt(), *sys.meta_path])
 
 
 def deny_folder(monkeypatch: pytest.MonkeyPatch, _: Path) -> None:
@@ -229,6 +244,7 @@ ROWS = [
     Row("disk full while writing", {},
         "Error: out: cannot write the report (No space left on device)\n",
         patch=fail_on_write(OSError(28, "No space left on device"), after=2)),
+    Row("Ctrl-C while starting", {}, INTERRUPTED, code=130, patch=interrupt_import),
     Row("Ctrl-C while parsing", {}, INTERRUPTED, code=130, patch=interrupt_parse),
     Row("Ctrl-C while writing", {}, INTERRUPTED, code=130,
         patch=fail_on_write(KeyboardInterrupt(), after=2)),
