@@ -293,17 +293,33 @@ def read_file(path: Path, warnings: list[str]) -> Iterator[Source]:
     )
 
 
-def find_files(paths: Iterable[Path]) -> list[Path]:
-    """Expand folders (recursively, sorted, hidden entries skipped) into article files."""
+# A folder holding both is a report framing wrote (see framing.report.output): its markdown pages
+# are framing's own words, never articles, as when --out is inside the article folder.
+REPORT_MARKER = "framing.json"
+REPORT_INDEX = "index.md"
+
+
+def _is_report(folder: Path) -> bool:
+    return (folder / REPORT_MARKER).is_file() and (folder / REPORT_INDEX).is_file()
+
+
+def find_files(paths: Iterable[Path], warnings: list[str] | None = None) -> list[Path]:
+    """Expand folders (recursively, sorted, hidden entries and report folders skipped) into
+    article files; a skipped report folder is named in ``warnings``."""
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
+            reports = sorted(m.parent for m in path.rglob(REPORT_MARKER) if _is_report(m.parent))
+            for report in reports:
+                if warnings is not None:
+                    warnings.append(f"{display(report)}: skipped, a framing report, not articles")
             for child in sorted(path.rglob("*")):
                 relative = child.relative_to(path).parts
                 if (
                     child.is_file()
                     and _suffix(child)
                     and not any(p.startswith(".") for p in relative)
+                    and not any(child.is_relative_to(r) for r in reports)
                 ):
                     files.append(child)
         elif path.is_file():
@@ -315,12 +331,15 @@ def find_files(paths: Iterable[Path]) -> list[Path]:
 
 def read_paths(paths: Sequence[Path], warnings: list[str]) -> Iterator[Source]:
     """Every article under ``paths``, in a stable order; duplicate ids are an error."""
-    files = find_files(paths)
+    skipped: list[str] = []
+    files = find_files(paths, skipped)
     if not files:
         raise InputError(
-            f"expected article files ({', '.join(TEXT_SUFFIXES)}), found none",
+            f"expected article files ({', '.join(TEXT_SUFFIXES)}), found none"
+            + "".join(f" ({w})" for w in skipped),
             path=", ".join(str(p) for p in paths),
         )
+    warnings.extend(skipped)
     seen: dict[str, str] = {}
     for path in files:
         for source in read_file(path, warnings):

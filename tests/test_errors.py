@@ -315,6 +315,31 @@ def test_the_earlier_index_is_byte_identical_after_a_failing_run(run, tmp_path: 
     assert (tmp_path / "out" / "index.md").read_bytes() == index
 
 
+def test_a_report_inside_the_article_folder_is_not_read_as_articles(run, tmp_path: Path) -> None:
+    shutil.copytree(SEEDS, tmp_path / "in")
+    first = run("report", "in", "--out", "in/report")
+    assert (first.exit_code, first.stderr) == (0, "")
+    before = snapshot(tmp_path / "in" / "report")
+    again = run("report", "in", "--out", "in/report")
+    assert (again.exit_code, again.stdout) == (0, first.stdout)
+    assert again.stderr == "Warning: in/report: skipped, a framing report, not articles\n"
+    after = snapshot(tmp_path / "in" / "report")
+    assert sorted(after) == sorted(before)
+    # The outlet pages are the same; the index and JSON add the warning, nothing else.
+    assert {k: v for k, v in after.items() if k not in {"index.md", "framing.json"}} == {
+        k: v for k, v in before.items() if k not in {"index.md", "framing.json"}
+    }
+    assert after["index.md"] == before["index.md"] + (
+        b"\n## Warnings\n\n- in/report: skipped, a framing report, not articles\n"
+    )
+    alone = run("analyze", "in/report")
+    assert (alone.exit_code, alone.stderr) == (
+        1,
+        f"Error: in/report: expected article files ({SUFFIXES}), found none "
+        "(in/report: skipped, a framing report, not articles)\n",
+    )
+
+
 def test_read_input_documents_are_in_the_report(run, tmp_path: Path) -> None:
     """The rows that exit 0 report what they read: the cp1252 text decoded, the BOM dropped."""
     (tmp_path / "in").mkdir()

@@ -13,11 +13,12 @@ import threading
 from collections.abc import Iterator
 from pathlib import Path
 
+from framing.corpus import REPORT_MARKER
 from framing.errors import OutputError
 
 # Only a folder holding framing.json is taken for an earlier report: an index.md alone could be
 # anybody's documentation folder, and a report replaces the folder whole.
-MARKER = "framing.json"
+MARKER = REPORT_MARKER
 
 
 def _check_target(out: Path) -> None:
