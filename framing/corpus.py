@@ -131,9 +131,14 @@ def _clean_value(value: str) -> str:
     return value.strip()
 
 
+# Lines as editors and the reports' line links count them: at CR, LF or CRLF only (not at the
+# form feeds and Unicode separators where str.splitlines also breaks).
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
+
+
 def parse_front_matter(text: str, *, path: str) -> tuple[Meta, int]:
     """Read ``---`` delimited ``key: value`` front matter; return its metadata and body start."""
-    lines = text.splitlines(keepends=True)
+    lines = _LINE.findall(text)
     if not lines or lines[0].strip() != "---":
         return Meta(), 0
     values: dict[str, str] = {}

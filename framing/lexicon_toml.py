@@ -305,7 +305,8 @@ def parse(text: str, spec: TableSpec = LABELS, *, path: str) -> Table:
         reason = message[: match.start()].strip() if match else message
         line = None
         if match:
-            line = int(match.group(1)) if match.group(1) else max(len(text.splitlines()), 1)
+            # TOML's lines end at LF (or CRLF); the end of the document is its last line
+            line = int(match.group(1)) if match.group(1) else text.rstrip("\r\n").count("\n") + 1
         raise LexiconError(
             f"expected valid TOML, got an error: {reason}", path=path, line=line
         ) from None

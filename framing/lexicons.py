@@ -19,6 +19,7 @@ Defaults live in the top-level ``lexicons/`` folder of a checkout, installed as 
 
 from __future__ import annotations
 
+import re
 import shutil
 import unicodedata
 from collections.abc import Iterator, Mapping
@@ -288,8 +289,9 @@ def parse_tsv(text: str, spec: TableSpec, *, path: str) -> Table:
     header_seen = False
     expected = len(spec.columns)
     names = ", ".join(spec.header)
-    for number, raw in enumerate(text.splitlines(), start=1):
-        line = raw.rstrip("\r")
+    # Lines break at CR, LF or CRLF only, as editors count them (str.splitlines also breaks at
+    # form feeds and Unicode separators, which would put every later line number off).
+    for number, line in enumerate(re.split(r"\r\n|\r|\n", text), start=1):
         if not line.strip() or line.lstrip().startswith("#"):
             continue
         fields = line.split("\t")

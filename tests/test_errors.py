@@ -380,6 +380,24 @@ def test_unprintable_characters_are_read_as_one_character_each(tmp_path: Path) -
     assert (source.id, source.meta.outlet) == ("x y", "Gazette")
 
 
+@pytest.mark.parametrize("odd", ["\x0c", "\x0b", "\x85", "\u2028", "\u2029", "\x1e"])
+def test_line_numbers_count_line_feeds_as_editors_do(odd: str) -> None:
+    """str.splitlines also breaks at form feeds and Unicode separators; editors, grep -n and the
+    reports' line links do not, so neither do the messages."""
+    with pytest.raises(LexiconError) as tsv:
+        lexicons.parse_tsv(f"{LOADED_HEAD}a{odd}b\temotive\t1\nangry\tpolitical\t1\n",
+                           lexicons.LOADED, path="l.tsv")  # fmt: skip
+    assert str(tsv.value).startswith("l.tsv:5: unknown category 'political'")
+    with pytest.raises(InputError) as front:
+        corpus.parse_front_matter(f"---\ntitle: a{odd}b\nno colon\n---\n", path="a.md")
+    assert str(front.value).startswith("a.md:3: expected a front matter line")
+    if ord(odd) < 0x80:
+        return  # TOML forbids these characters in its strings
+    with pytest.raises(LexiconError) as toml:
+        lexicon_toml.parse(f'[[referent]]\nname = "a{odd}b"\nneutral = [\n', path="l.toml")
+    assert str(toml.value).startswith("l.toml:3: expected valid TOML")
+
+
 # --- Odd outlet names and hostile article text ---------------------------------------------------
 
 ODD_OUTLETS = [
