@@ -101,3 +101,17 @@ def test_the_issue_examples_on_the_samples(seeds_analysis, doc_id, words, voice,
     ]
     assert found, f"no 'killed' in a sentence with {words!r}"
     assert (found[0].voice, found[0].doer) == (voice, doer)
+
+
+def test_evidence_never_runs_into_front_matter(parser, tmp_path) -> None:
+    from framing import pipeline
+
+    path = tmp_path / "a.md"
+    path.write_text("---\ntitle: x\n---\nOfficials killed 40 people on Monday.\n", encoding="utf-8")
+    analysis, _ = pipeline.analyze([path], parser=parser)
+    (doc,) = analysis.documents
+    found = [e for h in doc.harms for e in (h.trigger, h.doer_text, h.harmed_text) if e]
+    found += [q for q in doc.quantities]
+    assert found
+    for item in found:
+        assert doc.text[item.span.start : item.span.end] == item.text, item

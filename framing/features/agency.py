@@ -50,8 +50,16 @@ def resources(lexicons: Lexicons) -> Resources:
 
 
 def _evidence(tokens: list[Token]) -> Evidence:
+    last = max(tokens, key=lambda t: t.i)
+    # Keep only the words after the last line break: a phrase never runs into page chrome,
+    # which the parse sees as blanks where the file has other text.
+    tokens = [t for t in tokens if t.i <= last.i]
+    breaks = [t.i for t in tokens if t.is_space and "\n" in t.text]
+    if breaks:
+        tokens = [t for t in tokens if t.i > max(breaks)]
+    tokens = [t for t in tokens if not t.is_space] or [last]
     start = min(t.idx for t in tokens)
-    first, last = tokens[0], max(tokens, key=lambda t: t.i)
+    first = min(tokens, key=lambda t: t.i)
     # the tokens' own text, not Doc.text, which joins the whole document each time it is read
     words = first.doc[first.i : last.i + 1].text
     return Evidence(words, Span(start, start + len(words)))

@@ -255,8 +255,10 @@ def extract(doc: Doc, *, res: Resources, quoted: QuotedRegions) -> tuple[Quantit
             low_bound = None
         span = Span(ent.start_char, ent.end_char)
         end = max(span.end, counted.idx + len(counted.text)) if counted is not None else span.end
-        if counted is not None and counted.idx < span.start:
-            end = span.end
+        if counted is not None and (counted.idx < span.start or "\n" in full[span.end : end]):
+            end = span.end  # the counted word stays in the evidence only on the same line
+        while end > span.start and full[end - 1].isspace():
+            end -= 1
         sent = sentence_of(ent[0])
         about = " ".join(w for w in (counted.text if counted is not None else None, event) if w)
         found.append(
