@@ -182,6 +182,12 @@ def _actors(
     return _Actors(groups, scored), harms
 
 
+def _true_to(text: str, words: str, span: Span) -> bool:
+    """Evidence is the words of the file: a finding whose words came out otherwise (a phrase
+    that ran into blanked page chrome) is dropped rather than shown with the wrong words."""
+    return text[span.start : span.end] == words
+
+
 def _document(
     source: Source, cleaned: Cleaned, settings: Settings, parsed: Doc
 ) -> tuple[Document, _Actors]:
@@ -205,6 +211,15 @@ def _document(
     )
     regions = quotes.QuotedRegions(found_quotes)
     pending, harms = _actors(parsed, settings, regions, found)
+    harms = tuple(
+        h
+        for h in harms
+        if all(
+            _true_to(source.text, e.text, e.span)
+            for e in (h.trigger, h.doer_text, h.harmed_text)
+            if e
+        )
+    )
     document = Document(
         id=source.id,
         path=source.origin,
@@ -220,7 +235,11 @@ def _document(
         word_count=clean.count_words(source.text, cleaned.article),
         attributions=found,
         harms=harms,
-        quantities=quantities.extract(parsed, res=settings.quantities, quoted=regions),
+        quantities=tuple(
+            q
+            for q in quantities.extract(parsed, res=settings.quantities, quoted=regions)
+            if _true_to(source.text, q.text, q.span)
+        ),
         loaded_terms=loaded,
         labels=labels.extract(
             parsed,
