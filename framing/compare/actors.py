@@ -22,7 +22,7 @@ def _mean(values: Sequence[float]) -> float | None:
     return sum(values) / len(values) if values else None
 
 
-def _vote(labels: Sequence[str]) -> str:
+def majority(labels: Sequence[str]) -> str:
     """The majority of negative and positive mentions; neutral when they tie or there are none."""
     negative, positive = labels.count("negative"), labels.count("positive")
     if negative > positive:
@@ -55,7 +55,7 @@ def stances(
                 quoted_score=_mean(quoted),
                 found=link.found,
                 details=tuple(m for _, m in items),
-                label=_vote([m.label for _, m in items if not m.quoted]),
+                label=majority([m.label for _, m in items if not m.quoted]),
             )
         )
     return tuple(result)

@@ -53,7 +53,6 @@ def _evidence(tokens: list[Token]) -> Evidence:
     last = max(tokens, key=lambda t: t.i)
     # Keep only the words after the last line break: a phrase never runs into page chrome,
     # which the parse sees as blanks where the file has other text.
-    tokens = [t for t in tokens if t.i <= last.i]
     breaks = [t.i for t in tokens if t.is_space and "\n" in t.text]
     if breaks:
         tokens = [t for t in tokens if t.i > max(breaks)]

@@ -39,7 +39,6 @@ _DURATION = re.compile(
 _ODDS = re.compile(r"\d\s*[/:]\s*\d|\d-\d")
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _CURRENCY = re.compile(r"[$\u20ac\u00a3\u00a5]|\b(?:dollars?|euros?|pounds?|usd|eur|gbp)\b", re.I)
-SUBJECTS = {"nsubj", "nsubjpass"}
 PEOPLE_EVENTS = {"killed", "injured", "displaced", "abducted", "arrested", "released", "held"}
 
 
@@ -146,8 +145,6 @@ def _counted(last: Token) -> Token | None:
     for child in last.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             return next((c for c in child.children if c.dep_ == "pobj"), None)
-    if last.pos_ in {"NOUN"} and last.lower_ not in {"%", "percent"}:
-        return None
     return None
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from framing.compare.actors import majority
 from framing.records import ActorStance, Analysis, Document, Harm
 from framing.report.text import escape, excerpt, fmt, ref, table
 
@@ -46,9 +47,7 @@ def _actor_rows(analysis: Analysis) -> list[str]:
 def _pooled(stances: list[ActorStance]) -> tuple[float, str, int, list[str]]:
     own = [m for st in stances for m in st.details if not m.quoted]
     score = sum(m.score for m in own) / len(own) if own else 0.0
-    negative = sum(m.label == "negative" for m in own)
-    positive = sum(m.label == "positive" for m in own)
-    label = "negative" if negative > positive else "positive" if positive > negative else "neutral"
+    label = majority([m.label for m in own])
     names = list(dict.fromkeys(n for st in stances for n in st.names))
     return score, label, len(own), names
 

@@ -19,6 +19,7 @@ from matplotlib import pyplot as plt
 from matplotlib.figure import Figure
 
 from framing.records import Analysis
+from framing.report.sections import own_density
 
 STYLE = {
     "svg.hashsalt": "framing",
@@ -76,12 +77,7 @@ def loaded_density(analysis: Analysis) -> str | None:
     outlets = sorted({d.outlet for d in analysis.documents})
     if not outlets:
         return None
-    values = []
-    for outlet in outlets:
-        docs = [d for d in analysis.documents if d.outlet == outlet]
-        words = sum(d.voice_words for d in docs)
-        own = sum(1 for d in docs for t in d.loaded_terms if not t.quoted)
-        values.append(1000 * own / words if words else 0.0)
+    values = [own_density([d for d in analysis.documents if d.outlet == o]) for o in outlets]
     with plt.rc_context(STYLE):
         figure, axes = plt.subplots(figsize=(7, 0.45 * len(outlets) + 1.0))
         axes.barh([_short(o) for o in outlets], values, color=PALETTE[0])

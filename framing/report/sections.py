@@ -180,6 +180,11 @@ def _density(docs: list[Document]) -> dict[str, float]:
     return {c: 1000 * n / words if words else 0.0 for c, n in counts.items()}
 
 
+def own_density(docs: list[Document]) -> float:
+    """Loaded terms in the outlet's own voice per 1,000 of its own words, all categories."""
+    return sum(_density(docs).values())
+
+
 def _top_terms(docs: list[Document], limit: int = 6) -> str:
     counts: dict[str, int] = {}
     for doc in docs:

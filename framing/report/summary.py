@@ -9,16 +9,11 @@ from __future__ import annotations
 from collections import Counter
 
 from framing.records import Analysis, Document
+from framing.report.actors import HIDDEN, VOICES
+from framing.report.sections import own_density
 from framing.report.text import escape, fmt
 
-VERBS = ("active", "passive-by", "agentless", "intransitive", "inanimate")
-HIDDEN = ("agentless", "intransitive", "inanimate")
-
-
-def _density(docs: list[Document]) -> float:
-    words = sum(d.voice_words for d in docs)
-    own = sum(1 for d in docs for t in d.loaded_terms if not t.quoted)
-    return 1000 * own / words if words else 0.0
+VERBS = tuple(v for v in VOICES if v != "nominal")
 
 
 def _sources(analysis: Analysis, outlet: str) -> str | None:
@@ -59,7 +54,7 @@ def _labels(docs: list[Document]) -> str | None:
 
 def _wording(analysis: Analysis, outlet: str) -> str:
     outlets = sorted({d.outlet for d in analysis.documents})
-    density = {o: _density([d for d in analysis.documents if d.outlet == o]) for o in outlets}
+    density = {o: own_density([d for d in analysis.documents if d.outlet == o]) for o in outlets}
     rank = sorted(outlets, key=lambda o: (-density[o], o)).index(outlet) + 1
     return (
         f"Loaded wording: {fmt(density[outlet])} loaded terms per 1,000 words of its own voice, "
