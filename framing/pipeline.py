@@ -33,7 +33,7 @@ from framing.records import (
     StanceCue,
 )
 
-_NOT_NEWLINE = re.compile(r"[^\n\r]")  # line breaks stay, CR too, so no phrase spans them
+_NOT_NEWLINE = re.compile(r"[^\n]")
 
 
 def mask(text: str, regions: tuple[Span, ...]) -> str:
