@@ -1,20 +1,26 @@
 """The command line: each command parses its options, calls one library function, and prints.
 
 Exit codes: 0 ok, 1 a framing error (one ``Error: ...`` line on stderr, no traceback), 2 bad
-usage, 130 interrupted.
+usage (one ``Error: ...`` line too), 130 interrupted.
 """
 
 from __future__ import annotations
 
+import difflib
 import enum
 import re
 import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, TypeVar
+from typing import TYPE_CHECKING, Annotated, TypeVar, cast
 
 import typer
+import typer.core
+
+# typer vendors click (there is no separate click package): these are the exceptions its parser
+# raises for bad usage, and for a command run with no arguments (whose help is already printed).
+from typer._click.exceptions import NoArgsIsHelpError, NoSuchOption, UsageError
 
 from framing import __version__, lexicons
 from framing.errors import FramingError
@@ -25,7 +31,71 @@ if TYPE_CHECKING:
     from framing.nlp import Parser
     from framing.records import Analysis
 
+
+class OneLineErrors(typer.core.TyperGroup):
+    """The top-level group: a usage error is one ``Error: ...`` line on stderr and exit code 2,
+    instead of click's usage text and typer's boxed panel; ``--help`` is unchanged."""
+
+    def main(  # type: ignore[override]
+        self,
+        args: list[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: object,
+    ) -> object:
+        main = super().main
+        if not standalone_mode:
+            return main(args, prog_name, complete_var, False, **extra)  # type: ignore[arg-type]
+        try:
+            result = main(args, prog_name, complete_var, False, **extra)  # type: ignore[arg-type]
+        except NoArgsIsHelpError as exc:
+            if exc.format_message():  # without rich; with it, typer has printed the help already
+                exc.show()
+            sys.exit(exc.exit_code)
+        except typer.TyperException as exc:
+            argv = sys.argv[1:] if args is None else list(args)
+            where = self._command_path(exc, prog_name or "framing", argv)
+            typer.echo(f"Error: {_usage_message(exc, where)}", err=True)
+            sys.exit(exc.exit_code)
+        except typer.Abort:
+            typer.echo("Error: aborted", err=True)
+            sys.exit(1)
+        # Without standalone mode, click returns the code of a typer.Exit (or the command's None).
+        sys.exit(result if isinstance(result, int) else 0)
+
+    def _command_path(self, exc: typer.TyperException, prog_name: str, argv: list[str]) -> str:
+        """The command the error is in: from click's context, or, where the option parser gave
+        none (``--out`` without its value), the command names at the start of the arguments."""
+        ctx = exc.ctx if isinstance(exc, UsageError) else None
+        if ctx is not None:
+            return ctx.command_path
+        path, command = [prog_name], cast(object, self)
+        for arg in argv:
+            if not isinstance(command, typer.core.TyperGroup) or arg not in command.commands:
+                break
+            path.append(arg)
+            command = command.commands[arg]
+        return " ".join(path)
+
+
+def _usage_message(exc: typer.TyperException, command_path: str) -> str:
+    """Click's message on one line, with where to find help: ``No such option: --bogus (try
+    'framing report --help')``."""
+    message = exc.format_message()
+    if isinstance(exc, NoSuchOption):
+        # typer's suggestions match on the leading dashes too ('--bogus': '--out'): match the names.
+        bare = {option.lstrip("-"): option for option in exc.possibilities or ()}
+        close = difflib.get_close_matches(exc.option_name.lstrip("-"), sorted(bare), cutoff=0.6)
+        message = exc.message
+        if close:
+            message += f"; did you mean {' or '.join(bare[name] for name in close)}?"
+    message = _one_line(" ".join(message.splitlines())).rstrip(".")
+    return f"{message} (try '{_one_line(command_path)} --help')"
+
+
 app = typer.Typer(
+    cls=OneLineErrors,
     help="Show how different news outlets cover the same story.\n\n"
     "Example: framing report seeds --out reports",
     pretty_exceptions_enable=False,

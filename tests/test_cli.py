@@ -179,7 +179,16 @@ def test_real_process_prints_the_error_without_a_traceback(tmp_path: Path) -> No
     assert (missing.returncode, missing.stdout) == (1, "")
     assert missing.stderr == "Error: no-such-dir: no such file or folder\n"
     usage = framing("analyze", "--bogus", "x", cwd=tmp_path)
-    assert usage.returncode == 2 and "Traceback" not in usage.stderr
+    assert (usage.returncode, usage.stdout) == (2, "")
+    assert usage.stderr == "Error: No such option: --bogus (try 'framing analyze --help')\n"
+    missing_value = framing("report", "--format", cwd=tmp_path)
+    assert (missing_value.returncode, missing_value.stdout) == (2, "")
+    assert missing_value.stderr == (
+        "Error: Option '--format' requires an argument (try 'framing report --help')\n"
+    )
+    help_page = framing("report", "--help", cwd=tmp_path)
+    assert (help_page.returncode, help_page.stderr) == (0, "")
+    assert "Usage: framing report [OPTIONS] [PATHS]..." in help_page.stdout
 
 
 def _spans(node, text: str):

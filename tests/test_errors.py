@@ -473,15 +473,47 @@ def test_markup_in_article_text_and_metadata_is_escaped(run, tmp_path: Path) -> 
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (("report", "seeds", "--format", "xml"), "Invalid value for '--format'"),
-        (("report", "--bogus"), "No such option: --bogus"),
-        (("analyze",), "Missing argument 'PATHS'"),
+        (
+            ("report", "seeds", "--format", "xml"),
+            "Invalid value for '--format': Value error, 'xml' is not one of 'md', 'json', 'csv' "
+            "(try 'framing report --help')",
+        ),
+        (("report", "--bogus"), "No such option: --bogus (try 'framing report --help')"),
+        (
+            ("report", "--outt", "x"),
+            "No such option: --outt; did you mean --out? (try 'framing report --help')",
+        ),
+        (("analyze",), "Missing argument 'PATHS' (try 'framing analyze --help')"),
+        (
+            ("report", "seeds", "--out"),
+            "Option '--out' requires an argument (try 'framing report --help')",
+        ),
+        (
+            ("analyse", "seeds", "--json=yes"),
+            "Option '--json' does not take a value (try 'framing analyse --help')",
+        ),
+        (
+            ("lexicon", "check", "a", "b"),
+            "Got unexpected extra argument(s) (b) (try 'framing lexicon check --help')",
+        ),
+        (("reprot",), "No such command 'reprot'. Did you mean 'report'? (try 'framing --help')"),
+        (("--bogus",), "No such option: --bogus (try 'framing --help')"),
+        (
+            ("report", "--bad\x1b[2Jname"),
+            "No such option: --bad\\x1b[2Jname (try 'framing report --help')",
+        ),
     ],
 )
-def test_bad_usage_exits_2_without_a_traceback(run, args: tuple[str, ...], message: str) -> None:
+def test_bad_usage_is_one_line_and_exit_2(run, args: tuple[str, ...], message: str) -> None:
     result = run(*args)
-    assert (result.exit_code, result.stdout) == (2, "")
-    assert message in result.stderr and "Traceback" not in result.stderr
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", f"Error: {message}\n")
+
+
+def test_help_is_unchanged_by_the_one_line_usage_errors(run) -> None:
+    result = run("report", "--help")
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert "Usage: framing report [OPTIONS] [PATHS]..." in result.stdout
+    assert "--format" in result.stdout
 
 
 # --- Property-based tests: readers, lexicon parsers, the number parser --------------------------
