@@ -106,6 +106,32 @@ def test_different_events_are_different_facts() -> None:
     assert [f.status for f in found] == ["single", "single"]
 
 
+def test_an_item_naming_no_event_does_not_chain_two_events() -> None:
+    # b's bare 5 has no event: it may join a's 5 killed or c's 5 injured, never both
+    bare = _q(5, None, "people")
+    found = facts.align(
+        [
+            _doc("a", _q(5, "killed", "people")),
+            _doc("b", bare),
+            _doc("c", _q(5, "injured", "people")),
+        ]
+    )
+    for fact in found:
+        assert len({v.doc for v in fact.values} & {"a", "c"}) < 2, fact
+
+
+def test_documents_first_figures_of_an_event_are_preferred() -> None:
+    # b's first toll (24) is the one to line up with a's first toll, not its later sub-count (10)
+    found = facts.align(
+        [
+            _doc("a", _q(5, "killed", "people")),
+            _doc("b", _q(24, "killed", "people"), _q(10, "killed", "people")),
+        ]
+    )
+    (pair,) = [f for f in found if len(f.values) == 2]
+    assert sorted(v.value for v in pair.values) == [5, 24]
+
+
 def test_one_value_per_document_per_fact() -> None:
     found = facts.align(
         [

@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SHIPPED_SIZES = [
     ("lexicons/chrome.tsv", 87),
     ("lexicons/cues.tsv", 239),
-    ("lexicons/facts.tsv", 97),
+    ("lexicons/facts.tsv", 98),
     ("lexicons/frames.tsv", 49),
     ("lexicons/harm.tsv", 131),
     ("lexicons/labels.toml", 230),  # labels, cues and 'not' phrases: see test_labels.py

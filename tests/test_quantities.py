@@ -63,6 +63,22 @@ def test_values_bounds_and_what_is_counted(parser, text, value, low, high, quali
 
 
 @pytest.mark.parametrize(
+    ("text", "value", "unit", "event"),
+    [
+        # the participle right after a second number of a pair names its event
+        ("The storm left 24 dead and over 200 injured.", 200, "people", "injured"),
+        ("At least 50 reported injured after the blast.", 50, "people", "injured"),
+        # a unit of measure before or right after the number
+        ("An earthquake of magnitude 6.1 was recorded.", 6.1, "magnitude", None),
+        ("A 6.1 magnitude quake hit the coast.", 6.1, "magnitude", None),
+    ],
+)
+def test_event_after_the_number_and_units_around_it(parser, text, value, unit, event) -> None:
+    found = [q for q in extract(parser, text) if q.value == value]
+    assert [(q.unit, q.event) for q in found] == [(unit, event)]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "The odds are 50/50 at best.",

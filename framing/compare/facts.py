@@ -8,8 +8,12 @@ Two quantities in different documents are scored as the same fact (``_score``):
   are both people held by a state, from ``lexicons/labels.toml``), for the same value; they gain for the same counted word, for similar sentences (TF-IDF cosine), and for
   values of the same order of magnitude, and lose for values far apart.
 
+Two documents' first figures of one event gain LEAD (news gives the main toll first, so a first
+toll lines up with a first toll rather than with a later sub-count).
+
 Pairs scoring at least THRESHOLD are joined best first, never giving a fact two different
-values from one document (one value per document per fact; a repeated amount is one value).  A fact's status is conflict when its
+values from one document (one value per document per fact; a repeated amount is one value) nor
+two events (a number naming no event may join "killed" or "injured", never chain the two).  A fact's status is conflict when its
 documents' values differ (a vague "tens of thousands" conflicts with no value it admits), agree
 otherwise, single when one document reports it.  Facts are sorted by what they count, so the
 output is the same bytes every run.
@@ -36,6 +40,7 @@ CONVERSIONS = {
 }
 STANDARD_UNITS = {"people", "money", "percent", "days", "weeks", "months", "years", None}
 MAX_BLOCK = 2000  # items compared pair by pair at most (2 million pairs)
+LEAD = 1.0  # bonus for two documents' first figures of one event (see _score)
 THRESHOLD = 2.5  # chosen with the sample facts and ECB+ (evaluation/ecb.py); see the README
 
 
@@ -49,6 +54,7 @@ class _Item:
     high: float | None
     referent: str | None
     words: frozenset[str]
+    lead: bool = False  # the document's first number for this unit and event
 
     @property
     def family(self) -> str | None:
@@ -65,6 +71,7 @@ class _Item:
 def _items(documents: Sequence[Document]) -> list[_Item]:
     items = []
     for doc in documents:
+        firsts: set[tuple[str | None, str | None]] = set()
         for q in doc.quantities:
             if q.quoted or (q.value is None and q.event is None and q.unit is None):
                 continue  # a vague bare number ("thousands") or a speaker's number is no fact
@@ -79,7 +86,9 @@ def _items(documents: Sequence[Document]) -> list[_Item]:
             )
             sentence = doc.text[q.sentence.start : q.sentence.end] if q.sentence else q.text
             words = frozenset(w for w in _tokens(sentence) if len(w) > 3)
-            items.append(_Item(doc.id, q, unit, value, low, high, referent, words))
+            lead = q.event is not None and (unit, q.event) not in firsts
+            firsts.add((unit, q.event))
+            items.append(_Item(doc.id, q, unit, value, low, high, referent, words, lead))
     return items
 
 
@@ -134,6 +143,10 @@ def _score(a: _Item, b: _Item) -> float | None:
     if a.quantity.counted and a.quantity.counted == b.quantity.counted:
         # the counted word says what the fact is about when no event does ("6.1 magnitude")
         score += 1.0 if a.quantity.event else 2.0
+    if a.lead and b.lead and a.quantity.event == b.quantity.event:
+        # News puts the main figure first (the inverted pyramid): two documents' first death
+        # tolls are more likely one fact than a toll and a later sub-count.
+        score += LEAD
     if same_value:
         score += 2.0  # the same number for the same kind of thing is most often the same fact
     union = len(a.words | b.words)
@@ -218,6 +231,8 @@ def _blocks(items: Sequence[_Item]) -> list[list[int]]:
 def _joinable(a: Sequence[_Item], b: Sequence[_Item]) -> bool:
     """Two groups may become one fact unless a document would then give it two different
     values; a document repeating the same amount ("$334M", later "$334 million") is one value."""
+    if len({i.quantity.event for i in (*a, *b)} - {None}) > 1:
+        return False  # one fact, one event: items naming none must not chain killed to injured
     shared = {i.doc for i in a} & {i.doc for i in b}
     for doc in shared:
         mine = [i for i in (*a, *b) if i.doc == doc]

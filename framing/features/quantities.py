@@ -148,7 +148,28 @@ def _counted(last: Token) -> Token | None:
     return None
 
 
-def _event(phrase_head: Token, counted: Token | None, res: Resources) -> str | None:
+# Words that may stand between a number and the participle telling what happened to it:
+# "50 reported injured", "200 more injured", "12 were killed".
+_BEFORE_EVENT = {"reported", "confirmed", "feared", "believed", "more", "were", "are", "was"}
+
+
+def _event_after(last: Token, res: Resources) -> str | None:
+    """The event a participle or adjective right after the number phrase names: "24 dead and
+    over 200 injured" (the parse often hangs "injured" from the first number of the pair)."""
+    doc = last.doc
+    i = last.i + 1
+    while i < len(doc) and i - last.i <= 3 and doc[i].lower_ in _BEFORE_EVENT:
+        i += 1
+    if i < len(doc) and doc[i].pos_ in {"VERB", "ADJ"}:
+        for word in (doc[i].lower_, doc[i].lemma_.lower()):
+            if word in res.events:
+                return res.events[word]
+    return None
+
+
+def _event(
+    phrase_head: Token, counted: Token | None, res: Resources, last: Token | None = None
+) -> str | None:
     """What happened to the counted thing, from the strongest evidence (see the module doc)."""
     if counted is not None:
         for child in counted.children:
@@ -157,9 +178,12 @@ def _event(phrase_head: Token, counted: Token | None, res: Resources) -> str | N
     governor = phrase_head.head
     if phrase_head.dep_ == "pobj":
         governor = governor.head  # "the release of 2,000", "in exchange for 40"
-    for word in (governor.lemma_.lower(), governor.lower_):
-        if word in res.events and governor.i != phrase_head.i:
-            return res.events[word]
+    if phrase_head.dep_ != "conj":  # "24 were killed and 200 injured": 200 hangs from "killed"
+        for word in (governor.lemma_.lower(), governor.lower_):
+            if word in res.events and governor.i != phrase_head.i:
+                return res.events[word]
+    if last is not None and (after := _event_after(last, res)) is not None:
+        return after
     if counted is not None:
         for child in counted.children:
             if child.dep_ in {"acl", "relcl", "amod"}:
@@ -209,10 +233,23 @@ def extract(doc: Doc, *, res: Resources, quoted: QuotedRegions) -> tuple[Quantit
         head = _phrase_head(tokens)
         counted = None if duration else _counted(tokens[-1])
         if not duration and tokens[-1].pos_ == "NOUN" and trailing:
-            counted = tokens[-1]  # the unit is inside the number: "55 kilometres", "6.1 magnitude"
+            # The unit is inside the number: "55 kilometres", "6.1 magnitude" (of "6.1 magnitude
+            # quake": the unit is the first noun after the number, not the last of the entity).
+            counted = next((t for t in tokens if t.pos_ == "NOUN" and _unit_of(t, res)), tokens[-1])
+        after = doc[ent.end] if ent.end < len(doc) else None
+        before = doc[ent.start - 1] if ent.start > 0 else None
+        if not duration and after is not None and after.pos_ == "NOUN" and _unit_of(after, res):
+            counted = after  # "6.1 magnitude quake": the unit, not the thing measured
+        elif not duration and before is not None and _unit_of(before, res):
+            counted = before  # the unit before the number: "magnitude 6.1"
         if counted is not None and counted.pos_ == "PRON":
             counted = None  # "34 of whom"
-        if counted is not None and counted.i < ent.start and tokens[-1].dep_ == "nummod":
+        if (
+            counted is not None
+            and counted.i < ent.start
+            and tokens[-1].dep_ == "nummod"
+            and not _unit_of(counted, res)
+        ):
             continue  # a number after its noun names, it does not count: "square one", "Article 5"
         one_of = ent.end < len(doc) and doc[ent.end].lower_ == "of"
         if text.lower() in {"one", "a", "an"} and (
@@ -242,7 +279,8 @@ def extract(doc: Doc, *, res: Resources, quoted: QuotedRegions) -> tuple[Quantit
             unit = res.units.get(unit, res.units.get(counted.lower_, unit))
         else:
             unit = None
-        event = _event(head, counted, res)
+        last = counted if counted is not None and counted.i >= ent.end else tokens[-1]
+        event = _event(head, counted, res, last)
         if event in PEOPLE_EVENTS and unit not in {"percent", "money"} and not duration:
             unit = "people"  # "tens of thousands killed", "40 miners injured": what is killed
             # or freed is people, whether or not facts.tsv lists the noun
@@ -277,6 +315,11 @@ def extract(doc: Doc, *, res: Resources, quoted: QuotedRegions) -> tuple[Quantit
         )
     # The whole of a percentage is part of that claim, not a claim of its own.
     return tuple(q for q in found if not any(b.contains(q.span) for b in bases))
+
+
+def _unit_of(token: Token, res: Resources) -> bool:
+    """Is the token a unit of measure of facts.tsv ("magnitude", "km")?"""
+    return token.lower_ in res.units or token.lemma_.lower() in res.units
 
 
 def _counted_word(counted: Token | None, res: Resources) -> str | None:
