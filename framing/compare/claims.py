@@ -44,6 +44,7 @@ MIN_WORDS = 8
 EXCLUSIVE_PER_DOC = 3
 QUOTE_MIN = 0.6  # word overlap (Jaccard) for two quotations to be one
 BLOCK = 512  # rows of the similarity matrix computed at once
+FLOOR = CLAIM_MIN - 3 * ACTOR_BONUS  # the least cosine that can still make a claim
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]+")
 
 
@@ -64,8 +65,9 @@ def _sentences(documents: Sequence[Document]) -> list[tuple[Document, Span, froz
 def _best_links(
     items: list[tuple[Document, Span, frozenset[str]]],
 ) -> tuple[dict[tuple[int, str], tuple[int, float]], list[float], list[float]]:
-    """For each sentence and each other document, the best match there; and each sentence's
-    best similarity anywhere else, with and without the actor bonus."""
+    """For each sentence and each other document, the best match there at FLOOR or above; and
+    each sentence's best similarity anywhere else, with and without the actor bonus (0 when
+    below FLOOR)."""
     texts = [doc.text[span.start : span.end] for doc, span, _ in items]
     vectors = TfidfVectorizer(stop_words="english", sublinear_tf=True).fit_transform(texts)
     docs = [doc.id for doc, _, _ in items]
@@ -74,6 +76,10 @@ def _best_links(
     top_cosine = [0.0] * len(items)
     for first in range(0, len(items), BLOCK):
         block = (vectors[first : first + BLOCK] @ vectors.T).tocsr()
+        # A pair whose cosine is below FLOOR can reach CLAIM_MIN with no actor bonus: dropped
+        # here, so the links kept grow with the matching pairs, not with all pairs of a corpus.
+        block.data[block.data < FLOOR] = 0.0
+        block.eliminate_zeros()
         for row in range(block.shape[0]):
             i = first + row
             start, end = block.indptr[row], block.indptr[row + 1]
