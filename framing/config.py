@@ -25,7 +25,9 @@ import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+from framing.corpus import printable
 from framing.errors import ConfigError, not_utf8
 from framing.lexicons import normalize
 from framing.records import Meta
@@ -94,9 +96,21 @@ def _fail(
     return ConfigError(message, path=path, line=line)
 
 
+def _one_line(value: Any) -> Any:
+    """Every string of the parsed TOML (keys too) on one line, its control characters as spaces,
+    as front matter is read: a name or outlet from here reaches reports and the terminal."""
+    if isinstance(value, str):
+        return " ".join(printable(value).split())
+    if isinstance(value, dict):
+        return {_one_line(k): _one_line(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_one_line(v) for v in value]
+    return value
+
+
 def parse(text: str, *, path: str) -> StoryConfig:
     try:
-        data = tomllib.loads(text)
+        data = _one_line(tomllib.loads(text))
     except tomllib.TOMLDecodeError as exc:
         message = str(exc)
         match = re.search(r"\(at line (\d+), column \d+\)", message)

@@ -202,3 +202,20 @@ def test_find_discovers_framing_toml_beside_the_first_articles(
         (tmp_path / name).write_text("", encoding="utf-8")
     found = config.find([tmp_path / g for g in given], None)
     assert found == (tmp_path / expected if expected else None)
+
+
+def test_control_characters_in_config_strings_are_read_as_spaces() -> None:
+    text = (
+        '[story]\ntitle = "Dock\\u0000 strike"\n'
+        '[sides]\n"labour\\u001b[31m" = "the union\\u0007\\nand its\\u009b members"\n'
+        '[[actors]]\nname = "Pat\\u001b[2J Quinn\\u0085"\nside = "labour\\u001b[31m"\n'
+        'aliases = ["Quinn\\u007f", "P.\\u0008Q."]\n'
+        '[documents.gazette_01]\noutlet = "Harbour\\u0001 Gazette\\u009c"\n'
+    )
+    story = config.parse(text, path="story/framing.toml")
+    assert story.title == "Dock strike"
+    assert story.sides == (("labour [31m", "the union and its members"),)
+    assert story.actors == (
+        config.Actor("Pat [2J Quinn", "labour [31m", "organisation", ("Quinn", "P. Q.")),
+    )
+    assert story.meta_for("gazette_01") == Meta(outlet="Harbour Gazette")

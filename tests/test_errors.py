@@ -21,6 +21,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_cli import BROKEN_LINE, broken_copy, run, snapshot
+from test_cli import framing as real_process
 
 import framing
 from framing import config, corpus, lexicon_toml, lexicons, pipeline
@@ -452,6 +453,59 @@ def test_odd_outlet_names_stay_inside_out(run, tmp_path: Path) -> None:
         "documents"]}  # fmt: skip
     assert len(names) == len(outlets) + 4  # one page per outlet, index, two charts, JSON
     _assert_inert(tmp_path / "out", set(names))
+
+
+# An invented story whose sources have sides, so both charts draw bars and a legend.
+QUOTED = (
+    "Mayor Ann Quill said the council would reopen the library. The Union of Readers blamed the "
+    'council for the closure, and Quill praised the Union of Readers. "We won," said Quill.\n'
+)
+ODD_CONFIG = """
+[sides]
+"_city\\u001b[31m" = "the city\\u0007 hall"
+"$\\\\frac{$ readers" = "readers\\u0000 group"
+
+[[actors]]
+name = "Ann\\u001b[2J Quill\\u0085\\u202e"
+side = "_city\\u001b[31m"
+kind = "person"
+aliases = ["Quill", "Mayor\\u0008 Quill"]
+
+[[actors]]
+name = "Union of Readers\\u0000\\u009b"
+side = "$\\\\frac{$ readers"
+aliases = ["Union\\u007f"]
+"""
+# Names the charts' font has no glyph for, mathtext, matplotlib's private-label prefix.
+CHART_OUTLETS = ["\u65b0\u534e\u793e \x1b[31m", "\U0001f4f0 News\x00", "a $\\frac{$ b", "_hidden"]
+
+
+def test_odd_names_in_a_real_report_print_nothing_on_stderr(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    records = [
+        {"id": f"o{i}", "outlet": name, "text": QUOTED} for i, name in enumerate(CHART_OUTLETS)
+    ]
+    (tmp_path / "in" / "feed.jsonl").write_bytes(jsonl(*records))
+    (tmp_path / "in" / "framing.toml").write_text(ODD_CONFIG, encoding="utf-8")
+    result = real_process("report", "in", "--out", "out", "--no-cache", cwd=tmp_path)
+    assert (result.returncode, result.stderr) == (0, "")
+    out = tmp_path / "out"
+    _assert_inert(out, {p.name for p in out.iterdir()})
+    sources = (out / "chart-sources.svg").read_text(encoding="utf-8")
+    assert "<!-- _city [31m -->" in sources and "<!-- $\\frac{$ readers -->" in sources
+    page = (out / "hidden.md").read_text(encoding="utf-8")
+    assert "most cited: Ann \\[2J Quill (3)." in page
+
+
+def test_control_characters_in_config_names_reach_no_report_file(run, tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(QUOTED, encoding="utf-8")
+    (tmp_path / "in" / "framing.toml").write_text(ODD_CONFIG, encoding="utf-8")
+    for output_format in ("md", "csv"):
+        result = run("report", "in", "--out", output_format, "--format", output_format)
+        assert (result.exit_code, result.stderr) == (0, "")
+        folder = tmp_path / output_format
+        _assert_inert(folder, {p.name for p in folder.iterdir()})
 
 
 def test_markup_in_article_text_and_metadata_is_escaped(run, tmp_path: Path) -> None:

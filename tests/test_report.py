@@ -54,11 +54,33 @@ def test_escape_table(raw: str, expected: str) -> None:
     assert escape(raw) == expected
 
 
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("nul\x00byte", "nul byte"),
+        ("Ann\x1b[2J Roe", "Ann \\[2J Roe"),  # ESC of a terminal escape
+        ("bell\x07 and backspace\x08", "bell and backspace"),
+        ("del\x7fete", "del ete"),
+        ("c1\x9b31m csi", "c1 31m csi"),  # the one-byte CSI
+        ("next\x85line", "next line"),
+        ("unit\x1fsep\x1c", "unit sep"),
+        ("line\u2028sep", "line sep"),
+        ("right\u202eto-left\u2066isolate\u2069", "right to\\-left isolate"),
+        ("lone \ud800 half", "lone half"),
+        ("\x00\x1b\x9b", ""),
+        ("caf\u00e9 \u65b0\u534e\u793e \u200d", "caf\u00e9 \u65b0\u534e\u793e \u200d"),
+    ],
+)
+def test_escape_replaces_control_characters(raw: str, expected: str) -> None:
+    assert escape(raw) == expected
+
+
 @given(st.text())
 def test_escape_never_leaves_markdown_or_html_syntax(text: str) -> None:
     out = escape(text)
     assert "\n" not in out and "\r" not in out
     assert not MD_SPECIAL & set(unescaped(out))
+    assert not re.search(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069]", out)
 
 
 def test_excerpt_shortens_then_escapes() -> None:

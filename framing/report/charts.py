@@ -9,6 +9,8 @@ records only; their numbers are the ones the tables next to them show.
 from __future__ import annotations
 
 import io
+import re
+import warnings
 from collections import Counter
 
 import matplotlib
@@ -32,15 +34,29 @@ STYLE = {
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#999999")
 
 
+# Control characters, line separators and unpaired surrogates, which no label should draw.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+
+
 def _svg(figure: Figure) -> str:
     buffer = io.StringIO()
-    figure.savefig(buffer, format="svg", metadata={"Date": None}, bbox_inches="tight")
+    # The font has no glyph for some scripts and symbols an outlet or side name may hold (CJK,
+    # emoji): matplotlib draws an empty box and warns on stderr once per character.  The box is
+    # the answer; the warnings would break the CLI's rule that only warnings of its own reach
+    # stderr, so they are silenced here, where the text is drawn.
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="Glyph .* missing from", category=UserWarning)
+        figure.savefig(buffer, format="svg", metadata={"Date": None}, bbox_inches="tight")
     plt.close(figure)
     return buffer.getvalue()
 
 
-def _short(name: str, limit: int = 28) -> str:
-    return name if len(name) <= limit else name[: limit - 1] + "\u2026"
+def _label(name: str, limit: int = 28) -> str:
+    """A name as chart text: one line, no control characters, shortened, and with each ``$``
+    escaped so matplotlib draws it rather than reading mathtext (``$\\frac{$`` would raise)."""
+    name = " ".join(_CONTROL.sub(" ", name).split())
+    short = name if len(name) <= limit else name[: limit - 1] + "\u2026"
+    return short.replace("$", r"\$")
 
 
 def sources_by_side(analysis: Analysis) -> str | None:
@@ -55,20 +71,27 @@ def sources_by_side(analysis: Analysis) -> str | None:
     with plt.rc_context(STYLE):
         figure, axes = plt.subplots(figsize=(7, 0.45 * len(profiles) + 1.2))
         left = [0.0] * len(profiles)
+        bars = []
         for k, side in enumerate(sides):
             values = [float(dict(p.sides).get(side, 0)) for p in profiles]
-            axes.barh(
-                [_short(p.outlet) for p in profiles],
-                values,
-                left=left,
-                color=PALETTE[k % len(PALETTE)],
-                label=side,
+            bars.append(
+                axes.barh(
+                    [_label(p.outlet) for p in profiles],
+                    values,
+                    left=left,
+                    color=PALETTE[k % len(PALETTE)],
+                    label=_label(side),
+                )
             )
             left = [a + b for a, b in zip(left, values, strict=True)]
         axes.invert_yaxis()
         axes.set_xlabel("attributions (sources cited)")
         axes.set_title("Sources heard, by side", loc="left")
-        axes.legend(frameon=False, fontsize=8, loc="lower right")
+        if bars:
+            # Handles and labels given, so a side named "_x" is not dropped as matplotlib's
+            # private-label convention would, and no bars means no legend (and no warning).
+            labels = [_label(side) for side in sides]
+            axes.legend(bars, labels, frameon=False, fontsize=8, loc="lower right")
         return _svg(figure)
 
 
@@ -80,7 +103,7 @@ def loaded_density(analysis: Analysis) -> str | None:
     values = [own_density([d for d in analysis.documents if d.outlet == o]) for o in outlets]
     with plt.rc_context(STYLE):
         figure, axes = plt.subplots(figsize=(7, 0.45 * len(outlets) + 1.0))
-        axes.barh([_short(o) for o in outlets], values, color=PALETTE[0])
+        axes.barh([_label(o) for o in outlets], values, color=PALETTE[0])
         axes.invert_yaxis()
         axes.set_xlabel("loaded terms per 1,000 words of the outlet's own voice")
         axes.set_title("Loaded wording", loc="left")

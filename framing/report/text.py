@@ -20,9 +20,17 @@ _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~>-])")
 RESERVED_SLUGS = {"index", "framing"}
 
 
+# C0 and C1 control characters (NUL, ESC, CSI: terminal escapes), unpaired surrogates (which
+# cannot be written as UTF-8), and the bidirectional embeddings, overrides and isolates, which
+# would reorder the rest of a line as a viewer shows it.  Line breaks and tabs are among them:
+# an escaped text is one line.
+_UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069]")
+
+
 def escape(text: str) -> str:
-    """Make article text inert in markdown: HTML-escaped, markdown syntax backslashed, one line."""
-    text = " ".join(text.split())
+    """Make article text inert in markdown: HTML-escaped, markdown syntax backslashed, one line,
+    and each control character a space."""
+    text = " ".join(_UNSAFE.sub(" ", text).split())
     text = html.escape(text, quote=False)
     return _MD_SPECIAL.sub(r"\\\1", text)
 
