@@ -1,24 +1,22 @@
-"""Actors: who each article names, and one name per actor across all the articles of a run.
+"""Actors: who each article names (``find``); ``framing.actor_links`` then gives each actor one
+name across all the articles of a run.
 
-Within one article (``find``), a mention is
+Within one article a mention is
 - a story-config actor matched by name or alias (``config.ActorIndex``), else
 - a named entity (person, organisation, country or city, nationality or group), else
 - a description that an earlier title or apposition gave a person ("Prime Minister Jane Roe" or
   "Roe, the prime minister" makes a later "the prime minister" Roe).
 
 Mentions of one article are grouped: a surname alone joins the full name it ends ("Roe" with
-"Jane Roe"), an acronym the name it abbreviates ("NRA", "National Rifle Association"), a
-nationality the country it comes from ("Ruritanian", "Ruritania"), differing spellings of one
-name ("U.S.", "US").  Across articles (``link``) the groups are joined by the same keys, so
-"Mr. Kim" in one outlet and "Kim Jong Un" in another are one actor with one name: the fullest
-form any article uses, a config actor's own name where there is one.
+"Jane Roe"), or the one it begins when none ends so (family name first: "Kim" with "Kim Jong
+Un"); same-named organisations, places and groups are one group ("U.S.", "US").
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from framing.config import Actor, ActorIndex
@@ -32,6 +30,7 @@ HONORIFICS = {
     "justice", "king", "queen", "prince", "princess", "pope", "chancellor", "secretary",
     "general", "speaker", "mayor", "governor", "ambassador", "leader", "chief", "director",
 }  # fmt: skip
+SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}  # generational suffixes after a surname
 COURTESY = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "rev"}
 # How nationality words end ("Ruritanian", "Japanese", "Iraqi", "Turkish"), plural too; the
 # tagger calls some of them places, and only words ending so are read as demonyms.
@@ -79,9 +78,13 @@ def words(text: str) -> list[str]:
 
 
 def person_words(text: str) -> list[str]:
+    """A person's name words, lower-cased, without honorifics before it or a generational
+    suffix after it ("Mr. Robert S. Mueller III" -> robert, s, mueller)."""
     found = words(text)
     while len(found) > 1 and found[0] in HONORIFICS:
         found = found[1:]
+    while len(found) > 1 and found[-1] in SUFFIXES:
+        found = found[:-1]
     return found
 
 
@@ -193,6 +196,8 @@ def find(doc: Doc, *, index: ActorIndex | None) -> tuple[list[Mention], list[Gro
                 continue
             surname = names[-1]
             known = people.get(surname)
+            if known is None and len(names) == 1:
+                known = _begun_by(groups, people, surname)  # "Kim" after "Kim Jong Un"
             if known is None or (len(names) > 1 and _first_differs(groups[known], names)):
                 known = len(groups)
                 groups.append(Group(kind))
@@ -218,6 +223,22 @@ def find(doc: Doc, *, index: ActorIndex | None) -> tuple[list[Mention], list[Gro
     _descriptions(doc, groups, add, taken)
     mentions.sort(key=lambda m: (m.start, m.end))
     return mentions, groups
+
+
+def _begun_by(groups: list[Group], people: dict[str, int], word: str) -> int | None:
+    """The person group whose full name begins with ``word`` (family name first: "Kim" for
+    "Kim Jong Un"), the most mentioned when several do; None on a tie or when none does."""
+    counts = sorted(
+        {
+            (sum(groups[g].forms.values()), g)
+            for g in people.values()
+            if any(len(n) > 1 and n[0] == word for n in map(person_words, groups[g].forms))
+        },
+        reverse=True,
+    )
+    if not counts or (len(counts) > 1 and counts[0][0] == counts[1][0]):
+        return None
+    return counts[0][1]
 
 
 def _first_differs(group: Group, names: list[str]) -> bool:
@@ -257,119 +278,3 @@ def _descriptions(
         if any(s < end and start < e for s, e in taken):
             continue
         add(start, end, counts[-1][1])
-
-
-def keys(group: Group, places: Sequence[str]) -> set[str]:
-    """What two groups must share to be one actor across articles."""
-    if group.config is not None:
-        return {"config:" + group.config.name}
-    found: set[str] = set()
-    for form in group.forms:
-        if group.kind == "person":
-            names = person_words(form)
-            if len(names) > 1:
-                found.add("person:" + names[0] + " " + names[-1])
-            continue
-        found.add("name:" + " ".join(words(form)))
-        if group.kind == "group" and form.endswith("s") and not form.endswith("ss"):
-            found.add("name:" + " ".join(words(form[:-1])))  # "Ruritanians" and "Ruritanian"
-        short = acronym(form)
-        if short:
-            found.add("acronym:" + short)
-        if group.kind in {"group", "place"} and form.lower().endswith(DEMONYM_ENDINGS):
-            place = demonym_of(form, [p for p in places if p != form])
-            if place:
-                found.add("name:" + " ".join(words(place)))
-    # Titles are not keys: "the president" is one person in one article and another elsewhere.
-    return found
-
-
-@dataclass(frozen=True, slots=True)
-class Linked:
-    """One actor across the run: its name, kind and side, and whether the config lists it."""
-
-    name: str
-    kind: str
-    side: str | None
-    found: bool
-
-
-class _Union:
-    def __init__(self) -> None:
-        self.parent: dict[str, str] = {}
-
-    def find(self, item: str) -> str:
-        self.parent.setdefault(item, item)
-        while self.parent[item] != item:
-            self.parent[item] = self.parent[self.parent[item]]
-            item = self.parent[item]
-        return item
-
-    def union(self, a: str, b: str) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
-
-
-def link(groups_by_doc: Sequence[Sequence[Group]]) -> list[list[Linked]]:
-    """One Linked actor for every group of every article, the same for groups of one actor."""
-    places = sorted(
-        {form for groups in groups_by_doc for g in groups if g.kind == "place" for form in g.forms}
-    )
-    union = _Union()
-    node_keys: dict[str, set[str]] = {}
-    surnames: dict[str, str] = {}  # node of a group named by a surname alone -> the surname
-    for d, groups in enumerate(groups_by_doc):
-        for g, group in enumerate(groups):
-            node = f"{d}/{g}"
-            union.find(node)
-            found = keys(group, places)
-            node_keys[node] = found
-            for key in found:
-                union.union(node, key)
-            if not found and group.kind == "person":
-                names = person_words(next(iter(group.forms)))
-                if names:
-                    surnames[node] = names[-1]
-    # A surname alone joins the full name it ends that is mentioned most in the run.
-    full: dict[str, Counter[str]] = defaultdict(Counter)
-    for node, found in node_keys.items():
-        d, g = (int(x) for x in node.split("/"))
-        weight = sum(groups_by_doc[d][g].forms.values())
-        for key in found:
-            if key.startswith("person:"):
-                full[key.split()[-1]][union.find(node)] += weight
-    for node, surname in sorted(surnames.items()):
-        if full.get(surname):
-            target = min(full[surname].items(), key=lambda kv: (-kv[1], kv[0]))[0]
-            union.union(node, target)
-        elif "name:" + surname in union.parent:
-            # a one-word "person" that other articles name as a place or body: a tagging slip
-            union.union(node, "name:" + surname)
-        else:
-            union.union(node, "surname:" + surname)
-
-    members: dict[str, list[Group]] = defaultdict(list)
-    for d, groups in enumerate(groups_by_doc):
-        for g, group in enumerate(groups):
-            members[union.find(f"{d}/{g}")].append(group)
-    resolved: dict[str, Linked] = {}
-    for root, group_list in members.items():
-        configured = sorted(
-            {(g.config.name, g.config.kind, g.config.side) for g in group_list if g.config}
-        )
-        if configured:
-            name, kind, side = configured[0]
-            resolved[root] = Linked(name, kind, side, False)
-            continue
-        kinds = Counter(g.kind for g in group_list)
-        kind = "place" if "place" in kinds else min(kinds, key=lambda k: (-kinds[k], k))
-        naming = [g for g in group_list if g.kind == "place"] or group_list
-        forms: Counter[str] = Counter()
-        for member in naming:
-            forms.update(member.forms)
-        resolved[root] = Linked(best_form(forms, kind), kind, None, True)
-    return [
-        [resolved[union.find(f"{d}/{g}")] for g in range(len(groups))]
-        for d, groups in enumerate(groups_by_doc)
-    ]

@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from framing import __version__, actors, clean, config, corpus, lexicons, quotes
+from framing import __version__, actor_links, actors, clean, config, corpus, lexicons, quotes
 from framing.compare import actors as actor_table
 from framing.compare import claims as claim_table
 from framing.compare import facts as fact_table
@@ -257,7 +257,7 @@ def _document(
 
 def _link_actors(built: Sequence[tuple[Document, _Actors]]) -> list[Document]:
     """Give each actor one name across the articles, then gather each document's stance."""
-    links = actors.link([pending.groups for _, pending in built])
+    links = actor_links.link([pending.groups for _, pending in built])
     documents = []
     for (document, pending), linked in zip(built, links, strict=True):
         names = {f"#{g}": link.name for g, link in enumerate(linked)}

@@ -6,7 +6,7 @@ from collections import Counter
 
 import pytest
 
-from framing import actors, config
+from framing import actor_links, actors, config
 
 STORY = """
 [sides]
@@ -19,17 +19,17 @@ aliases = ["the army", "NLA"]
 """
 
 
-def groups_of(parser, *texts: str, story: str | None = None) -> list[list[actors.Linked]]:
+def groups_of(parser, *texts: str, story: str | None = None) -> list[list[actor_links.Linked]]:
     index = config.actor_index(config.parse(story, path="framing.toml")) if story else None
     found = [actors.find(parser.parse([t])[0], index=index) for t in texts]
-    return actors.link([groups for _, groups in found])
+    return actor_links.link([groups for _, groups in found])
 
 
 def names_in(parser, *texts: str, story: str | None = None) -> list[set[str]]:
     index = config.actor_index(config.parse(story, path="framing.toml")) if story else None
     result = []
     found = [actors.find(parser.parse([t])[0], index=index) for t in texts]
-    links = actors.link([groups for _, groups in found])
+    links = actor_links.link([groups for _, groups in found])
     for (mentions, _), linked in zip(found, links, strict=True):
         result.append({linked[m.group].name for m in mentions})
     return result
@@ -100,7 +100,7 @@ def test_a_nationality_joins_its_country(parser) -> None:
 def test_a_title_makes_a_later_description_the_person(parser) -> None:
     text = "Prime Minister Jane Okafor met the unions. Later the prime minister left the talks."
     mentions, groups = actors.find(parser.parse([text])[0], index=None)
-    linked = actors.link([groups])[0]
+    linked = actor_links.link([groups])[0]
     described = [m for m in mentions if m.text.lower() == "the prime minister"]
     assert described and linked[described[0].group].name == "Jane Okafor"
 
@@ -124,3 +124,51 @@ def test_linking_is_the_same_whatever_the_article_order(parser) -> None:
     forward = [Counter(link.name for link in doc) for doc in groups_of(parser, *texts)]
     backward = [Counter(link.name for link in doc) for doc in groups_of(parser, *texts[::-1])]
     assert forward == backward[::-1]
+
+
+def _group(kind: str, *forms: str) -> actors.Group:
+    return actors.Group(kind, forms=Counter(forms))
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # a middle initial or a generational suffix does not make another person
+        (_group("person", "Robert S. Vance III"), _group("person", "Robert Vance")),
+        # family name first, hyphenated or not
+        (_group("person", "Park Min-jun"), _group("person", "Park Min Jun")),
+        # a family name alone joins the one full name it begins
+        (_group("person", "Park Min Jun", "Park Min Jun"), _group("person", "Park")),
+        # a surname the tagger called an organisation joins the one person of that surname
+        (_group("person", "Maria Alvarez"), _group("organisation", "Alvarez")),
+        # a party is its members and its adjective
+        (_group("organisation", "Progressive Party"), _group("group", "Progressives")),
+        (_group("organisation", "Democratic Party"), _group("group", "Democrats")),
+    ],
+)
+def test_link_joins_forms_of_one_actor(first: actors.Group, second: actors.Group) -> None:
+    (a,), (b,) = actor_links.link([[first], [second]])
+    assert a.name == b.name
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (_group("person", "Maria Alvarez"), _group("place", "Alvarez")),  # places stay places
+        (_group("person", "Park Min Jun"), _group("person", "Min")),  # not a family name
+    ],
+)
+def test_link_keeps_apart(first: actors.Group, second: actors.Group) -> None:
+    (a,), (b,) = actor_links.link([[first], [second]])
+    assert a.name != b.name
+
+
+def test_a_family_name_alone_joins_the_full_name_in_one_article(parser) -> None:
+    mentions, _ = actors.find(
+        parser.parse(["Park Min Jun arrived on Monday. Later Park told reporters he was tired."])[
+            0
+        ],
+        index=None,
+    )
+    parks = {m.group for m in mentions if m.text.startswith("Park")}
+    assert len(parks) == 1, [(m.text, m.group) for m in mentions]

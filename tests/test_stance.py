@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from framing import lexicons, pipeline
-from framing.actors import Linked
+from framing.actor_links import Linked
 from framing.compare import actors as compare_actors
 from framing.features import stance
 from framing.records import ActorMention, Span, StanceCue

@@ -1,7 +1,7 @@
 """Actors across outlets: one name per actor, and each document's stance toward it.
 
 The pipeline finds each article's actor groups and scores every mention as it goes (so no parse
-is kept); ``framing.actors.link`` then gives every group its actor across the run, and
+is kept); ``framing.actor_links.link`` then gives every group its actor across the run, and
 ``stances`` gathers each document's mentions under those names.  A document's score for an
 actor is the mean score of its mentions in the outlet's own voice; ``quoted_score`` the same for
 mentions inside quotations; ``label`` the majority class of the own-voice mentions (more
@@ -14,7 +14,8 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
-from framing.actors import Linked, trim
+from framing.actor_links import Linked
+from framing.actors import trim
 from framing.records import ActorMention, ActorStance, Harm
 
 

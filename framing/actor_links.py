@@ -1,0 +1,186 @@
+"""Actors across articles: one actor, under one name, for the groups of mentions that
+``framing.actors.find`` made in each article.
+
+Groups are joined by shared keys (``keys``): a person's first and last name (and every name word
+run together: "Kim Jong Un" and "Kim Jong-un"), an organisation's name and acronym, a
+nationality's country, a party's members ("the Ruritanian Party", "Ruritanians").  A surname
+alone joins the full name it ends that the run mentions most, else the one it begins (family
+name first); a one-word organisation that is one person's surname joins that person (a tagging
+slip).  The name is the fullest form any article uses, a config actor's own name where there is
+one.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from framing.actors import (
+    DEMONYM_ENDINGS,
+    Group,
+    acronym,
+    best_form,
+    demonym_of,
+    person_words,
+    words,
+)
+
+
+def keys(group: Group, places: Sequence[str]) -> set[str]:
+    """What two groups must share to be one actor across articles."""
+    if group.config is not None:
+        return {"config:" + group.config.name}
+    found: set[str] = set()
+    for form in group.forms:
+        if group.kind == "person":
+            names = person_words(form)
+            if len(names) > 1:
+                found.add("person:" + names[0] + " " + names[-1])
+                # every name word run together, so "Kim Jong Un" and "Kim Jong-un" meet
+                found.add("fullname:" + "".join(names).replace("-", ""))
+            continue
+        found.add("name:" + " ".join(words(form)))
+        named = words(form)
+        if len(named) > 1 and named[-1] == "party":
+            # "the Ruritanian Party" is also its members' and its adjective's name: "Ruritanians"
+            # and "Ruritanian"; an adjective in -ic stands for a noun without it ("Democratic",
+            # "Democrats")
+            stem = " ".join(named[:-1])
+            found.add("name:" + stem)
+            if stem.endswith("ic"):
+                found.add("name:" + stem[:-2])
+        if group.kind == "group" and form.endswith("s") and not form.endswith("ss"):
+            found.add("name:" + " ".join(words(form[:-1])))  # "Ruritanians" and "Ruritanian"
+        short = acronym(form)
+        if short:
+            found.add("acronym:" + short)
+        if group.kind in {"group", "place"} and form.lower().endswith(DEMONYM_ENDINGS):
+            place = demonym_of(form, [p for p in places if p != form])
+            if place:
+                found.add("name:" + " ".join(words(place)))
+    # Titles are not keys: "the president" is one person in one article and another elsewhere.
+    return found
+
+
+def _most(weights: Counter[str] | None, union: _Union) -> str | None:
+    """The most mentioned of the actors ``weights`` counts; None when there is none or a tie."""
+    if not weights:
+        return None
+    merged: Counter[str] = Counter()
+    for node, weight in weights.items():
+        merged[union.find(node)] += weight
+    ranked = sorted(merged.items(), key=lambda kv: (-kv[1], kv[0]))
+    if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
+        return None
+    return ranked[0][0]
+
+
+@dataclass(frozen=True, slots=True)
+class Linked:
+    """One actor across the run: its name, kind and side, and whether the config lists it."""
+
+    name: str
+    kind: str
+    side: str | None
+    found: bool
+
+
+class _Union:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, item: str) -> str:
+        self.parent.setdefault(item, item)
+        while self.parent[item] != item:
+            self.parent[item] = self.parent[self.parent[item]]
+            item = self.parent[item]
+        return item
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def link(groups_by_doc: Sequence[Sequence[Group]]) -> list[list[Linked]]:
+    """One Linked actor for every group of every article, the same for groups of one actor."""
+    places = sorted(
+        {form for groups in groups_by_doc for g in groups if g.kind == "place" for form in g.forms}
+    )
+    union = _Union()
+    node_keys: dict[str, set[str]] = {}
+    surnames: dict[str, str] = {}  # node of a group named by a surname alone -> the surname
+    for d, groups in enumerate(groups_by_doc):
+        for g, group in enumerate(groups):
+            node = f"{d}/{g}"
+            union.find(node)
+            found = keys(group, places)
+            node_keys[node] = found
+            for key in found:
+                union.union(node, key)
+            if not found and group.kind == "person":
+                names = person_words(next(iter(group.forms)))
+                if names:
+                    surnames[node] = names[-1]
+    # A surname alone joins the full name it ends that is mentioned most in the run; failing
+    # that, the one full name it begins (family name first: "Kim" and "Kim Jong Un").
+    full: dict[str, Counter[str]] = defaultdict(Counter)
+    begun: dict[str, Counter[str]] = defaultdict(Counter)
+    for node, found in node_keys.items():
+        d, g = (int(x) for x in node.split("/"))
+        weight = sum(groups_by_doc[d][g].forms.values())
+        for key in found:
+            if key.startswith("person:"):
+                full[key.split()[-1]][union.find(node)] += weight
+                begun[key.split()[0].removeprefix("person:")][union.find(node)] += weight
+    for node, surname in sorted(surnames.items()):
+        if full.get(surname):
+            union.union(node, min(full[surname].items(), key=lambda kv: (-kv[1], kv[0]))[0])
+        elif (first := _most(begun.get(surname), union)) is not None:
+            union.union(node, first)
+        elif "name:" + surname in union.parent:
+            # a one-word "person" that other articles name as a place or body: a tagging slip
+            union.union(node, "name:" + surname)
+        else:
+            union.union(node, "surname:" + surname)
+
+    # The tagger sometimes calls a surname alone an organisation ("Roe said"): a one-word
+    # organisation or group name that is the surname of exactly one person named in full joins
+    # that person.  Places are left alone ("Washington").
+    for node in sorted(node_keys):
+        d, g = (int(x) for x in node.split("/"))
+        group = groups_by_doc[d][g]
+        if group.kind in {"person", "place"} or group.config is not None:
+            continue
+        single = {" ".join(words(form)) for form in group.forms}
+        if len(single) != 1 or " " in (word := next(iter(single))):
+            continue
+        targets = {union.find(n) for n in full.get(word, ())}
+        if len(targets) == 1:
+            union.union(node, next(iter(targets)))
+
+    members: dict[str, list[Group]] = defaultdict(list)
+    for d, groups in enumerate(groups_by_doc):
+        for g, group in enumerate(groups):
+            members[union.find(f"{d}/{g}")].append(group)
+    resolved: dict[str, Linked] = {}
+    for root, group_list in members.items():
+        configured = sorted(
+            {(g.config.name, g.config.kind, g.config.side) for g in group_list if g.config}
+        )
+        if configured:
+            name, kind, side = configured[0]
+            resolved[root] = Linked(name, kind, side, False)
+            continue
+        kinds = Counter(g.kind for g in group_list)
+        kind = "place" if "place" in kinds else min(kinds, key=lambda k: (-kinds[k], k))
+        naming = [g for g in group_list if g.kind == "place"] or group_list
+        forms: Counter[str] = Counter()
+        for member in naming:
+            forms.update(member.forms)
+        resolved[root] = Linked(best_form(forms, kind), kind, None, True)
+    return [
+        [resolved[union.find(f"{d}/{g}")] for g in range(len(groups))]
+        for d, groups in enumerate(groups_by_doc)
+    ]
