@@ -78,7 +78,9 @@ def test_probabilities_sum_to_one_and_the_score_stays_in_range() -> None:
     ("labels", "expected"),
     [
         (["negative", "negative", "positive"], "negative"),
-        (["positive", "neutral"], "positive"),
+        (["positive", "positive", "neutral"], "positive"),
+        (["positive", "neutral"], "neutral"),  # one coloured mention: no side taken
+        (["negative", "negative", "positive", "positive"], "neutral"),
         (["negative", "positive"], "neutral"),
         ([], "neutral"),
     ],

@@ -14,7 +14,8 @@ VOICES = ("active", "passive-by", "agentless", "intransitive", "inanimate", "nom
 
 STANCE_NOTE = (
     "Stance: the mean score of the actor's mentions in the outlet's own words, from -1 "
-    "(negative) to 1 (positive), with the majority class of those mentions and their number. "
+    "(negative) to 1 (positive), with the majority class of those mentions (neutral unless "
+    "at least two mentions lean one way) and their number. "
     "A mention's score is the stance model's (`lexicons/stance_model.tsv`, trained on NewsMTSC) "
     "plus blame and credit frames (`lexicons/frames.tsv`), harm roles (`lexicons/harm.tsv`: "
     "doer of a harm is cast as aggressor, the harmed as victim) and valenced words naming the "
