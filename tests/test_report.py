@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from framing.errors import OutputError
 from framing.records import Analysis, ChromeRegion, Document, Span
+from framing.report import csv as report_csv
 from framing.report import json as json_report
 from framing.report import markdown, output
 from framing.report.markdown import escape, outlet_slugs, slug
@@ -310,3 +311,20 @@ def test_write_report_refuses_targets_it_did_not_write(
     assert str(caught.value) == f"{out}: {expected}"
     kept = out / "notes.txt" if out.is_dir() else out
     assert kept.read_text() == "mine"
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"),
+        ("+1 more", "'+1 more"),
+        ("-rally", "'-rally"),
+        ("@user", "'@user"),
+        ("plain words", "plain words"),
+        (-0.5, "-0.5"),  # a number stays a number
+        (None, ""),
+    ],
+)
+def test_csv_cells_that_a_spreadsheet_would_run_get_an_apostrophe(value, expected) -> None:
+    table = report_csv._table(["cell"], [[value]])
+    assert table.splitlines()[1].strip('"').replace('""', '"') == expected

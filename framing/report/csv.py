@@ -2,7 +2,9 @@
 
 Every row names its document and carries the character offsets of its evidence, like the JSON;
 numbers are rounded as in the JSON; rows are in document and text order, so the bytes are the
-same every run.  ``pandas.read_csv("reports/loaded_terms.csv")`` is the intended use.
+same every run.  ``pandas.read_csv("reports/loaded_terms.csv")`` is the intended use.  A text cell
+that a spreadsheet would run as a formula (it starts with = + - @) is written with a leading
+apostrophe; strip it to compare the text with the document.
 """
 
 from __future__ import annotations
@@ -17,14 +19,27 @@ from framing.report.json import number
 Row = Sequence[object]
 
 
+# A spreadsheet runs a cell that starts with one of these as a formula ("CSV injection",
+# OWASP): such a text cell gets a leading apostrophe, which spreadsheets hide and read as "text".
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value: object) -> object:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return number(value)
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
 def _table(header: Sequence[str], rows: Iterable[Row]) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(header)
     for row in rows:
-        writer.writerow(
-            ["" if v is None else number(v) if isinstance(v, float) else v for v in row]
-        )
+        writer.writerow([_cell(v) for v in row])
     return buffer.getvalue()
 
 
