@@ -316,7 +316,7 @@ def test_write_report_refuses_targets_it_did_not_write(
 @pytest.mark.parametrize(
     ("value", "expected"),
     [
-        ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"),
+        ('=HYPERLINK("http://x")', '\'=HYPERLINK("http://x")'),
         ("+1 more", "'+1 more"),
         ("-rally", "'-rally"),
         ("@user", "'@user"),
