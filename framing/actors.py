@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from framing.config import Actor, ActorIndex
-from framing.nlp import Doc
+from framing.nlp import Doc, entities
 
 ENTITY_KINDS = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "NORP": "group"}
 # Honorifics and titles dropped from a person's name ("Mr. Kim" is Kim); from news style guides.
@@ -183,7 +183,7 @@ def find(doc: Doc, *, index: ActorIndex | None) -> tuple[list[Mention], list[Gro
             add(start, end, group)
 
     people: dict[str, int] = {}  # surname -> group of the fullest name seen so far
-    for ent in doc.ents:
+    for ent in entities(doc):
         kind = ENTITY_KINDS.get(ent.label_)
         if kind is None or any(s < ent.end_char and ent.start_char < e for s, e in taken):
             continue

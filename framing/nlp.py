@@ -35,6 +35,7 @@ __all__ = [
     "Span",
     "Token",
     "cache_dir",
+    "entities",
     "load_model",
     "sentence_of",
     "sentences",
@@ -83,6 +84,19 @@ def sentence_of(token: Token) -> Span:
     """The sentence holding ``token``, from the cache of :func:`sentences`."""
     sentences(token.doc)
     return token.doc.user_data[_SENTS][token.doc.user_data[_SENT_OF][token.i]]
+
+
+_ENTS = "framing_ents"
+
+
+def entities(doc: Doc) -> list[Span]:
+    """The document's named entities, made once and kept on the Doc (``doc.ents`` builds every
+    Span again each time it is read; the attribution finder read it once per quotation)."""
+    cached = doc.user_data.get(_ENTS)
+    if cached is None:
+        cached = list(doc.ents)
+        doc.user_data[_ENTS] = cached
+    return cached
 
 
 def token_index(doc: Doc, offset: int) -> int:

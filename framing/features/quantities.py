@@ -24,7 +24,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from framing.lexicons import FACTS, NUMBERS, Lexicons
-from framing.nlp import Doc, Token, sentence_of
+from framing.nlp import Doc, Token, entities, sentence_of
 from framing.nlp import Span as SpacySpan
 from framing.quotes import QuotedRegions
 from framing.records import Quantity, Span
@@ -338,7 +338,7 @@ def _base(whole: Token | None, res: Resources) -> tuple[float | None, Span | Non
         if child.dep_ == "prep" and child.lower_ == "of":
             for number in child.subtree:
                 if number.ent_type_ == "CARDINAL":
-                    ent = next(e for e in number.doc.ents if e.start <= number.i < e.end)
+                    ent = next(e for e in entities(number.doc) if e.start <= number.i < e.end)
                     _, _, rest = _qualifier(_words(ent.text), res)
                     value, _ = parse_number(rest, res)
                     return value, Span(ent.start_char, ent.end_char)
@@ -353,9 +353,9 @@ def _candidates(doc: Doc, res: Resources) -> list[tuple[SpacySpan, str]]:
     outside any entity, as the number token with its quantity modifiers."""
     # Doc.text joins every token each time it is read: read it once (per token it was quadratic).
     text = doc.text
-    entities = list(doc.ents)
-    found = [(ent, ent.label_) for ent in entities]
-    taken = {i for ent in entities for i in range(ent.start, ent.end)}
+    named = entities(doc)
+    found = [(ent, ent.label_) for ent in named]
+    taken = {i for ent in named for i in range(ent.start, ent.end)}
     for token in doc:
         if token.i in taken or (token.head.i not in taken and token.dep_ in {"quantmod"}):
             continue

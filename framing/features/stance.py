@@ -27,7 +27,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from framing.lexicons import FRAMES, HARM, STANCE_MODEL, VALENCE, Lexicons, normalize
-from framing.nlp import Doc, Token, sentence_of
+from framing.nlp import Doc, Token, entities, sentences
 from framing.records import Span, StanceCue
 
 CLASSES = ("negative", "neutral", "positive")
@@ -95,24 +95,72 @@ def resources(lexicons: Lexicons) -> Resources:
     return Resources(valence, verbs, weights, intercept, frames, where)
 
 
-def _head(doc: Doc, start: int, end: int) -> Token:
-    """The token of ``doc[start:end]`` whose head lies outside it (the last, if several)."""
-    heads = [t for t in doc[start:end] if not (start <= t.head.i < end) or t.head.i == t.i]
-    return heads[-1] if heads else doc[end - 1]
+@dataclass(frozen=True, slots=True)
+class _Table:
+    """Plain lists of what the features read of each token of one parse, built once per
+    document: spaCy makes a new Token object on every ``doc[i]``, and reading the tree through
+    them cost most of the time of scoring an article's mentions."""
+
+    heads: list[int]
+    children: list[list[int]]
+    sent_start: list[int]
+    sent_end: list[int]
+    skip: list[bool]  # punctuation, space, number: no word feature
+    lemma: list[str]  # normalised lemma
+    valence: list[float]  # VADER valence, flipped under a negation
+    names: list[tuple[int, int]]  # named entities of OTHER_NAMES kinds, token offsets
 
 
-def _distances(head: Token, start: int, end: int) -> dict[int, int]:
+_TABLE = "framing_stance_table"
+
+
+def _table(doc: Doc, res: Resources) -> _Table:
+    cached = doc.user_data.get(_TABLE)
+    if cached is not None and cached[0] is res:
+        return cached[1]
+    heads = [t.head.i for t in doc]
+    children: list[list[int]] = [[] for _ in heads]
+    for i, h in enumerate(heads):
+        if h != i:
+            children[h].append(i)
+    sent_start = [0] * len(heads)
+    sent_end = [0] * len(heads)
+    for sent in sentences(doc):
+        for i in range(sent.start, sent.end):
+            sent_start[i], sent_end[i] = sent.start, sent.end
+    table = _Table(
+        heads=heads,
+        children=children,
+        sent_start=sent_start,
+        sent_end=sent_end,
+        skip=[t.is_punct or t.is_space or t.like_num for t in doc],
+        lemma=[_lemma(t) for t in doc],
+        valence=[_valence(t, res) for t in doc],
+        names=[(e.start, e.end) for e in entities(doc) if e.label_ in OTHER_NAMES],
+    )
+    doc.user_data[_TABLE] = (res, table)
+    return table
+
+
+def _head(table: _Table, start: int, end: int) -> int:
+    """The token of ``start..end`` whose head lies outside it (the last, if several)."""
+    heads = [
+        i for i in range(start, end) if not (start <= table.heads[i] < end) or table.heads[i] == i
+    ]
+    return heads[-1] if heads else end - 1
+
+
+def _distances(table: _Table, head: int, start: int, end: int) -> dict[int, int]:
     """Arcs from the mention to every token of its sentence (the tree taken as undirected)."""
-    sent = sentence_of(head)
+    low, high = table.sent_start[head], table.sent_end[head]
     seen = {i: 0 for i in range(start, end)}
-    queue = deque(doc_token for doc_token in head.doc[start:end])
+    queue = deque(range(start, end))
     while queue:
         token = queue.popleft()
-        neighbours = [*token.children, token.head]
-        for other in neighbours:
-            if other.i in seen or not (sent.start <= other.i < sent.end):
+        for other in (*table.children[token], table.heads[token]):
+            if other in seen or not (low <= other < high):
                 continue
-            seen[other.i] = seen[token.i] + 1
+            seen[other] = seen[token] + 1
             queue.append(other)
     return seen
 
@@ -130,30 +178,26 @@ def _valence(token: Token, res: Resources) -> float:
 
 
 def _ownership(
-    doc: Doc,
-    head: Token,
+    table: _Table,
+    head: int,
     start: int,
     end: int,
     distances: Mapping[int, int],
     found: dict[str, float],
-    res: Resources,
 ) -> None:
     """Valence nearer this mention than any other name in the sentence (``vown``) and valence
     nearer another name (``vother``): with two people in a sentence, the praise usually belongs
     to the one it hangs from."""
-    sent = sentence_of(head)
-    others = [
-        (e.start, e.end)
-        for e in doc.ents
-        if sent.start <= e.start < sent.end
-        and e.label_ in OTHER_NAMES
-        and (e.end <= start or e.start >= end)
+    low, high = table.sent_start[head], table.sent_end[head]
+    rivals = [
+        _distances(table, _head(table, s, e), s, e)
+        for s, e in table.names
+        if low <= s < high and (e <= start or s >= end)
     ]
-    rivals = [_distances(_head(doc, s, e), s, e) for s, e in others]
     for index, distance in distances.items():
         if start <= index < end:
             continue
-        value = _valence(doc[index], res)
+        value = table.valence[index]
         if not value:
             continue
         nearest_other = min((r.get(index, 99) for r in rivals), default=99)
@@ -165,27 +209,25 @@ def features(
 ) -> tuple[dict[str, float], dict[str, int]]:
     """The features of the mention ``doc[start:end]`` (token indices), and for each word feature
     the token that gave it, for evidence."""
-    head = _head(doc, start, end)
+    table = _table(doc, res)
+    head_i = _head(table, start, end)
     found: dict[str, float] = defaultdict(float)
     where: dict[str, int] = {}
-    distances = _distances(head, start, end)
+    distances = _distances(table, head_i, start, end)
     for index, distance in distances.items():
-        if start <= index < end:
+        if start <= index < end or table.skip[index]:
             continue
-        token = doc[index]
-        if token.is_punct or token.is_space or token.like_num:
-            continue
-        lemma = _lemma(token)
-        name = ("w:" if distance <= NEAR else "f:") + lemma
+        name = ("w:" if distance <= NEAR else "f:") + table.lemma[index]
         found[name] += 1.0 if distance <= NEAR else FAR_WEIGHT / distance
         where.setdefault(name, index)
-        value = _valence(token, res)
+        value = table.valence[index]
         if value:
             for limit in (1, 2, 3):
                 if distance <= limit:
                     found[f"v{limit}"] += value
             found["vall"] += value / max(1, distance)
-    _ownership(doc, head, start, end, distances, found, res)
+    _ownership(table, head_i, start, end, distances, found)
+    head = doc[head_i]
     found[f"dep:{head.dep_}"] = 1.0
     governor = head.head
     role = head.dep_
@@ -193,10 +235,10 @@ def features(
         role = "by" if governor.dep_ == "agent" or governor.lower_ == "by" else "pobj"
         governor = governor.head
     if governor.i != head.i:
-        name = f"gov:{role}:{_lemma(governor)}"
+        name = f"gov:{role}:{table.lemma[governor.i]}"
         found[name] = 1.0
         where.setdefault(name, governor.i)
-        found[f"govv:{role}"] = _valence(governor, res)
+        found[f"govv:{role}"] = table.valence[governor.i]
         verb = governor.lemma_.lower()
         if verb in res.harm_verbs:
             aggressor = role in SUBJECT_DEPS or role == "by"
@@ -212,10 +254,10 @@ def features(
             child.dep_ in {"amod", "appos", "compound", "acl", "relcl"}
             and not (start <= child.i < end)
         ):
-            name = f"mod:{_lemma(child)}"
+            name = f"mod:{table.lemma[child.i]}"
             found[name] = 1.0
             where.setdefault(name, child.i)
-            found["vmod"] += _valence(child, res)
+            found["vmod"] += table.valence[child.i]
     return dict(found), where
 
 
@@ -331,7 +373,7 @@ def naming_cues(doc: Doc, start: int, end: int, *, res: Resources) -> list[Stanc
 
 def frame_cues(doc: Doc, start: int, end: int, *, res: Resources) -> list[StanceCue]:
     """Blame and credit frames of ``lexicons/frames.tsv`` that hold the mention ``doc[start:end]``."""
-    found = _frame_word(_head(doc, start, end))
+    found = _frame_word(doc[_head(_table(doc, res), start, end)])
     if found is None:
         return []
     word, role = found

@@ -17,7 +17,7 @@ from framing.features.attribution.syntax import (
     noun_phrase,
     span_of,
 )
-from framing.nlp import Doc, Token
+from framing.nlp import Doc, Token, entities
 
 _DETERMINERS = re.compile(r"^(the|a|an|this|that|these|those)\s+", re.IGNORECASE)
 _KIND_OF_ACTOR = {
@@ -81,7 +81,7 @@ def _name_of(token: Token) -> str:
 def _full_person_name(doc: Doc, surname: str) -> str:
     """The longest PERSON name in the document ending in ``surname`` ("Lopez" -> "Maria Lopez")."""
     best = surname
-    for ent in doc.ents:
+    for ent in entities(doc):
         if (
             ent.label_ == "PERSON"
             and ent[-1].text == surname.split()[-1]
@@ -127,7 +127,9 @@ def who(
             if (speaker.kind == "named") == (wanted == "named"):
                 return speaker
         label = {"named": {"PERSON"}, "group": {"ORG", "GPE", "NORP"}}[wanted]
-        for ent in reversed([e for e in doc.ents if e.end_char <= head.idx and e.label_ in label]):
+        for ent in reversed(
+            [e for e in entities(doc) if e.end_char <= head.idx and e.label_ in label]
+        ):
             found = actors.within(ent.text) if actors is not None else None
             name = found.name if found is not None else ent.text
             kind = "named" if wanted == "named" else "organisation"
@@ -151,7 +153,7 @@ def who(
     # "the envoy, Sam Okafor": the name in apposition is the speaker.
     named = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
     person = named if named is not None else head
-    entity = next((e for e in doc.ents if e.start <= person.i < e.end), None)
+    entity = next((e for e in entities(doc) if e.start <= person.i < e.end), None)
     surname = _name_of(person)
     known_person = person.pos_ == "PROPN" and _full_person_name(doc, surname) != surname
     if (entity is not None and entity.label_ == "PERSON") or known_person:
