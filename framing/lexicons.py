@@ -19,6 +19,7 @@ Defaults live in the top-level ``lexicons/`` folder of a checkout, installed as 
 
 from __future__ import annotations
 
+import functools
 import re
 import shutil
 import unicodedata
@@ -266,8 +267,10 @@ def default_dir() -> Path:
     )
 
 
+@functools.lru_cache(maxsize=65536)
 def normalize(text: str) -> str:
-    """Fold case, compatibility forms (no-break spaces, curly quotes) and runs of spaces."""
+    """Fold case, compatibility forms (no-break spaces, curly quotes) and runs of spaces.
+    Cached: features normalise the same few thousand lemmas over and over."""
     text = unicodedata.normalize("NFKC", text)
     text = text.replace("\u2019", "'").replace("\u2018", "'")
     text = text.replace("\u201c", '"').replace("\u201d", '"')

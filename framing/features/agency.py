@@ -96,6 +96,8 @@ def _classify(
 ) -> tuple[str, Token | None, Token | None, str] | None:
     """(voice, doer token, harmed token, rule) for one harm word, or None when it is no harm."""
     lemma = token.lemma_.lower()
+    if not (lemma in res.undergo or lemma in res.verbs or lemma in res.nouns or lemma in res.means):
+        return None  # most words: decided before reading the tree around them
     children = list(token.children)
     if token.pos_ == "VERB" and lemma in res.undergo:
         subject = next((c for c in children if c.dep_ in SUBJECTS), None)
