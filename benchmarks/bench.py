@@ -9,8 +9,9 @@ writes them as one .jsonl file (id, text, outlet, title, date) and prints:
 - baseline: ``nlp.pipe(texts, batch_size=64, n_process=jobs)`` with every component of the
   pipeline on, the reference the speed target is set against;
 - framing cold: ``pipeline.analyze`` with an empty parse cache and the same number of processes
-  (reading, chrome, parsing, every feature and the whole comparison), and its ratio to the
-  baseline;
+  (reading, chrome, parsing, every feature, the grouping into stories and the comparison within
+  each), and its ratio to the baseline; the stories found, and the time of the grouping alone
+  (``stories.group`` run again on the result);
 - framing after a lexicon edit: a copy of the lexicons with one line added, the cache warm;
 - peak resident memory of this process and of its parse workers (``getrusage``), which are
   upper bounds for each run because the figure never goes down.
@@ -35,6 +36,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from framing import lexicons, nlp, pipeline  # noqa: E402
+from framing.compare import stories  # noqa: E402
 
 
 def load(path: Path, n: int) -> list[dict[str, str]]:
@@ -99,9 +101,19 @@ def main(argv: list[str] | None = None) -> int:
             f"framing cold            {cold:8.1f} s  {words / cold:9.0f} words/s  "
             f"{len(records) / cold:6.1f} articles/s{ratio}"
         )
+        comparisons = [s.analysis for s in analysis.stories] or [analysis]
         print(
             f"  parsed {stats.parsed} documents ({stats.words_parsed} tokens); "
-            f"{len(analysis.facts)} facts, {len(analysis.claims)} claims"
+            f"{sum(len(a.facts) for a in comparisons)} facts, "
+            f"{sum(len(a.claims) for a in comparisons)} claims"
+        )
+        began = time.perf_counter()
+        found = stories.group(analysis.documents)
+        grouping = time.perf_counter() - began
+        shared = sum(1 for s in found if len(s.analysis.documents) > 1)
+        print(
+            f"  stories: {len(found)} ({shared} of two articles or more), grouping "
+            f"{grouping:.1f} s of the cold run"
         )
         edited = work / "lexicons"
         lexicons.init(edited)

@@ -215,6 +215,21 @@ class OutputFormat(enum.StrEnum):
     csv = "csv"
 
 
+class Stories(enum.StrEnum):
+    auto = "auto"
+    one = "one"
+
+
+StoriesOpt = Annotated[
+    Stories,
+    typer.Option(
+        "--stories",
+        help="auto: group the articles into stories and compare within each; "
+        "one: compare every article with every other.",
+    ),
+]
+
+
 @app.command()
 def report(
     paths: PathsArg = None,
@@ -229,10 +244,12 @@ def report(
         OutputFormat,
         typer.Option("--format", help="md: markdown; json: framing.json only; csv: tables."),
     ] = OutputFormat.md,
+    stories: StoriesOpt = Stories.auto,
 ) -> None:
     """Write index.md, one markdown file per outlet, and framing.json.
 
-    With no paths, reads seeds/ and writes reports/. framing.json is always written.
+    With no paths, reads seeds/ and writes reports/. framing.json is always written. Articles
+    of several stories: index.md lists the stories, each story's report is in its own folder.
 
     Example: framing report seeds --out reports --format csv
     """
@@ -249,6 +266,7 @@ def report(
             use_cache=not no_cache,
             progress=_progress(),
             output_format=output_format.value,
+            stories=stories.value,
         )
 
     analysis, parser, files = _run(action)
@@ -256,7 +274,10 @@ def report(
     if verbose:
         _stats(parser, started)
     plural = "s" if len(files) != 1 else ""
-    typer.echo(f"wrote {len(files)} file{plural} to {out}/ ({len(analysis.documents)} documents)")
+    found = f", {len(analysis.stories)} stories" if analysis.stories else ""
+    typer.echo(
+        f"wrote {len(files)} file{plural} to {out}/ ({len(analysis.documents)} documents{found})"
+    )
 
 
 AnalyzePaths = Annotated[
@@ -278,6 +299,7 @@ def analyze(
     config: ConfigOpt = None,
     no_cache: NoCacheOpt = False,
     verbose: VerboseOpt = False,
+    stories: StoriesOpt = Stories.auto,
 ) -> None:
     """Analyse articles and print the findings (the JSON object with --json).
 
@@ -296,6 +318,7 @@ def analyze(
             lexicon_dir=lexicon_dir,
             use_cache=not no_cache,
             progress=_progress(),
+            stories=stories.value,
         )
 
     analysis, parser = _run(action)

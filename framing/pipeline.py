@@ -13,11 +13,7 @@ from pathlib import Path
 
 from framing import __version__, actor_links, actors, clean, config, corpus, lexicons, quotes
 from framing.compare import actors as actor_table
-from framing.compare import claims as claim_table
-from framing.compare import facts as fact_table
-from framing.compare import labels as label_table
-from framing.compare import sources as source_profiles
-from framing.compare import vocabulary
+from framing.compare import stories as story_table
 from framing.features import agency, attribution, labels, quantities, stance, style, wording
 from framing.nlp import Doc, Parser
 from framing.records import (
@@ -279,8 +275,12 @@ def analyze(
     parser: Parser | None = None,
     use_cache: bool = True,
     progress: Callable[[int, int], None] | None = None,
+    stories: str = "auto",
 ) -> tuple[Analysis, Parser]:
-    """Analyse every article under ``paths``; return the Analysis and the parser used."""
+    """Analyse every article under ``paths``; return the Analysis and the parser used.
+
+    ``stories``: auto (group the documents into stories and compare within each) or one (compare
+    every document with every other, as one story)."""
     warnings: list[str] = []
     sources = sorted(corpus.read_paths(paths, warnings), key=lambda s: s.id)
     settings = load_settings(paths, config_path=config_path, lexicon_dir=lexicon_dir)
@@ -295,22 +295,23 @@ def analyze(
         )
     ]
     documents = _link_actors(built)
-    facts = fact_table.align(documents)
-    claims, exclusives = claim_table.align(documents, facts)
-    analysis = Analysis(
-        framing_version=__version__,
-        documents=tuple(documents),
-        facts=facts,
-        omissions=fact_table.omissions(facts, [d.id for d in documents]),
-        labels=label_table.table(documents),
-        sources=source_profiles.profiles(documents),
+    found = story_table.group(documents) if stories == "auto" else ()
+    if len(found) < 2:
+        return story_table.compare(documents, version=__version__, warnings=tuple(warnings)), parser
+    # Actors are linked again within each story, so a story's names and comparison are what a
+    # run on its articles alone gives, whatever else the corpus holds.
+    by_id = {document.id: item for document, item in zip(documents, built, strict=True)}
+    compared = [_story([by_id[d.id] for d in s.analysis.documents]) for s in found]
+    return story_table.combine(
+        [replace(s, analysis=a) for s, a in zip(found, compared, strict=True)],
+        version=__version__,
         warnings=tuple(warnings),
-        claims=claims,
-        exclusives=exclusives,
-        shared_quotes=claim_table.shared_quotes(documents),
-        vocabulary=vocabulary.distinctive(documents),
-    )
-    return analysis, parser
+    ), parser
+
+
+def _story(built: Sequence[tuple[Document, _Actors]]) -> Analysis:
+    """One story's documents, their actors linked among them alone, and their comparison."""
+    return story_table.compare(_link_actors(built), version=__version__)
 
 
 def report(
@@ -323,13 +324,14 @@ def report(
     use_cache: bool = True,
     progress: Callable[[int, int], None] | None = None,
     output_format: str = "md",
+    stories: str = "auto",
 ) -> tuple[Analysis, Parser, list[str]]:
     """Analyse ``paths`` and write the report folder ``out`` atomically; return the file names.
 
     ``output_format``: md (markdown and framing.json), json (framing.json only) or csv (one CSV
-    table per kind of finding, and framing.json)."""
-    from framing.report import json as json_report
-    from framing.report import markdown
+    table per kind of finding, and framing.json); ``stories`` as for ``analyze``.  The layout
+    of a run of several stories is in ``framing.report.stories``."""
+    from framing.report import stories as story_report
     from framing.report.output import write_report
 
     analysis, parser = analyze(
@@ -339,19 +341,9 @@ def report(
         parser=parser,
         use_cache=use_cache,
         progress=progress,
+        stories=stories,
     )
-    files = {}
-    if output_format == "md":
-        from framing.report import charts
-
-        files.update(markdown.render(analysis, out_dir=str(out)))
-        files.update(charts.render(analysis))
-    if output_format == "csv":
-        from framing.report import csv as csv_report
-
-        files.update(csv_report.tables(analysis))
-    # Always written: it is the contract, and it marks the folder as framing's to replace.
-    files["framing.json"] = json_report.dumps(analysis)
+    files = story_report.files(analysis, out_dir=str(out), output_format=output_format)
     write_report(out, files)
     return analysis, parser, sorted(files)
 
@@ -374,6 +366,7 @@ def explain(
         lexicon_dir=lexicon_dir,
         parser=parser,
         use_cache=use_cache,
+        stories="one",
     )
     return "\n".join(explain_report.render(doc) for doc in analysis.documents)
 

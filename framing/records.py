@@ -348,6 +348,19 @@ class Analysis:
     exclusives: tuple[Exclusive, ...] = ()
     shared_quotes: tuple[SharedQuote, ...] = ()
     vocabulary: tuple[Vocabulary, ...] = ()
+    # A run of several stories: each story's comparison, the fields above left empty (nothing
+    # is compared across stories).  Empty when the run is one story.
+    stories: tuple[Story, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    """Documents of a run that report one story, and the comparison among them alone."""
+
+    id: str  # a file name: its number (largest story first) and its key words
+    title: str  # the headline of its earliest document, else its key words
+    terms: tuple[str, ...]  # the words that weigh most in its documents (TF-IDF)
+    analysis: Analysis  # its documents and their comparison
 
 
 @dataclass(frozen=True, slots=True)

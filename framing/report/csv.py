@@ -130,3 +130,15 @@ def tables(analysis: Analysis) -> dict[str, str]:
             [(o.doc, o.what, " ".join(o.covered_by)) for o in analysis.omissions],
         ),
     }  # fmt: skip
+
+
+def stories(analysis: Analysis) -> str:
+    """Each article's story, for a run of several stories: one row per article."""
+    return _table(
+        ["story", "title", "terms", "doc", "outlet", "date"],
+        [
+            (s.id, s.title, " ".join(s.terms), d.id, d.outlet, d.date)
+            for s in analysis.stories
+            for d in s.analysis.documents
+        ],
+    )

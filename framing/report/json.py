@@ -31,6 +31,7 @@ from framing.records import (
     SourceProfile,
     Span,
     StanceCue,
+    Story,
     Vocabulary,
 )
 
@@ -286,10 +287,8 @@ def _profile(p: SourceProfile) -> dict[str, Any]:
     }
 
 
-def to_dict(analysis: Analysis) -> dict[str, Any]:
+def _comparison(analysis: Analysis) -> dict[str, Any]:
     return {
-        "framing_version": analysis.framing_version,
-        "documents": [document(d) for d in sorted(analysis.documents, key=lambda d: d.id)],
         "facts": [_fact(f) for f in analysis.facts],
         "omissions": [_omission(o) for o in analysis.omissions],
         "labels": [_label_row(r) for r in analysis.labels],
@@ -299,8 +298,31 @@ def to_dict(analysis: Analysis) -> dict[str, Any]:
         "only_in_one_document": [_exclusive(e) for e in analysis.exclusives],
         "shared_quotes": [_shared_quote(q) for q in analysis.shared_quotes],
         "vocabulary": [_vocabulary(v) for v in analysis.vocabulary],
-        "warnings": list(analysis.warnings),
     }
+
+
+def _story(story: Story) -> dict[str, Any]:
+    return {
+        "id": story.id,
+        "title": story.title,
+        "terms": list(story.terms),
+        "documents": [d.id for d in story.analysis.documents],
+        **_comparison(story.analysis),
+    }
+
+
+def to_dict(analysis: Analysis) -> dict[str, Any]:
+    """The whole run.  A run of several stories keeps the top-level comparison lists empty and
+    gives each story its own under ``stories``; a run of one story has no ``stories`` key."""
+    found: dict[str, Any] = {
+        "framing_version": analysis.framing_version,
+        "documents": [document(d) for d in sorted(analysis.documents, key=lambda d: d.id)],
+        **_comparison(analysis),
+    }
+    if analysis.stories:
+        found["stories"] = [_story(s) for s in analysis.stories]
+    found["warnings"] = list(analysis.warnings)
+    return found
 
 
 def dumps(analysis: Analysis) -> str:

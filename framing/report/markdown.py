@@ -30,11 +30,14 @@ __all__ = [
 ]
 
 
-def render_index(analysis: Analysis, *, out_dir: str) -> str:
+def render_index(analysis: Analysis, *, out_dir: str, story: str | None = None) -> str:
+    """The report's index; with ``story`` (its title), the index of one story of several."""
     docs = sorted(analysis.documents, key=lambda d: d.id)
     slugs = outlet_slugs(docs)
     outlets = sorted(slugs)
     lines = ["# framing report", ""]
+    if story is not None:
+        lines = [f"# {escape(story)}", "", "[All stories](../index.md)", ""]
     lines.append(
         f"{len(docs)} article{'s' if len(docs) != 1 else ''} from {len(outlets)} "
         f"outlet{'s' if len(outlets) != 1 else ''}, read by framing {escape(analysis.framing_version)}."
@@ -107,9 +110,9 @@ def render_outlet(analysis: Analysis, outlet: str, *, out_dir: str) -> str:
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
-def render(analysis: Analysis, *, out_dir: str) -> dict[str, str]:
-    """Every markdown file of a report, by file name."""
-    files = {"index.md": render_index(analysis, out_dir=out_dir)}
+def render(analysis: Analysis, *, out_dir: str, story: str | None = None) -> dict[str, str]:
+    """Every markdown file of a report (or with ``story``, of one story's folder), by name."""
+    files = {"index.md": render_index(analysis, out_dir=out_dir, story=story)}
     for outlet, name in outlet_slugs(analysis.documents).items():
         files[f"{name}.md"] = render_outlet(analysis, outlet, out_dir=out_dir)
     return files

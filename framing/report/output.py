@@ -73,11 +73,22 @@ def _swap(staging: Path, out: Path, parent: Path) -> None:
     shutil.rmtree(retired, ignore_errors=True)
 
 
+def _safe(name: str) -> bool:
+    """A file name, or one folder and a file name ("story/index.md", a story's page), with no
+    part that is empty, hidden, a parent reference or a path of its own."""
+    parts = name.split("/")
+    return 0 < len(parts) <= 2 and all(
+        part and Path(part).name == part and not part.startswith(".") and "\\" not in part
+        for part in parts
+    )
+
+
 def write_report(out: Path, files: dict[str, str]) -> None:
-    """Replace the folder ``out`` with exactly ``files`` (name -> text), all or nothing."""
+    """Replace the folder ``out`` with exactly ``files`` (name -> text, a name being a file or
+    ``folder/file``), all or nothing."""
     _check_target(out)
     for name in files:
-        if not name or Path(name).name != name or name.startswith(".") or "\\" in name:
+        if not _safe(name):
             raise OutputError(f"refusing to write a report file named {name!r}", path=str(out))
     parent = out.absolute().parent
     try:
@@ -89,6 +100,8 @@ def write_report(out: Path, files: dict[str, str]) -> None:
         ) from None
     try:
         for name, text in sorted(files.items()):
+            if "/" in name:
+                (staging / name).parent.mkdir(mode=0o755, exist_ok=True)
             with open(staging / name, "w", encoding="utf-8", newline="\n") as handle:
                 handle.write(text)
         os.chmod(staging, 0o755)

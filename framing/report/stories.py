@@ -1,0 +1,151 @@
+"""Every file of a report, by name, for a run of one story or of several.
+
+One story: ``index.md``, one page per outlet, the charts (or the CSV tables) and
+``framing.json``, exactly as framing wrote before it grouped stories.  Several stories:
+
+- ``index.md`` lists the stories (title, articles, outlets, dates, key words), each linked to its
+  folder, then the articles no other article matched, each linked to its file;
+- ``<story>/`` holds, for each story of two articles or more, what a run on that story alone
+  writes: its ``index.md`` (with a link back), its outlet pages and charts, or with
+  ``--format csv`` its ``facts.csv`` and ``omissions.csv``;
+- with ``--format csv``, the per-document tables (``documents.csv``, ``attributions.csv``, ...)
+  stay at the top over every article, with ``stories.csv`` naming each article's story;
+- ``framing.json`` holds every document and a ``stories`` list, each story with its own facts,
+  claims, omissions, labels, sources and vocabulary (the top-level lists stay empty).
+
+A story of one article has nothing to compare, so it gets no folder; its findings are in
+``framing.json`` and the per-document CSV tables.
+"""
+
+from __future__ import annotations
+
+import os
+
+from framing.records import Analysis, Document, Story
+from framing.report import json as json_report
+from framing.report import markdown
+from framing.report.text import escape, excerpt, ref, table
+
+# The CSV tables that compare the articles of a story; the others hold one row per finding of
+# one article and stay at the top of the report.
+COMPARISON_TABLES = ("facts.csv", "omissions.csv")
+
+
+def files(analysis: Analysis, *, out_dir: str, output_format: str) -> dict[str, str]:
+    """Every file of the report, by name (``story/file`` inside a story's folder).
+
+    ``output_format``: md (markdown, charts and framing.json), json (framing.json alone) or csv
+    (CSV tables and framing.json)."""
+    found: dict[str, str] = {}
+    if not analysis.stories:
+        found.update(_one_story(analysis, out_dir=out_dir, output_format=output_format))
+    elif output_format == "md":
+        found["index.md"] = index(analysis, out_dir=out_dir)
+        for story in _compared(analysis):
+            pages = _one_story(
+                story.analysis,
+                out_dir=os.path.join(out_dir, story.id),
+                output_format=output_format,
+                story=story.title,
+            )
+            found.update({f"{story.id}/{name}": text for name, text in pages.items()})
+    elif output_format == "csv":
+        from framing.report import csv as csv_report
+
+        every = csv_report.tables(analysis)
+        found.update({n: t for n, t in every.items() if n not in COMPARISON_TABLES})
+        found["stories.csv"] = csv_report.stories(analysis)
+        for story in _compared(analysis):
+            tables = csv_report.tables(story.analysis)
+            found.update({f"{story.id}/{name}": tables[name] for name in COMPARISON_TABLES})
+    # Always written: it is the contract, and it marks the folder as framing's to replace.
+    found["framing.json"] = json_report.dumps(analysis)
+    return found
+
+
+def _one_story(
+    analysis: Analysis, *, out_dir: str, output_format: str, story: str | None = None
+) -> dict[str, str]:
+    found: dict[str, str] = {}
+    if output_format == "md":
+        from framing.report import charts
+
+        found.update(markdown.render(analysis, out_dir=out_dir, story=story))
+        found.update(charts.render(analysis))
+    if output_format == "csv":
+        from framing.report import csv as csv_report
+
+        found.update(csv_report.tables(analysis))
+    return found
+
+
+def _compared(analysis: Analysis) -> list[Story]:
+    return [s for s in analysis.stories if len(s.analysis.documents) > 1]
+
+
+def _dates(docs: tuple[Document, ...]) -> str:
+    known = sorted(d.date for d in docs if d.date)
+    if not known:
+        return "—"
+    first, last = escape(known[0]), escape(known[-1])
+    return first if first == last else f"{first} to {last}"
+
+
+def index(analysis: Analysis, *, out_dir: str) -> str:
+    """The index of a run of several stories."""
+    docs = analysis.documents
+    outlets = {d.outlet for d in docs}
+    compared = _compared(analysis)
+    alone = [s for s in analysis.stories if len(s.analysis.documents) == 1]
+    lines = ["# framing report", ""]
+    lines.append(
+        f"{len(docs)} article{'s' if len(docs) != 1 else ''} from {len(outlets)} "
+        f"outlet{'s' if len(outlets) != 1 else ''}: {len(compared)} "
+        f"stor{'ies' if len(compared) != 1 else 'y'} reported by more than one article, and "
+        f"{len(alone)} article{'s' if len(alone) != 1 else ''} no other article matched; read "
+        f"by framing {escape(analysis.framing_version)}."
+    )
+    lines += ["", "## Stories", ""]
+    lines.append(
+        "Each story is compared within itself: its facts, claims, omissions, labels, sources and "
+        "vocabulary never mix with another story's. Open a story for its report."
+    )
+    lines.append("")
+    rows = []
+    for story in compared:
+        mine = story.analysis.documents
+        rows.append(
+            [
+                f"[{excerpt(story.title, 100)}]({story.id}/index.md)",
+                str(len(mine)),
+                ", ".join(escape(o) for o in sorted({d.outlet for d in mine})),
+                _dates(mine),
+                escape(", ".join(story.terms)) or "—",
+            ]
+        )
+    if rows:
+        lines += table(["Story", "Articles", "Outlets", "Dates", "Key words"], rows)
+    else:
+        lines.append("No two articles report the same story.")
+    lines.append("")
+    if alone:
+        lines += ["## Articles no other article matched", ""]
+        rows = []
+        for story in alone:
+            doc = story.analysis.documents[0]
+            where = ref(doc, doc.article[0], out_dir=out_dir) if doc.article else escape(doc.id)
+            title = excerpt(doc.title, 100) if doc.title else "(no headline detected)"
+            rows.append([where, escape(doc.outlet), _dates((doc,)), title])
+        lines += table(["Article", "Outlet", "Date", "Headline"], rows)
+        lines.append("")
+    lines += ["## How the stories were found", ""]
+    lines.append(
+        "Articles are grouped by the words they share (TF-IDF), the actors they name, and their "
+        "dates (two articles more than a week apart are not linked directly); see "
+        "`framing/compare/stories.py`. To compare every article with every other as one story, "
+        "run `framing report --stories one`."
+    )
+    lines.append("")
+    if analysis.warnings:
+        lines += ["## Warnings", ""] + [f"- {escape(w)}" for w in analysis.warnings] + [""]
+    return "\n".join(lines).rstrip("\n") + "\n"
