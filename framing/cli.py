@@ -6,6 +6,7 @@ usage (one ``Error: ...`` line too), 130 interrupted.
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import enum
 import re
@@ -13,7 +14,7 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, TypeVar, cast
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar, cast
 
 import typer
 import typer.core
@@ -28,7 +29,7 @@ from framing.errors import FramingError
 # The pipeline is imported inside each command's action, not here: spaCy and scikit-learn take
 # seconds to import, and a Ctrl-C meanwhile is then reported like any other.
 if TYPE_CHECKING:
-    from framing.nlp import Parser
+    from framing.nlp import ParseStats
     from framing.records import Analysis
 
 
@@ -179,8 +180,7 @@ def _warn(warnings: tuple[str, ...]) -> None:
         typer.echo(f"Warning: {_one_line(warning)}", err=True)
 
 
-def _stats(parser: Parser, started: float) -> None:
-    s = parser.stats
+def _stats(s: ParseStats, started: float) -> None:
     typer.echo(
         f"parsed {s.parsed} documents ({s.words_parsed} tokens), {s.cached} from the cache, "
         f"in {time.monotonic() - started:.2f} s",
@@ -220,6 +220,40 @@ class Stories(enum.StrEnum):
     one = "one"
 
 
+class EngineName(enum.StrEnum):
+    local = "local"
+    dask = "dask"
+
+
+EngineOpt = Annotated[
+    EngineName,
+    typer.Option(
+        "--engine",
+        help="local: this process; dask: parse, extract and compare on a Dask cluster "
+        "(a local one unless --scheduler names one).",
+    ),
+]
+SchedulerOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--scheduler",
+        help="Address of a running Dask scheduler (tcp://host:8786), with --engine dask.",
+        metavar="ADDRESS",
+    ),
+]
+
+
+def _engine(name: EngineName, scheduler: str | None) -> contextlib.AbstractContextManager[Any]:
+    """The engine to run on, as a context that closes it: none for the local engine."""
+    if scheduler is not None and name is not EngineName.dask:
+        raise typer.BadParameter("needs --engine dask", param_hint="'--scheduler'")
+    if name is EngineName.local:
+        return contextlib.nullcontext()
+    from framing.engine import DaskEngine
+
+    return DaskEngine(scheduler=scheduler)
+
+
 StoriesOpt = Annotated[
     Stories,
     typer.Option(
@@ -245,6 +279,8 @@ def report(
         typer.Option("--format", help="md: markdown; json: framing.json only; csv: tables."),
     ] = OutputFormat.md,
     stories: StoriesOpt = Stories.auto,
+    engine: EngineOpt = EngineName.local,
+    scheduler: SchedulerOpt = None,
 ) -> None:
     """Write index.md, one markdown file per outlet, and framing.json.
 
@@ -255,24 +291,27 @@ def report(
     """
     started = time.monotonic()
 
-    def action() -> tuple[Analysis, Parser, list[str]]:
+    def action() -> tuple[Analysis, ParseStats, list[str]]:
         from framing import pipeline
 
-        return pipeline.report(
-            paths or [Path("seeds")],
-            out=out,
-            config_path=config,
-            lexicon_dir=lexicon_dir,
-            use_cache=not no_cache,
-            progress=_progress(),
-            output_format=output_format.value,
-            stories=stories.value,
-        )
+        with _engine(engine, scheduler) as running:
+            analysis, parser, files = pipeline.report(
+                paths or [Path("seeds")],
+                out=out,
+                config_path=config,
+                lexicon_dir=lexicon_dir,
+                use_cache=not no_cache,
+                progress=_progress(),
+                output_format=output_format.value,
+                stories=stories.value,
+                engine=running,
+            )
+        return analysis, parser.stats if parser else running.stats, files
 
-    analysis, parser, files = _run(action)
+    analysis, stats, files = _run(action)
     _warn(analysis.warnings)
     if verbose:
-        _stats(parser, started)
+        _stats(stats, started)
     plural = "s" if len(files) != 1 else ""
     found = f", {len(analysis.stories)} stories" if analysis.stories else ""
     typer.echo(
@@ -300,6 +339,8 @@ def analyze(
     no_cache: NoCacheOpt = False,
     verbose: VerboseOpt = False,
     stories: StoriesOpt = Stories.auto,
+    engine: EngineOpt = EngineName.local,
+    scheduler: SchedulerOpt = None,
 ) -> None:
     """Analyse articles and print the findings (the JSON object with --json).
 
@@ -309,22 +350,25 @@ def analyze(
 
     started = time.monotonic()
 
-    def action() -> tuple[Analysis, Parser]:
+    def action() -> tuple[Analysis, ParseStats]:
         from framing import pipeline
 
-        return pipeline.analyze(
-            paths,
-            config_path=config,
-            lexicon_dir=lexicon_dir,
-            use_cache=not no_cache,
-            progress=_progress(),
-            stories=stories.value,
-        )
+        with _engine(engine, scheduler) as running:
+            analysis, parser = pipeline.analyze(
+                paths,
+                config_path=config,
+                lexicon_dir=lexicon_dir,
+                use_cache=not no_cache,
+                progress=_progress(),
+                stories=stories.value,
+                engine=running,
+            )
+        return analysis, parser.stats if parser else running.stats
 
-    analysis, parser = _run(action)
+    analysis, stats = _run(action)
     _warn(analysis.warnings)
     if verbose:
-        _stats(parser, started)
+        _stats(stats, started)
     if as_json:
         sys.stdout.write(json_report.dumps(analysis))
         return

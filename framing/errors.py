@@ -44,6 +44,10 @@ class OutputError(FramingError):
     """The report folder cannot be written."""
 
 
+class EngineError(FramingError):
+    """The dask engine is not installed, or its cluster cannot be reached."""
+
+
 def not_utf8(exc: UnicodeDecodeError) -> str:
     """The message for a settings file that is not UTF-8, at the first bad byte."""
     return (

@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
 
 from framing import __version__, actor_links, actors, clean, config, corpus, lexicons, quotes
 from framing.compare import actors as actor_table
@@ -29,6 +31,11 @@ from framing.records import (
     StanceCue,
 )
 
+if TYPE_CHECKING:
+    from framing.engine import DaskEngine
+
+T = TypeVar("T")
+R = TypeVar("R")
 _NOT_NEWLINE = re.compile(r"[^\n]")
 
 
@@ -87,6 +94,10 @@ class _Actors:
 
     groups: list[actors.Group]
     mentions: list[tuple[int, str, ActorMention]]
+
+
+# One article's findings, and its actors waiting for the links across articles.
+Built = tuple[Document, _Actors]
 
 
 def _speaker_of(span: Span, found: tuple[Attribution, ...]) -> str | None:
@@ -251,7 +262,7 @@ def _document(
     return document, pending
 
 
-def _link_actors(built: Sequence[tuple[Document, _Actors]]) -> list[Document]:
+def _link_actors(built: Sequence[Built]) -> list[Document]:
     """Give each actor one name across the articles, then gather each document's stance."""
     links = actor_links.link([pending.groups for _, pending in built])
     documents = []
@@ -276,32 +287,42 @@ def analyze(
     use_cache: bool = True,
     progress: Callable[[int, int], None] | None = None,
     stories: str = "auto",
-) -> tuple[Analysis, Parser]:
-    """Analyse every article under ``paths``; return the Analysis and the parser used.
+    engine: DaskEngine | None = None,
+) -> tuple[Analysis, Parser | None]:
+    """Analyse every article under ``paths``; return the Analysis and the parser used (none
+    when an ``engine`` parsed them: its ``stats`` say what it parsed).
 
     ``stories``: auto (group the documents into stories and compare within each) or one (compare
-    every document with every other, as one story)."""
+    every document with every other, as one story).  ``engine``: where the per-document stage
+    and the per-story comparisons run (``framing.engine.DaskEngine``); this process when None.
+    The Analysis is the same either way."""
     warnings: list[str] = []
     sources = sorted(corpus.read_paths(paths, warnings), key=lambda s: s.id)
     settings = load_settings(paths, config_path=config_path, lexicon_dir=lexicon_dir)
     cleaned = [clean.find_article(s.text, settings.chrome, start=s.body_start) for s in sources]
-    # The pipeline loads last, so bad input is reported before the second it takes to load.
-    parser = parser or Parser.create(use_cache=use_cache)
-    masked = [mask(s.text, c.article) for s, c in zip(sources, cleaned, strict=True)]
-    built = [
-        _document(source, found, settings, parsed)
-        for source, found, parsed in zip(
-            sources, cleaned, parser.iter_parse(masked, progress=progress), strict=True
-        )
-    ]
+    if engine is not None:
+        work = list(zip(sources, cleaned, strict=True))
+        built = engine.documents(work, settings, use_cache=use_cache, progress=progress)
+    else:
+        # The pipeline loads last, so bad input is reported before the second it takes to load.
+        parser = parser or Parser.create(use_cache=use_cache)
+        masked = [mask(s.text, c.article) for s, c in zip(sources, cleaned, strict=True)]
+        built = [
+            _document(source, found, settings, parsed)
+            for source, found, parsed in zip(
+                sources, cleaned, parser.iter_parse(masked, progress=progress), strict=True
+            )
+        ]
     documents = _link_actors(built)
     found = story_table.group(documents) if stories == "auto" else ()
+    run = engine.map if engine else _here
     if len(found) < 2:
-        return story_table.compare(documents, version=__version__, warnings=tuple(warnings)), parser
+        compare = partial(story_table.compare, version=__version__, warnings=tuple(warnings))
+        return run(compare, [documents])[0], parser
     # Actors are linked again within each story, so a story's names and comparison are what a
     # run on its articles alone gives, whatever else the corpus holds.
     by_id = {document.id: item for document, item in zip(documents, built, strict=True)}
-    compared = [_story([by_id[d.id] for d in s.analysis.documents]) for s in found]
+    compared = run(_story, [[by_id[d.id] for d in s.analysis.documents] for s in found])
     return story_table.combine(
         [replace(s, analysis=a) for s, a in zip(found, compared, strict=True)],
         version=__version__,
@@ -309,7 +330,11 @@ def analyze(
     ), parser
 
 
-def _story(built: Sequence[tuple[Document, _Actors]]) -> Analysis:
+def _here(function: Callable[[T], R], items: Sequence[T]) -> list[R]:
+    return [function(item) for item in items]
+
+
+def _story(built: Sequence[Built]) -> Analysis:
     """One story's documents, their actors linked among them alone, and their comparison."""
     return story_table.compare(_link_actors(built), version=__version__)
 
@@ -325,11 +350,13 @@ def report(
     progress: Callable[[int, int], None] | None = None,
     output_format: str = "md",
     stories: str = "auto",
-) -> tuple[Analysis, Parser, list[str]]:
+    engine: DaskEngine | None = None,
+) -> tuple[Analysis, Parser | None, list[str]]:
     """Analyse ``paths`` and write the report folder ``out`` atomically; return the file names.
 
     ``output_format``: md (markdown and framing.json), json (framing.json only) or csv (one CSV
-    table per kind of finding, and framing.json); ``stories`` as for ``analyze``.  The layout
+    table per kind of finding, and framing.json); ``stories`` and ``engine`` as for
+    ``analyze``.  The layout
     of a run of several stories is in ``framing.report.stories``."""
     from framing.report import stories as story_report
     from framing.report.output import write_report
@@ -342,6 +369,7 @@ def report(
         use_cache=use_cache,
         progress=progress,
         stories=stories,
+        engine=engine,
     )
     files = story_report.files(analysis, out_dir=str(out), output_format=output_format)
     write_report(out, files)
