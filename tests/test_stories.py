@@ -3,6 +3,7 @@ within each story (on the invented mixed corpus in tests/data/mixed_stories)."""
 
 from __future__ import annotations
 
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -83,6 +84,20 @@ def test_the_same_words_weeks_apart_are_two_stories() -> None:
     assert len(stories.group(near)) == 1
     assert len(stories.group(far)) == 2
     assert len(stories.group(unknown)) == 1
+
+
+def test_a_story_spans_at_most_a_month() -> None:
+    """Articles a week apart link, but a story's dated articles stay within SPAN_DAYS."""
+    text, actors = TOPICS["vote"]
+    weekly = [
+        _doc(f"w{k}", text, actors, (date(2025, 1, 1) + timedelta(days=7 * k)).isoformat())
+        for k in range(10)
+    ]
+    found = stories.group(weekly)
+    assert len(found) > 1
+    for story in found:
+        days = sorted(date.fromisoformat(d.date or "") for d in story.analysis.documents)
+        assert (days[-1] - days[0]).days <= stories.SPAN_DAYS
 
 
 def test_one_article_and_no_words_are_one_story() -> None:

@@ -141,7 +141,8 @@ def index(analysis: Analysis, *, out_dir: str) -> str:
     lines += ["## How the stories were found", ""]
     lines.append(
         "Articles are grouped by the words they share (TF-IDF), the actors they name, and their "
-        "dates (two articles more than a week apart are not linked directly); see "
+        "dates (two articles more than a week apart are not linked directly, and a story's "
+        "dated articles lie within 30 days); see "
         "`framing/compare/stories.py`. To compare every article with every other as one story, "
         "run `framing report --stories one`."
     )
