@@ -58,11 +58,7 @@ def _documents(
     settings, use_cache = shared
     parser = _parser(use_cache)
     before = (parser.stats.parsed, parser.stats.cached, parser.stats.words_parsed)
-    masked = [pipeline.mask(source.text, found.article) for source, found in batch]
-    built = [
-        pipeline._document(source, found, settings, parsed)
-        for (source, found), parsed in zip(batch, parser.iter_parse(masked), strict=True)
-    ]
+    built = pipeline.build(batch, settings, parser)
     after = (parser.stats.parsed, parser.stats.cached, parser.stats.words_parsed)
     return built, (after[0] - before[0], after[1] - before[1], after[2] - before[2])
 

@@ -7,13 +7,24 @@ and the report modules turn those into files.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from framing import __version__, actor_links, actors, clean, config, corpus, lexicons, quotes
+from framing import (
+    __version__,
+    actor_links,
+    actors,
+    clean,
+    config,
+    corpus,
+    lexicons,
+    quotes,
+    results,
+)
 from framing.compare import actors as actor_table
 from framing.compare import stories as story_table
 from framing.features import agency, attribution, labels, quantities, stance, style, wording
@@ -25,6 +36,9 @@ from framing.records import (
     Cleaned,
     Document,
     Harm,
+    LabelMention,
+    LoadedTerm,
+    Quantity,
     SentenceScore,
     Source,
     Span,
@@ -195,37 +209,135 @@ def _true_to(text: str, words: str, span: Span) -> bool:
     return text[span.start : span.end] == words
 
 
+@dataclass(frozen=True, slots=True)
+class _GroupRecord:
+    """An article's actor group as the stage cache stores it (``actors.Group`` is mutable)."""
+
+    kind: str
+    forms: tuple[tuple[str, int], ...]  # in the order first seen: linking reads the first
+    config: config.Actor | None
+    titles: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _ActorsRecord:
+    groups: tuple[_GroupRecord, ...]
+    mentions: tuple[tuple[int, str, ActorMention], ...]
+    harms: tuple[Harm, ...]
+
+
+_Wording = tuple[
+    tuple[LoadedTerm, ...], int, tuple[tuple[str, float], ...], tuple[tuple[Span, float], ...]
+]
+# What each cached stage reads besides the article: the fingerprint of these settings is part of
+# its key (see framing.results), so an edit to one lexicon re-runs only the stages that read it.
+STAGES = ("wording", "attribution", "actors", "quantities", "labels", "style")
+
+
+def _stage_prints(settings: Settings) -> dict[str, str]:
+    return {
+        "wording": results.fingerprint(settings.wording),
+        "attribution": results.fingerprint((settings.attribution, settings.story)),
+        "actors": results.fingerprint(
+            (settings.stance, settings.agency, settings.attribution, settings.story)
+        ),
+        "quantities": results.fingerprint(settings.quantities),
+        "labels": results.fingerprint(settings.labels),
+        "style": "",
+    }
+
+
+def _stage_keys(
+    source: Source, cleaned: Cleaned, prints: dict[str, str], base: str
+) -> dict[str, str]:
+    article = results.key(base, source.text, repr(cleaned.article), repr(cleaned.title_span))
+    return {stage: results.key(article, stage, prints[stage]) for stage in STAGES}
+
+
 def _document(
-    source: Source, cleaned: Cleaned, settings: Settings, parsed: Doc
+    source: Source,
+    cleaned: Cleaned,
+    settings: Settings,
+    parse: Callable[[], Doc],
+    *,
+    store: results.Store,
+    keys: dict[str, str],
 ) -> tuple[Document, _Actors]:
+    """One article's findings; each stage read from ``store`` when its key is there, else run
+    on the parse (``parse()`` loads it only when some stage needs it)."""
     resolved = corpus.resolve_meta(source, settings.story.meta_for(source.id), cleaned)
     article_text = "\n\n".join(source.text[r.start : r.end] for r in cleaned.article)
     found_quotes = quotes.find_quotes(source.text, cleaned.article)
-    loaded = wording.extract(
-        parsed,
-        text=source.text,
-        quotes=found_quotes,
-        res=settings.wording,
-        title_span=cleaned.title_span,
-    )
-    voice = wording.voice_words(parsed, found_quotes)
-    found = attribution.extract(
-        parsed,
-        text=source.text,
-        quotes=found_quotes,
-        res=settings.attribution,
-        actors=settings.actors,
-    )
     regions = quotes.QuotedRegions(found_quotes)
-    pending, harms = _actors(parsed, settings, regions, found)
-    harms = tuple(
-        h
-        for h in harms
-        if all(
-            _true_to(source.text, e.text, e.span)
-            for e in (h.trigger, h.doer_text, h.harmed_text)
-            if e
+
+    def run_wording() -> _Wording:
+        parsed = parse()
+        loaded = wording.extract(
+            parsed,
+            text=source.text,
+            quotes=found_quotes,
+            res=settings.wording,
+            title_span=cleaned.title_span,
         )
+        voice = wording.voice_words(parsed, found_quotes)
+        density = wording.density(loaded, voice)
+        return loaded, voice, density, wording.sentence_scores(parsed, loaded)
+
+    def run_attribution() -> tuple[Attribution, ...]:
+        return attribution.extract(
+            parse(),
+            text=source.text,
+            quotes=found_quotes,
+            res=settings.attribution,
+            actors=settings.actors,
+        )
+
+    loaded, voice, density, sentences = store.get_or_make(
+        "wording", keys["wording"], _Wording, run_wording
+    )
+    found = store.get_or_make(
+        "attribution", keys["attribution"], tuple[Attribution, ...], run_attribution
+    )
+
+    def run_actors() -> _ActorsRecord:
+        pending, harms = _actors(parse(), settings, regions, found)
+        kept = tuple(
+            h
+            for h in harms
+            if all(
+                _true_to(source.text, e.text, e.span)
+                for e in (h.trigger, h.doer_text, h.harmed_text)
+                if e
+            )
+        )
+        groups = tuple(
+            _GroupRecord(g.kind, tuple(g.forms.items()), g.config, tuple(sorted(g.titles)))
+            for g in pending.groups
+        )
+        return _ActorsRecord(groups, tuple(pending.mentions), kept)
+
+    def run_quantities() -> tuple[Quantity, ...]:
+        return tuple(
+            q
+            for q in quantities.extract(parse(), res=settings.quantities, quoted=regions)
+            if _true_to(source.text, q.text, q.span)
+        )
+
+    def run_labels() -> tuple[LabelMention, ...]:
+        return labels.extract(parse(), text=source.text, quotes=found_quotes, table=settings.labels)
+
+    def run_style() -> tuple[tuple[str, float], ...]:
+        return style.readability(parse(), article_text)
+
+    record = store.get_or_make("actors", keys["actors"], _ActorsRecord, run_actors)
+    pending = _Actors(
+        [
+            actors.Group(
+                g.kind, forms=Counter(dict(g.forms)), config=g.config, titles=set(g.titles)
+            )
+            for g in record.groups
+        ],
+        list(record.mentions),
     )
     document = Document(
         id=source.id,
@@ -241,25 +353,67 @@ def _document(
         chrome=cleaned.chrome,
         word_count=clean.count_words(source.text, cleaned.article),
         attributions=found,
-        harms=harms,
-        quantities=tuple(
-            q
-            for q in quantities.extract(parsed, res=settings.quantities, quoted=regions)
-            if _true_to(source.text, q.text, q.span)
+        harms=record.harms,
+        quantities=store.get_or_make(
+            "quantities", keys["quantities"], tuple[Quantity, ...], run_quantities
         ),
         loaded_terms=loaded,
-        labels=labels.extract(
-            parsed,
-            text=source.text,
-            quotes=found_quotes,
-            table=settings.labels,
+        labels=store.get_or_make("labels", keys["labels"], tuple[LabelMention, ...], run_labels),
+        readability=store.get_or_make(
+            "style", keys["style"], tuple[tuple[str, float], ...], run_style
         ),
-        readability=style.readability(parsed, article_text),
         voice_words=voice,
-        loaded_density=wording.density(loaded, voice),
-        loaded_sentences=wording.sentence_scores(parsed, loaded),
+        loaded_density=density,
+        loaded_sentences=sentences,
     )
     return document, pending
+
+
+_PRINTS: dict[int, tuple[Settings, dict[str, str]]] = {}
+
+
+def _prints_of(settings: Settings) -> dict[str, str]:
+    """The stage fingerprints of ``settings``, made once per Settings object (a Dask worker
+    reuses the one it was sent for every batch)."""
+    known = _PRINTS.get(id(settings))
+    if known is None or known[0] is not settings:
+        known = (settings, _stage_prints(settings))
+        _PRINTS.clear()  # one run's settings at a time
+        _PRINTS[id(settings)] = known
+    return known[1]
+
+
+def build(
+    items: Sequence[tuple[Source, Cleaned]],
+    settings: Settings,
+    parser: Parser,
+    *,
+    progress: Callable[[int, int], None] | None = None,
+) -> list[Built]:
+    """Each article's findings, in order.  Stages are read from the stage cache where they can
+    be (``framing.results``); only articles with a stage to run are parsed or loaded, one at a
+    time, and each parse is dropped once its article is done."""
+    masked = [mask(source.text, found.article) for source, found in items]
+    store = results.Store(
+        parser.cache / f"results-{results.code_print()}" if parser.cache is not None else None
+    )
+    prints = _prints_of(settings)
+    base = results.key(__version__, parser.fingerprint)
+    keys = [_stage_keys(source, found, prints, base) for source, found in items]
+    needed = [i for i, k in enumerate(keys) if not all(store.has(st, k[st]) for st in STAGES)]
+    stream = parser.iter_parse([masked[i] for i in needed], progress=progress)
+    wanted = set(needed)
+    built = []
+    for i, (source, found) in enumerate(items):
+        parsed: list[Doc] = [next(stream)] if i in wanted else []
+
+        def parse(i: int = i, parsed: list[Doc] = parsed) -> Doc:
+            if not parsed:  # a stored result vanished since it was looked for
+                parsed.append(parser.parse([masked[i]])[0])
+            return parsed[0]
+
+        built.append(_document(source, found, settings, parse, store=store, keys=keys[i]))
+    return built
 
 
 def _link_actors(built: Sequence[Built]) -> list[Document]:
@@ -306,13 +460,7 @@ def analyze(
     else:
         # The pipeline loads last, so bad input is reported before the second it takes to load.
         parser = parser or Parser.create(use_cache=use_cache)
-        masked = [mask(s.text, c.article) for s, c in zip(sources, cleaned, strict=True)]
-        built = [
-            _document(source, found, settings, parsed)
-            for source, found, parsed in zip(
-                sources, cleaned, parser.iter_parse(masked, progress=progress), strict=True
-            )
-        ]
+        built = build(list(zip(sources, cleaned, strict=True)), settings, parser, progress=progress)
     documents = _link_actors(built)
     found = story_table.group(documents) if stories == "auto" else ()
     run = engine.map if engine else _here

@@ -42,57 +42,97 @@ def encode(value: object) -> Any:
     return value
 
 
-def _hints(cls: type) -> dict[str, Any]:
-    if cls not in _HINTS:
-        _HINTS[cls] = typing.get_type_hints(cls)
-    return _HINTS[cls]
+_DECODERS: dict[Any, Callable[[Any], Any]] = {}
+
+
+def _fail(message: str) -> Any:
+    raise ValueError(message)
+
+
+def _primitive(kind: type) -> Callable[[Any], Any]:
+    def read(data: Any) -> Any:
+        if kind is float:
+            if isinstance(data, bool) or not isinstance(data, int | float):
+                _fail(f"expected a number, got {data!r}")
+        elif not isinstance(data, kind) or (kind is int and isinstance(data, bool)):
+            _fail(f"expected {kind.__name__}, got {data!r}")
+        return data  # numbers keep the type JSON gives them: 0 and 0.0 come back as written
+
+    return read
+
+
+def _decoder(kind: Any) -> Callable[[Any], Any]:
+    """A function from JSON to ``kind``, built once per type: reading a cached article calls it
+    for every value, so the type hints are looked at once, not each time."""
+    if kind in _DECODERS:
+        return _DECODERS[kind]
+    origin = typing.get_origin(kind)
+    read: Callable[[Any], Any]
+    if kind is Any:
+        read = lambda data: data  # noqa: E731
+    elif origin in (types.UnionType, typing.Union):
+        options = [_decoder(o) for o in typing.get_args(kind) if o is not type(None)]
+        optional = type(None) in typing.get_args(kind)
+
+        def read(data: Any) -> Any:
+            if data is None and optional:
+                return None
+            for option in options:
+                try:
+                    return option(data)
+                except (ValueError, TypeError, KeyError):
+                    continue
+            return _fail(f"no type of {kind} fits {data!r}")
+
+    elif origin is tuple:
+        args = typing.get_args(kind)
+        if len(args) == 2 and args[1] is Ellipsis:
+            item = _decoder(args[0])
+
+            def read(data: Any) -> Any:
+                if not isinstance(data, list):
+                    _fail(f"expected a list for {kind}, got {type(data).__name__}")
+                return tuple(item(v) for v in data)
+
+        else:
+            items = [_decoder(a) for a in args]
+
+            def read(data: Any) -> Any:
+                if not isinstance(data, list) or len(data) != len(items):
+                    _fail(f"expected {len(items)} items for {kind}, got {data!r}")
+                return tuple(f(v) for f, v in zip(items, data, strict=True))
+
+    elif isinstance(kind, type) and dataclasses.is_dataclass(kind):
+        _DECODERS[kind] = lambda data: _DECODERS[kind](data)  # a record holding itself
+        hints = typing.get_type_hints(kind)
+        fields = [(f.name, _decoder(hints[f.name])) for f in dataclasses.fields(kind)]
+        names = {name for name, _ in fields}
+        cls = kind
+
+        def read(data: Any) -> Any:
+            if not isinstance(data, dict) or data.keys() != names:
+                _fail(f"expected the fields of {cls.__name__}, got {data!r}"[:200])
+            return cls(**{name: f(data[name]) for name, f in fields})
+
+    elif kind in (str, int, float, bool):
+        read = _primitive(kind)
+    else:
+        read = lambda data: data  # noqa: E731
+    _DECODERS[kind] = read
+    return read
 
 
 def decode(kind: Any, data: Any) -> Any:
-    """The value of type ``kind`` that :func:`encode` gave ``data``; ValueError when it is not.
-    Numbers keep the type JSON gives them, so 0 and 0.0 come back as they were written."""
-    if kind is Any:
-        return data
-    origin = typing.get_origin(kind)
-    if origin in (types.UnionType, typing.Union):
-        options = typing.get_args(kind)
-        if data is None and type(None) in options:
-            return None
-        errors = []
-        for option in options:
-            if option is type(None):
-                continue
-            try:
-                return decode(option, data)
-            except (ValueError, TypeError, KeyError) as error:
-                errors.append(error)
-        raise ValueError(f"no type of {kind} fits {data!r}: {errors}")
-    if origin is tuple:
-        if not isinstance(data, list):
-            raise ValueError(f"expected a list for {kind}, got {type(data).__name__}")
-        args = typing.get_args(kind)
-        if len(args) == 2 and args[1] is Ellipsis:
-            return tuple(decode(args[0], v) for v in data)
-        if len(args) != len(data):
-            raise ValueError(f"expected {len(args)} items for {kind}, got {len(data)}")
-        return tuple(decode(a, v) for a, v in zip(args, data, strict=True))
-    if isinstance(kind, type) and dataclasses.is_dataclass(kind):
-        if not isinstance(data, dict):
-            raise ValueError(f"expected an object for {kind.__name__}")
-        hints = _hints(kind)
-        names = {f.name for f in dataclasses.fields(kind)}
-        if set(data) != names:
-            raise ValueError(f"fields of {kind.__name__} differ: {sorted(set(data) ^ names)}")
-        return kind(**{name: decode(hints[name], value) for name, value in data.items()})
-    if kind is float:
-        if isinstance(data, bool) or not isinstance(data, int | float):
-            raise ValueError(f"expected a number, got {data!r}")
-        return data
-    if kind in (str, int, bool) and not isinstance(data, kind):
-        raise ValueError(f"expected {kind.__name__}, got {data!r}")
-    if kind is int and isinstance(data, bool):
-        raise ValueError(f"expected int, got {data!r}")
-    return data
+    """The value of type ``kind`` that :func:`encode` gave ``data``; ValueError when it is not."""
+    return _decoder(kind)(data)
+
+
+def _order(item: Any) -> tuple[str, str]:
+    """A total order over canonical values: strings (most keys) by themselves, others by JSON."""
+    head = item[0] if isinstance(item, list) and item else item
+    if isinstance(head, str):
+        return ("s", head) if head is item else ("s", head + "\0" + json.dumps(item))
+    return ("j", json.dumps(item))
 
 
 def fingerprint(value: object) -> str:
@@ -105,9 +145,9 @@ def fingerprint(value: object) -> str:
                 canonical(getattr(item, f.name)) for f in dataclasses.fields(item)
             ]
         if isinstance(item, Mapping):
-            return sorted(([canonical(k), canonical(v)] for k, v in item.items()), key=repr)
+            return sorted(([canonical(k), canonical(v)] for k, v in item.items()), key=_order)
         if isinstance(item, set | frozenset):
-            return sorted((canonical(v) for v in item), key=repr)
+            return sorted((canonical(v) for v in item), key=_order)
         if isinstance(item, tuple | list):
             return [canonical(v) for v in item]
         if item is None or isinstance(item, str | int | float | bool):
@@ -130,6 +170,10 @@ class Store:
         if self.folder is None:
             return None
         return self.folder / stage / key[:2] / f"{key}.json"
+
+    def has(self, stage: str, key: str) -> bool:
+        path = self._path(stage, key)
+        return path is not None and path.is_file()
 
     def get_or_make(self, stage: str, key: str, kind: Any, make: Callable[[], T]) -> T:
         """The stored result of ``stage`` for ``key``, read back as ``kind``; else ``make()``,
@@ -155,6 +199,21 @@ class Store:
             except OSError:
                 pass  # the cache only saves time: a read-only folder costs time, not results
         return value
+
+
+_CODE: list[str] = []
+
+
+def code_print() -> str:
+    """A digest of framing's own source files: results made by other code are never read."""
+    if not _CODE:
+        digest = hashlib.sha256()
+        package = Path(__file__).parent
+        for path in sorted(package.rglob("*.py")):
+            digest.update(str(path.relative_to(package)).encode())
+            digest.update(path.read_bytes())
+        _CODE.append(digest.hexdigest()[:16])
+    return _CODE[0]
 
 
 def key(*parts: str) -> str:

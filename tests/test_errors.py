@@ -24,7 +24,7 @@ from test_cli import BROKEN_LINE, broken_copy, run, snapshot
 from test_cli import framing as real_process
 
 import framing
-from framing import config, corpus, lexicon_toml, lexicons, pipeline
+from framing import config, corpus, lexicon_toml, lexicons, pipeline, results
 from framing.errors import ConfigError, InputError, LexiconError
 from framing.features import quantities
 from framing.nlp import Parser
@@ -109,6 +109,9 @@ def interrupt_parse(monkeypatch: pytest.MonkeyPatch, _: Path) -> None:
         yield
 
     monkeypatch.setattr(Parser, "iter_parse", interrupted)
+    # with every finding cached no article would be parsed: make this run parse
+    monkeypatch.setattr(results.Store, "has", lambda self, stage, key: False)
+    monkeypatch.setattr(results.Store, "get_or_make", lambda self, stage, key, kind, make: make())
 
 
 def interrupt_import(monkeypatch: pytest.MonkeyPatch, _: Path) -> None:

@@ -48,3 +48,53 @@ def test_analyze_survives_odd_text(parser, tmp_path_factory, words: list[str], c
             assert doc.text[t.span.start : t.span.end] == t.text
         for label in doc.labels:
             assert doc.text[label.span.start : label.span.end] == label.text
+
+
+def _story(tmp_path: Path) -> Path:
+    folder = tmp_path / "story"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "Harbour Herald\n\nThe union said the brutal lockout left 40 workers without pay. "
+        "Officials rejected the claim on Monday.\n",
+        encoding="utf-8",
+    )
+    (folder / "b.txt").write_text(
+        "Daily Tide\n\nPort officials said 42 workers were affected by the dispute.\n",
+        encoding="utf-8",
+    )
+    return folder
+
+
+def test_cached_findings_are_the_findings_of_a_fresh_run(parser, tmp_path: Path) -> None:
+    from framing.nlp import Parser
+    from framing.report import json as json_report
+
+    folder = _story(tmp_path)
+    first, _ = pipeline.analyze([folder], parser=parser)
+    again, _ = pipeline.analyze([folder], parser=parser)  # every stage read from the cache
+    fresh, _ = pipeline.analyze([folder], parser=Parser(parser.nlp, None))  # no cache at all
+    assert json_report.dumps(first) == json_report.dumps(again) == json_report.dumps(fresh)
+
+
+def test_a_lexicon_edit_reruns_only_the_stages_that_read_it(
+    parser, tmp_path: Path, monkeypatch
+) -> None:
+    from framing import lexicons
+    from framing.features import quantities
+
+    folder, copy = _story(tmp_path), tmp_path / "lexicons"
+    lexicons.init(copy)
+    before, _ = pipeline.analyze([folder], parser=parser, lexicon_dir=copy)
+    with (copy / "loaded.tsv").open("a", encoding="utf-8") as handle:
+        handle.write("lockout\temotive\t0.6\n")
+
+    def not_again(*args, **kwargs):
+        raise AssertionError("numbers were read again though no number lexicon changed")
+
+    monkeypatch.setattr(quantities, "extract", not_again)
+    after, _ = pipeline.analyze([folder], parser=parser, lexicon_dir=copy)
+    terms = {t.text for d in after.documents for t in d.loaded_terms}
+    assert "lockout" in terms and "lockout" not in {
+        t.text for d in before.documents for t in d.loaded_terms
+    }
+    assert [d.quantities for d in after.documents] == [d.quantities for d in before.documents]
