@@ -6,10 +6,8 @@ and the report modules turn those into files.
 
 from __future__ import annotations
 
-import re
-from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
@@ -17,32 +15,30 @@ from typing import TYPE_CHECKING, TypeVar
 from framing import (
     __version__,
     actor_links,
-    actors,
     clean,
-    config,
     corpus,
     lexicons,
     quotes,
-    results,
 )
 from framing.compare import actors as actor_table
 from framing.compare import stories as story_table
-from framing.features import agency, attribution, labels, quantities, stance, style, wording
-from framing.nlp import Doc, Parser
+from framing.extract import (  # noqa: F401  (re-exported: the engine and tests use them here)
+    Built,
+    Settings,
+    _harm_cues,
+    _score_mention,
+    build,
+    load_settings,
+    mask,
+)
+from framing.features import agency, stance, wording
+from framing.nlp import Parser
 from framing.records import (
     ActorMention,
     Analysis,
-    Attribution,
-    Cleaned,
     Document,
-    Harm,
-    LabelMention,
-    LoadedTerm,
-    Quantity,
     SentenceScore,
-    Source,
     Span,
-    StanceCue,
 )
 
 if TYPE_CHECKING:
@@ -50,370 +46,6 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 R = TypeVar("R")
-_NOT_NEWLINE = re.compile(r"[^\n]")
-
-
-def mask(text: str, regions: tuple[Span, ...]) -> str:
-    """Blank out everything outside ``regions``, keeping every offset and line break.
-
-    The parser then sees only the article, yet its token offsets are offsets into the file.
-    """
-    pieces = []
-    position = 0
-    for region in regions:
-        pieces.append(_NOT_NEWLINE.sub(" ", text[position : region.start]))
-        pieces.append(text[region.start : region.end])
-        position = region.end
-    pieces.append(_NOT_NEWLINE.sub(" ", text[position:]))
-    return "".join(pieces)
-
-
-@dataclass(frozen=True, slots=True)
-class Settings:
-    """Everything a run needs besides the articles."""
-
-    story: config.StoryConfig
-    actors: config.ActorIndex | None
-    attribution: attribution.Resources
-    chrome: clean.Rules
-    wording: wording.Resources
-    labels: labels.LabelTable
-    stance: stance.Resources
-    agency: agency.Resources
-    quantities: quantities.Resources
-
-
-def load_settings(
-    paths: Sequence[Path], *, config_path: Path | None = None, lexicon_dir: Path | None = None
-) -> Settings:
-    found = config.find(list(paths), config_path)
-    story = config.load(found, shown=corpus.display(found)) if found else config.EMPTY
-    loaded = lexicons.load(lexicon_dir)
-    return Settings(
-        story=story,
-        actors=config.actor_index(story) if story.actors else None,
-        attribution=attribution.resources(loaded),
-        chrome=clean.chrome_rules(loaded),
-        wording=wording.resources(loaded),
-        labels=labels.resources(loaded),
-        stance=stance.resources(loaded),
-        agency=agency.resources(loaded),
-        quantities=quantities.resources(loaded),
-    )
-
-
-@dataclass(frozen=True, slots=True)
-class _Actors:
-    """One article's actor groups and scored mentions, waiting for the links across articles."""
-
-    groups: list[actors.Group]
-    mentions: list[tuple[int, str, ActorMention]]
-
-
-# One article's findings, and its actors waiting for the links across articles.
-Built = tuple[Document, _Actors]
-
-
-def _speaker_of(span: Span, found: tuple[Attribution, ...]) -> str | None:
-    for item in found:
-        if item.direct and item.content.span.contains(span):
-            return item.speaker or (item.source.text if item.source else None)
-    return None
-
-
-def _harm_cues(harms: tuple[Harm, ...], group: int, span: Span) -> list[StanceCue]:
-    """Aggressor and victim cues of one mention: the harms whose doer or harmed words hold it."""
-    key = f"#{group}"
-    cues = []
-    for harm in harms:
-        if harm.quoted:
-            continue
-        if harm.doer == key and harm.doer_text and harm.doer_text.span.overlaps(span):
-            valence, role = stance.AGGRESSOR, "doer of a harm"
-        elif harm.harmed == key and harm.harmed_text and harm.harmed_text.span.overlaps(span):
-            valence, role = stance.VICTIM, "harmed"
-        else:
-            continue
-        cues.append(
-            StanceCue(harm.trigger.text, harm.trigger.span, valence, f"{harm.rule}: {role}")
-        )
-    return cues
-
-
-def _score_mention(
-    parsed: Doc,
-    tokens: tuple[int, int, int],
-    span: Span,
-    *,
-    res: stance.Resources,
-    quoted: bool,
-    harms: tuple[Harm, ...],
-) -> ActorMention:
-    """Score the mention at token ``tokens[0]``..``tokens[1]`` (of actor group ``tokens[2]``):
-    the model, then frames, naming words and, in the outlet's own voice, harm roles."""
-    start, end, group = tokens
-    features, where = stance.features(parsed, start, end, res=res)
-    rules = stance.frame_cues(parsed, start, end, res=res)
-    rules += stance.naming_cues(parsed, start, end, res=res)
-    if not quoted:
-        rules += _harm_cues(harms, group, span)
-    cues = (*stance.cues(parsed, features, where, res=res), *rules)
-    return ActorMention(
-        span=span,
-        score=stance.score(features, res, rules),
-        label=stance.predict(features, res, rules),
-        model=stance.score(features, res),
-        quoted=quoted,
-        role=stance.role(features),
-        cues=tuple(sorted(cues, key=lambda c: c.span)),
-    )
-
-
-def _actors(
-    parsed: Doc,
-    settings: Settings,
-    regions: quotes.QuotedRegions,
-    found: tuple[Attribution, ...],
-) -> tuple[_Actors, tuple[Harm, ...]]:
-    mentions, groups = actors.find(parsed, index=settings.actors)
-    token_group: dict[int, int] = {}
-    for mention in mentions:
-        for i in range(mention.token_start, mention.token_end):
-            token_group.setdefault(i, mention.group)
-    harms = agency.extract(
-        parsed,
-        res=settings.agency,
-        quoted=regions,
-        actor_at=lambda i: f"#{token_group[i]}" if i in token_group else None,
-    )
-    scored = []
-    for mention in mentions:
-        span = Span(mention.start, mention.end)
-        scored_mention = _score_mention(
-            parsed,
-            (mention.token_start, mention.token_end, mention.group),
-            span,
-            res=settings.stance,
-            quoted=regions.contains(span),
-            harms=harms,
-        )
-        if scored_mention.quoted:
-            scored_mention = replace(scored_mention, speaker=_speaker_of(span, found))
-        scored.append((mention.group, mention.text, scored_mention))
-    return _Actors(groups, scored), harms
-
-
-def _true_to(text: str, words: str, span: Span) -> bool:
-    """Evidence is the words of the file: a finding whose words came out otherwise (a phrase
-    that ran into blanked page chrome) is dropped rather than shown with the wrong words."""
-    return text[span.start : span.end] == words
-
-
-@dataclass(frozen=True, slots=True)
-class _GroupRecord:
-    """An article's actor group as the stage cache stores it (``actors.Group`` is mutable)."""
-
-    kind: str
-    forms: tuple[tuple[str, int], ...]  # in the order first seen: linking reads the first
-    config: config.Actor | None
-    titles: tuple[str, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class _ActorsRecord:
-    groups: tuple[_GroupRecord, ...]
-    mentions: tuple[tuple[int, str, ActorMention], ...]
-    harms: tuple[Harm, ...]
-
-
-_Wording = tuple[
-    tuple[LoadedTerm, ...], int, tuple[tuple[str, float], ...], tuple[tuple[Span, float], ...]
-]
-# What each cached stage reads besides the article: the fingerprint of these settings is part of
-# its key (see framing.results), so an edit to one lexicon re-runs only the stages that read it.
-STAGES = ("wording", "attribution", "actors", "quantities", "labels", "style")
-
-
-def _stage_prints(settings: Settings) -> dict[str, str]:
-    return {
-        "wording": results.fingerprint(settings.wording),
-        "attribution": results.fingerprint((settings.attribution, settings.story)),
-        "actors": results.fingerprint(
-            (settings.stance, settings.agency, settings.attribution, settings.story)
-        ),
-        "quantities": results.fingerprint(settings.quantities),
-        "labels": results.fingerprint(settings.labels),
-        "style": "",
-    }
-
-
-def _stage_keys(
-    source: Source, cleaned: Cleaned, prints: dict[str, str], base: str
-) -> dict[str, str]:
-    article = results.key(base, source.text, repr(cleaned.article), repr(cleaned.title_span))
-    return {stage: results.key(article, stage, prints[stage]) for stage in STAGES}
-
-
-def _document(
-    source: Source,
-    cleaned: Cleaned,
-    settings: Settings,
-    parse: Callable[[], Doc],
-    *,
-    store: results.Store,
-    keys: dict[str, str],
-) -> tuple[Document, _Actors]:
-    """One article's findings; each stage read from ``store`` when its key is there, else run
-    on the parse (``parse()`` loads it only when some stage needs it)."""
-    resolved = corpus.resolve_meta(source, settings.story.meta_for(source.id), cleaned)
-    article_text = "\n\n".join(source.text[r.start : r.end] for r in cleaned.article)
-    found_quotes = quotes.find_quotes(source.text, cleaned.article)
-    regions = quotes.QuotedRegions(found_quotes)
-
-    def run_wording() -> _Wording:
-        parsed = parse()
-        loaded = wording.extract(
-            parsed,
-            text=source.text,
-            quotes=found_quotes,
-            res=settings.wording,
-            title_span=cleaned.title_span,
-        )
-        voice = wording.voice_words(parsed, found_quotes)
-        density = wording.density(loaded, voice)
-        return loaded, voice, density, wording.sentence_scores(parsed, loaded)
-
-    def run_attribution() -> tuple[Attribution, ...]:
-        return attribution.extract(
-            parse(),
-            text=source.text,
-            quotes=found_quotes,
-            res=settings.attribution,
-            actors=settings.actors,
-        )
-
-    loaded, voice, density, sentences = store.get_or_make(
-        "wording", keys["wording"], _Wording, run_wording
-    )
-    found = store.get_or_make(
-        "attribution", keys["attribution"], tuple[Attribution, ...], run_attribution
-    )
-
-    def run_actors() -> _ActorsRecord:
-        pending, harms = _actors(parse(), settings, regions, found)
-        kept = tuple(
-            h
-            for h in harms
-            if all(
-                _true_to(source.text, e.text, e.span)
-                for e in (h.trigger, h.doer_text, h.harmed_text)
-                if e
-            )
-        )
-        groups = tuple(
-            _GroupRecord(g.kind, tuple(g.forms.items()), g.config, tuple(sorted(g.titles)))
-            for g in pending.groups
-        )
-        return _ActorsRecord(groups, tuple(pending.mentions), kept)
-
-    def run_quantities() -> tuple[Quantity, ...]:
-        return tuple(
-            q
-            for q in quantities.extract(parse(), res=settings.quantities, quoted=regions)
-            if _true_to(source.text, q.text, q.span)
-        )
-
-    def run_labels() -> tuple[LabelMention, ...]:
-        return labels.extract(parse(), text=source.text, quotes=found_quotes, table=settings.labels)
-
-    def run_style() -> tuple[tuple[str, float], ...]:
-        return style.readability(parse(), article_text)
-
-    record = store.get_or_make("actors", keys["actors"], _ActorsRecord, run_actors)
-    pending = _Actors(
-        [
-            actors.Group(
-                g.kind, forms=Counter(dict(g.forms)), config=g.config, titles=set(g.titles)
-            )
-            for g in record.groups
-        ],
-        list(record.mentions),
-    )
-    document = Document(
-        id=source.id,
-        path=source.origin,
-        outlet=resolved.outlet,
-        outlet_from=resolved.outlet_from,
-        title=resolved.title,
-        date=resolved.date,
-        url=resolved.url,
-        author=resolved.author,
-        text=source.text,
-        article=cleaned.article,
-        chrome=cleaned.chrome,
-        word_count=clean.count_words(source.text, cleaned.article),
-        attributions=found,
-        harms=record.harms,
-        quantities=store.get_or_make(
-            "quantities", keys["quantities"], tuple[Quantity, ...], run_quantities
-        ),
-        loaded_terms=loaded,
-        labels=store.get_or_make("labels", keys["labels"], tuple[LabelMention, ...], run_labels),
-        readability=store.get_or_make(
-            "style", keys["style"], tuple[tuple[str, float], ...], run_style
-        ),
-        voice_words=voice,
-        loaded_density=density,
-        loaded_sentences=sentences,
-    )
-    return document, pending
-
-
-_PRINTS: dict[int, tuple[Settings, dict[str, str]]] = {}
-
-
-def _prints_of(settings: Settings) -> dict[str, str]:
-    """The stage fingerprints of ``settings``, made once per Settings object (a Dask worker
-    reuses the one it was sent for every batch)."""
-    known = _PRINTS.get(id(settings))
-    if known is None or known[0] is not settings:
-        known = (settings, _stage_prints(settings))
-        _PRINTS.clear()  # one run's settings at a time
-        _PRINTS[id(settings)] = known
-    return known[1]
-
-
-def build(
-    items: Sequence[tuple[Source, Cleaned]],
-    settings: Settings,
-    parser: Parser,
-    *,
-    progress: Callable[[int, int], None] | None = None,
-) -> list[Built]:
-    """Each article's findings, in order.  Stages are read from the stage cache where they can
-    be (``framing.results``); only articles with a stage to run are parsed or loaded, one at a
-    time, and each parse is dropped once its article is done."""
-    masked = [mask(source.text, found.article) for source, found in items]
-    store = results.Store(
-        parser.cache / f"results-{results.code_print()}" if parser.cache is not None else None
-    )
-    prints = _prints_of(settings)
-    base = results.key(__version__, parser.fingerprint)
-    keys = [_stage_keys(source, found, prints, base) for source, found in items]
-    needed = [i for i, k in enumerate(keys) if not all(store.has(st, k[st]) for st in STAGES)]
-    stream = parser.iter_parse([masked[i] for i in needed], progress=progress)
-    wanted = set(needed)
-    built = []
-    for i, (source, found) in enumerate(items):
-        parsed: list[Doc] = [next(stream)] if i in wanted else []
-
-        def parse(i: int = i, parsed: list[Doc] = parsed) -> Doc:
-            if not parsed:  # a stored result vanished since it was looked for
-                parsed.append(parser.parse([masked[i]])[0])
-            return parsed[0]
-
-        built.append(_document(source, found, settings, parse, store=store, keys=keys[i]))
-    return built
 
 
 def _link_actors(built: Sequence[Built]) -> list[Document]:

@@ -32,10 +32,11 @@ def engine():
 
 
 def test_the_samples_give_the_same_framing_json(engine, seeds_analysis) -> None:
-    analysis, parser = pipeline.analyze([SEEDS], engine=engine)
+    # no caches: the findings of this session's earlier runs would spare the workers' parsing
+    analysis, parser = pipeline.analyze([SEEDS], engine=engine, use_cache=False)
     assert parser is None
     assert json_report.dumps(analysis) == json_report.dumps(seeds_analysis)
-    assert engine.stats.parsed + engine.stats.cached >= 5
+    assert engine.stats.parsed >= 5
 
 
 def test_a_mixed_corpus_gives_the_same_stories(engine, parser) -> None:
