@@ -130,7 +130,7 @@ ConfigOpt = Annotated[
     typer.Option("--config", help="Story config; default: framing.toml in the article folder."),
 ]
 NoCacheOpt = Annotated[
-    bool, typer.Option("--no-cache", help="Parse again instead of using the parse cache.")
+    bool, typer.Option("--no-cache", help="Parse and extract again instead of using the caches.")
 ]
 VerboseOpt = Annotated[
     bool, typer.Option("--verbose", "-v", help="Print what was parsed and how long it took.")
@@ -254,6 +254,15 @@ def _engine(name: EngineName, scheduler: str | None) -> contextlib.AbstractConte
     return DaskEngine(scheduler=scheduler)
 
 
+JobsOpt = Annotated[
+    int,
+    typer.Option(
+        "--jobs",
+        "-j",
+        min=0,
+        help="Processes that parse; 0: every core (a run of few articles parses here).",
+    ),
+]
 StoriesOpt = Annotated[
     Stories,
     typer.Option(
@@ -281,6 +290,7 @@ def report(
     stories: StoriesOpt = Stories.auto,
     engine: EngineOpt = EngineName.local,
     scheduler: SchedulerOpt = None,
+    jobs: JobsOpt = 0,
 ) -> None:
     """Write index.md, one markdown file per outlet, and framing.json.
 
@@ -305,6 +315,7 @@ def report(
                 output_format=output_format.value,
                 stories=stories.value,
                 engine=running,
+                jobs=jobs,
             )
         return analysis, parser.stats if parser else running.stats, files
 
@@ -341,6 +352,7 @@ def analyze(
     stories: StoriesOpt = Stories.auto,
     engine: EngineOpt = EngineName.local,
     scheduler: SchedulerOpt = None,
+    jobs: JobsOpt = 0,
 ) -> None:
     """Analyse articles and print the findings (the JSON object with --json).
 
@@ -362,6 +374,7 @@ def analyze(
                 progress=_progress(),
                 stories=stories.value,
                 engine=running,
+                jobs=jobs,
             )
         return analysis, parser.stats if parser else running.stats
 

