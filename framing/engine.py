@@ -25,7 +25,7 @@ from framing.errors import EngineError
 from framing.nlp import Parser, ParseStats
 
 if TYPE_CHECKING:
-    from framing.pipeline import Built, Settings
+    from framing.extract import Built, Settings
     from framing.records import Cleaned, Source
 
 BATCH = 16  # articles per task: a few seconds of parsing, so the workers stay evenly busy
@@ -53,12 +53,12 @@ def _documents(
 ) -> tuple[list[Built], tuple[int, int, int]]:
     """On a worker: parse and extract one batch, as the local engine does each article; and
     what was parsed (documents parsed, from the cache, tokens parsed)."""
-    from framing import pipeline
+    from framing import extract
 
     settings, use_cache = shared
     parser = _parser(use_cache)
     before = (parser.stats.parsed, parser.stats.cached, parser.stats.words_parsed)
-    built = pipeline.build(batch, settings, parser)
+    built = extract.build(batch, settings, parser)
     after = (parser.stats.parsed, parser.stats.cached, parser.stats.words_parsed)
     return built, (after[0] - before[0], after[1] - before[1], after[2] - before[2])
 

@@ -122,7 +122,7 @@ def _harm_cues(harms: tuple[Harm, ...], group: int, span: Span) -> list[StanceCu
     return cues
 
 
-def _score_mention(
+def score_mention(
     parsed: Doc,
     tokens: tuple[int, int, int],
     span: Span,
@@ -171,7 +171,7 @@ def _actors(
     scored = []
     for mention in mentions:
         span = Span(mention.start, mention.end)
-        scored_mention = _score_mention(
+        scored_mention = score_mention(
             parsed,
             (mention.token_start, mention.token_end, mention.group),
             span,

@@ -23,15 +23,7 @@ from framing import (
 )
 from framing.compare import actors as actor_table
 from framing.compare import stories as story_table
-from framing.extract import (  # noqa: F401  (re-exported: the engine and tests use them here)
-    Built,
-    Settings,
-    _harm_cues,
-    _score_mention,
-    build,
-    load_settings,
-    mask,
-)
+from framing.extract import Built, build, load_settings, score_mention
 from framing.features import agency, stance, wording
 from framing.nlp import Parser
 from framing.records import (
@@ -246,7 +238,7 @@ def score_mentions(
         )
         mention = Span(span.start_char, span.end_char)
         results.append(
-            _score_mention(
+            score_mention(
                 doc,
                 (span.start, span.end, 0),
                 mention,

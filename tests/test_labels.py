@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from framing import clean, corpus, lexicon_toml, lexicons, pipeline, quotes
+from framing import clean, corpus, lexicon_toml, lexicons, quotes
 from framing.compare import labels as compare_labels
 from framing.errors import LexiconError
+from framing.extract import mask
 from framing.features import labels
 from framing.lexicons import LABELS
 from framing.records import Document, LabelMention, LabelRow, Span
@@ -143,7 +144,7 @@ def test_labels_inside_a_double_quote_are_marked_quoted(parser) -> None:
 def test_labels_in_page_chrome_are_not_found(parser) -> None:
     text = "The rebels crossed the river.\n\nPopular posts\nWhy the regime fell\n"
     kept = (Span(0, text.index("\n")),)
-    doc = parser.parse([pipeline.mask(text, kept)])[0]
+    doc = parser.parse([mask(text, kept)])[0]
     found = labels.extract(doc, text=text, quotes=(), table=TABLE)
     assert [m.text for m in found] == ["rebels"]
 
@@ -405,7 +406,7 @@ def seed_labels(parser) -> dict[str, tuple[LabelMention, ...]]:
     found = {}
     for source in sources:
         cleaned = clean.find_article(source.text, LEX, start=source.body_start)
-        doc = parser.parse([pipeline.mask(source.text, cleaned.article)])[0]
+        doc = parser.parse([mask(source.text, cleaned.article)])[0]
         marks = quotes.find_quotes(source.text, cleaned.article)
         found[source.id] = labels.extract(doc, text=source.text, quotes=marks, table=TABLE)
     return found

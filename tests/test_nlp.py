@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 
 from framing import nlp
 from framing.errors import ModelError
+from framing.extract import mask
 from framing.nlp import Parser, cache_dir, load_model
-from framing.pipeline import mask
 from framing.records import Span
 
 TEXTS = [
