@@ -221,3 +221,21 @@ def test_a_few_articles_are_parsed_in_this_process(parser, monkeypatch) -> None:
     texts = [f"Sentence number {i}." for i in range(PARALLEL_MIN)]
     list(many.iter_parse(texts))  # enough to be worth worker processes (spied, not started)
     assert asked == [1, 4]
+
+
+def test_release_frees_a_parse_at_once(parser) -> None:
+    import gc
+    import weakref
+
+    from framing.nlp import entities, release, sentences
+
+    doc = parser.nlp("Ana Costa met Ben Roe in Lisbon. They talked.")
+    sentences(doc), entities(doc)  # the caches whose Spans point back at the Doc
+    release(doc)
+    gone = weakref.ref(doc)
+    gc.disable()  # freed by its reference count, not by a collection
+    try:
+        del doc
+        assert gone() is None
+    finally:
+        gc.enable()
