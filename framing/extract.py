@@ -217,12 +217,12 @@ STAGES = ("wording", "attribution", "actors", "quantities", "labels", "style")
 
 
 def _stage_prints(settings: Settings) -> dict[str, str]:
+    # the actors stage reads the speakers attribution found, so it reads what attribution reads
+    heard = results.fingerprint((settings.attribution, settings.story))
     return {
         "wording": results.fingerprint(settings.wording),
-        "attribution": results.fingerprint((settings.attribution, settings.story)),
-        "actors": results.fingerprint(
-            (settings.stance, settings.agency, settings.attribution, settings.story)
-        ),
+        "attribution": heard,
+        "actors": results.key(heard, results.fingerprint((settings.stance, settings.agency))),
         "quantities": results.fingerprint(settings.quantities),
         "labels": results.fingerprint(settings.labels),
         "style": "",
