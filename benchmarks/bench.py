@@ -11,12 +11,19 @@ writes them as one .jsonl file (id, text, outlet, title, date) and prints:
 - framing cold: ``pipeline.analyze`` with empty caches, an editable copy of the lexicons
   (``lexicons.init``) and the same number of processes
   (reading, chrome, parsing, every feature, the grouping into stories and the comparison within
-  each), and its ratio to the baseline; the stories found, and the time of the grouping alone
-  (``stories.group`` run again on the result);
+  each), and its ratio to the baseline (run last, so that the memory figures are framing's);
+  the stories found;
 - framing after a lexicon edit: one line added to that copy's ``loaded.tsv`` in place, the
   caches warm (the parse cache, and the stage cache for every stage but loaded wording);
-- peak resident memory of this process and of its parse workers (``getrusage``), which are
-  upper bounds for each run because the figure never goes down.
+- the time of each stage of the cold run: reading, cleaning, the per-document stages (parsing,
+  with the parse cache's writes, and each feature: seconds summed over the worker processes,
+  so they add up to about ``jobs`` times the wall time of the documents step), linking actors,
+  grouping stories, comparing;
+- peak memory: the resident size of this process and of its largest worker (``getrusage``: a
+  forked worker's figure counts the pages it shares with this process), and the peak of the
+  proportional set size summed over this process and its workers, sampled every half second
+  from ``/proc`` (shared pages divided among the processes sharing them: what the run costs
+  the machine).
 
 Figures, not tests: nothing here fails when it is slow.  Run it on an idle machine.
 """
@@ -31,6 +38,7 @@ import resource
 import shutil
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -38,7 +46,6 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from framing import lexicons, nlp, pipeline  # noqa: E402
-from framing.compare import stories  # noqa: E402
 
 
 def load(path: Path, n: int) -> list[dict[str, str]]:
@@ -59,6 +66,43 @@ def load(path: Path, n: int) -> list[dict[str, str]]:
             if len(records) >= n:
                 break
     return records
+
+
+class PssSampler(threading.Thread):
+    """The peak, over the run, of the summed proportional set size of this process and its
+    descendants (Linux only: elsewhere the figure stays 0)."""
+
+    def __init__(self) -> None:
+        super().__init__(daemon=True)
+        self.peak_kb = 0
+        self.stopped = threading.Event()
+
+    @staticmethod
+    def _family(pid: int) -> list[int]:
+        found = [pid]
+        for task in Path(f"/proc/{pid}/task").glob("*/children"):
+            try:
+                children = [int(c) for c in task.read_text().split()]
+            except OSError:
+                continue
+            for child in children:
+                found += PssSampler._family(child)
+        return found
+
+    @staticmethod
+    def _pss_kb(pid: int) -> int:
+        try:
+            for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+                if line.startswith("Pss:"):
+                    return int(line.split()[1])
+        except OSError:
+            pass
+        return 0
+
+    def run(self) -> None:
+        while not self.stopped.wait(0.5):
+            total = sum(self._pss_kb(pid) for pid in self._family(os.getpid()))
+            self.peak_kb = max(self.peak_kb, total)
 
 
 def peak_mb() -> tuple[float, float]:
@@ -83,51 +127,58 @@ def main(argv: list[str] | None = None) -> int:
     try:
         corpus = work / "corpus.jsonl"
         corpus.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+        os.environ["FRAMING_CACHE_DIR"] = str(work / "cache")
+        # The user's workflow: an editable copy of the lexicons, a run, an edit in place, a run.
+        edited = work / "lexicons"
+        lexicons.init(edited)
+        sampler = PssSampler()
+        sampler.start()
+        timings: dict[str, float] = {}
+        began = time.perf_counter()
+        parsing = pipeline.Parser.create()
+        analysis, parsing = pipeline.analyze(
+            [corpus], parser=parsing, lexicon_dir=edited, jobs=args.jobs, timings=timings
+        )
+        cold = time.perf_counter() - began
+        stats = parsing.stats
+        print(
+            f"framing cold            {cold:8.1f} s  {words / cold:9.0f} words/s  "
+            f"{len(records) / cold:6.1f} articles/s"
+        )
+        comparisons = [s.analysis for s in analysis.stories] or [analysis]
+        shared = sum(1 for s in analysis.stories if len(s.analysis.documents) > 1)
+        print(
+            f"  parsed {stats.parsed} documents ({stats.words_parsed} tokens); "
+            f"{len(analysis.stories)} stories ({shared} of two articles or more); "
+            f"{sum(len(a.facts) for a in comparisons)} facts, "
+            f"{sum(len(a.claims) for a in comparisons)} claims"
+        )
+        print("  time per stage (the per-document ones summed over the processes):")
+        for stage, seconds in timings.items():
+            print(f"    {stage:<22} {seconds:8.1f} s")
+        with open(edited / "loaded.tsv", "a", encoding="utf-8") as handle:
+            handle.write("benchmarkword\temotive\t0.5\n")
+        began = time.perf_counter()
+        pipeline.analyze([corpus], parser=parsing, lexicon_dir=edited, jobs=args.jobs)
+        warm = time.perf_counter() - began
+        sampler.stopped.set()
+        print(f"framing after an edit   {warm:8.1f} s  {warm / cold:.2f}x the cold run")
+        own, children = peak_mb()
+        print(
+            f"peak RSS: this process {own:.0f} MB, largest worker {children:.0f} MB; peak PSS "
+            f"of framing's processes together {sampler.peak_kb / 1024:.0f} MB"
+        )
         if not args.skip_baseline:
+            # After framing, so that its memory figures above are framing's alone.
             model = nlp.load_model()
             texts = [r["text"] for r in records]
             began = time.perf_counter()
             count = sum(1 for _ in model.pipe(texts, batch_size=64, n_process=args.jobs))
             base = time.perf_counter() - began
             print(
-                f"baseline spaCy pipe     {base:8.1f} s  {words / base:9.0f} words/s  ({count} docs)"
+                f"baseline spaCy pipe     {base:8.1f} s  {words / base:9.0f} words/s  "
+                f"({count} docs); framing cold is {cold / base:.2f}x the baseline"
             )
-        os.environ["FRAMING_CACHE_DIR"] = str(work / "cache")
-        # The user's workflow: an editable copy of the lexicons, a run, an edit in place, a run.
-        edited = work / "lexicons"
-        lexicons.init(edited)
-        began = time.perf_counter()
-        parsing = pipeline.Parser.create(n_process=args.jobs)
-        analysis, parsing = pipeline.analyze([corpus], parser=parsing, lexicon_dir=edited)
-        cold = time.perf_counter() - began
-        stats = parsing.stats
-        ratio = f"  {cold / base:.2f}x the baseline" if not args.skip_baseline else ""
-        print(
-            f"framing cold            {cold:8.1f} s  {words / cold:9.0f} words/s  "
-            f"{len(records) / cold:6.1f} articles/s{ratio}"
-        )
-        comparisons = [s.analysis for s in analysis.stories] or [analysis]
-        print(
-            f"  parsed {stats.parsed} documents ({stats.words_parsed} tokens); "
-            f"{sum(len(a.facts) for a in comparisons)} facts, "
-            f"{sum(len(a.claims) for a in comparisons)} claims"
-        )
-        began = time.perf_counter()
-        found = stories.group(analysis.documents)
-        grouping = time.perf_counter() - began
-        shared = sum(1 for s in found if len(s.analysis.documents) > 1)
-        print(
-            f"  stories: {len(found)} ({shared} of two articles or more), grouping "
-            f"{grouping:.1f} s of the cold run"
-        )
-        with open(edited / "loaded.tsv", "a", encoding="utf-8") as handle:
-            handle.write("benchmarkword\temotive\t0.5\n")
-        began = time.perf_counter()
-        pipeline.analyze([corpus], parser=parsing, lexicon_dir=edited)
-        warm = time.perf_counter() - began
-        print(f"framing after an edit   {warm:8.1f} s  {warm / cold:.2f}x the cold run")
-        own, children = peak_mb()
-        print(f"peak RSS: this process {own:.0f} MB, largest parse worker {children:.0f} MB")
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return 0

@@ -300,3 +300,21 @@ def find_article(text: str, lexicons: Lexicons | Rules, *, start: int = 0) -> Cl
 
 def count_words(text: str, regions: tuple[Span, ...]) -> int:
     return sum(len(_WORD.findall(text[r.start : r.end])) for r in regions)
+
+
+_NOT_NEWLINE = re.compile(r"[^\n]")
+
+
+def mask(text: str, regions: tuple[Span, ...]) -> str:
+    """Blank out everything outside ``regions``, keeping every offset and line break.
+
+    The parser then sees only the article, yet its token offsets are offsets into the file.
+    """
+    pieces = []
+    position = 0
+    for region in regions:
+        pieces.append(_NOT_NEWLINE.sub(" ", text[position : region.start]))
+        pieces.append(text[region.start : region.end])
+        position = region.end
+    pieces.append(_NOT_NEWLINE.sub(" ", text[position:]))
+    return "".join(pieces)

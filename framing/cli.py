@@ -260,7 +260,7 @@ JobsOpt = Annotated[
         "--jobs",
         "-j",
         min=0,
-        help="Processes that parse; 0: every core (a run of few articles parses here).",
+        help="Processes that parse and extract; 0: every core (few articles: one process).",
     ),
 ]
 StoriesOpt = Annotated[

@@ -9,7 +9,7 @@ with reading, cleaning and the comparison; ``framing.engine`` runs it on a Dask 
 
 from __future__ import annotations
 
-import re
+import time
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -31,23 +31,6 @@ from framing.records import (
     Span,
     StanceCue,
 )
-
-_NOT_NEWLINE = re.compile(r"[^\n]")
-
-
-def mask(text: str, regions: tuple[Span, ...]) -> str:
-    """Blank out everything outside ``regions``, keeping every offset and line break.
-
-    The parser then sees only the article, yet its token offsets are offsets into the file.
-    """
-    pieces = []
-    position = 0
-    for region in regions:
-        pieces.append(_NOT_NEWLINE.sub(" ", text[position : region.start]))
-        pieces.append(text[region.start : region.end])
-        position = region.end
-    pieces.append(_NOT_NEWLINE.sub(" ", text[position:]))
-    return "".join(pieces)
 
 
 @dataclass(frozen=True, slots=True)
@@ -365,17 +348,12 @@ def _prints_of(settings: Settings) -> dict[str, str]:
     return known[1]
 
 
-def build(
-    items: Sequence[tuple[Source, Cleaned]],
-    settings: Settings,
-    parser: Parser,
-    *,
-    progress: Callable[[int, int], None] | None = None,
-) -> list[Built]:
-    """Each article's findings, in order.  Stages are read from the stage cache where they can
-    be (``framing.results``); only articles with a stage to run are parsed or loaded, one at a
-    time, and each parse is dropped once its article is done."""
-    masked = [mask(source.text, found.article) for source, found in items]
+def _plan(
+    items: Sequence[tuple[Source, Cleaned]], settings: Settings, parser: Parser
+) -> tuple[list[str], results.Store, list[dict[str, str]], list[int]]:
+    """The texts the parser sees, the stage cache, each article's stage keys, and the articles
+    with some stage not in the cache (the ones to parse)."""
+    masked = [clean.mask(source.text, found.article) for source, found in items]
     store = results.Store(
         parser.cache / f"results-{results.code_print()}" if parser.cache is not None else None
     )
@@ -383,11 +361,37 @@ def build(
     base = results.key(__version__, parser.fingerprint)
     keys = [_stage_keys(source, found, prints, base) for source, found in items]
     needed = [i for i, k in enumerate(keys) if not all(store.has(st, k[st]) for st in STAGES)]
+    return masked, store, keys, needed
+
+
+def pending(
+    items: Sequence[tuple[Source, Cleaned]], settings: Settings, parser: Parser
+) -> list[int]:
+    """The positions in ``items`` of the articles that ``build`` would parse."""
+    return _plan(items, settings, parser)[3]
+
+
+def build(
+    items: Sequence[tuple[Source, Cleaned]],
+    settings: Settings,
+    parser: Parser,
+    *,
+    progress: Callable[[int, int], None] | None = None,
+    timings: dict[str, float] | None = None,
+) -> list[Built]:
+    """Each article's findings, in order.  Stages are read from the stage cache where they can
+    be (``framing.results``); only articles with a stage to run are parsed or loaded, one at a
+    time, and each parse is dropped once its article is done.  ``timings`` gets the seconds
+    spent parsing (or loading parses) and running each stage added to it."""
+    masked, store, keys, needed = _plan(items, settings, parser)
     stream = parser.iter_parse([masked[i] for i in needed], progress=progress)
     wanted = set(needed)
     built = []
+    parsing = 0.0
     for i, (source, found) in enumerate(items):
+        began = time.perf_counter()
         parsed: list[Doc] = [next(stream)] if i in wanted else []
+        parsing += time.perf_counter() - began
 
         def parse(i: int = i, parsed: list[Doc] = parsed) -> Doc:
             if not parsed:  # a stored result vanished since it was looked for
@@ -397,4 +401,7 @@ def build(
         built.append(_document(source, found, settings, parse, store=store, keys=keys[i]))
         for doc in parsed:
             release(doc)  # freed now, not at the next full collection
+    if timings is not None:
+        for stage, seconds in {"parse": parsing, **store.seconds}.items():
+            timings[stage] = timings.get(stage, 0.0) + seconds
     return built

@@ -174,12 +174,13 @@ class Parser:
     cache: Path | None = None
     n_process: int = 1
     stats: ParseStats = field(default_factory=ParseStats)
+    model: str | None = None  # the name or path it was loaded from (None: the default one)
 
     @classmethod
     def create(
         cls, *, model: str | None = None, use_cache: bool = True, n_process: int = 1
     ) -> Parser:
-        return cls(load_model(model), cache_dir() if use_cache else None, n_process)
+        return cls(load_model(model), cache_dir() if use_cache else None, n_process, model=model)
 
     @property
     def fingerprint(self) -> str:

@@ -7,6 +7,7 @@ and the report modules turn those into files.
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import partial
@@ -19,11 +20,12 @@ from framing import (
     clean,
     corpus,
     lexicons,
+    pool,
     quotes,
 )
 from framing.compare import actors as actor_table
 from framing.compare import stories as story_table
-from framing.extract import Built, build, load_settings, score_mention
+from framing.extract import Built, load_settings, score_mention
 from framing.features import agency, stance, wording
 from framing.nlp import Parser
 from framing.records import (
@@ -68,42 +70,69 @@ def analyze(
     stories: str = "auto",
     engine: DaskEngine | None = None,
     jobs: int = 0,
+    timings: dict[str, float] | None = None,
 ) -> tuple[Analysis, Parser | None]:
     """Analyse every article under ``paths``; return the Analysis and the parser used (none
     when an ``engine`` parsed them: its ``stats`` say what it parsed).
 
-    ``jobs``: processes that parse (0: every core); a few articles are parsed here in any case
-    (``framing.nlp.PARALLEL_MIN``).
+    ``jobs``: processes that parse and extract (0: every core; ``framing.pool``); a few articles
+    are parsed here in any case (``framing.nlp.PARALLEL_MIN``).  ``timings``, when given, gets
+    the seconds of each stage (those of the per-document stages summed over the processes).
     ``stories``: auto (group the documents into stories and compare within each) or one (compare
     every document with every other, as one story).  ``engine``: where the per-document stage
     and the per-story comparisons run (``framing.engine.DaskEngine``); this process when None.
     The Analysis is the same either way."""
+    clock = _Clock(timings)
     warnings: list[str] = []
     sources = sorted(corpus.read_paths(paths, warnings), key=lambda s: s.id)
     settings = load_settings(paths, config_path=config_path, lexicon_dir=lexicon_dir)
+    clock.lap("read")
     cleaned = [clean.find_article(s.text, settings.chrome, start=s.body_start) for s in sources]
+    clock.lap("clean")
+    work = list(zip(sources, cleaned, strict=True))
     if engine is not None:
-        work = list(zip(sources, cleaned, strict=True))
         built = engine.documents(work, settings, use_cache=use_cache, progress=progress)
     else:
         # The pipeline loads last, so bad input is reported before the second it takes to load.
-        parser = parser or Parser.create(use_cache=use_cache, n_process=jobs or os.cpu_count() or 1)
-        built = build(list(zip(sources, cleaned, strict=True)), settings, parser, progress=progress)
+        parser = parser or Parser.create(use_cache=use_cache)
+        cores = jobs or os.cpu_count() or 1
+        built = pool.build(work, settings, parser, jobs=cores, progress=progress, timings=timings)
+    clock.lap("documents")
     documents = _link_actors(built)
+    clock.lap("link actors")
     found = story_table.group(documents) if stories == "auto" else ()
+    clock.lap("stories")
     run = engine.map if engine else _here
     if len(found) < 2:
         compare = partial(story_table.compare, version=__version__, warnings=tuple(warnings))
-        return run(compare, [documents])[0], parser
+        single = run(compare, [documents])[0]
+        clock.lap("compare")
+        return single, parser
     # Actors are linked again within each story, so a story's names and comparison are what a
     # run on its articles alone gives, whatever else the corpus holds.
     by_id = {document.id: item for document, item in zip(documents, built, strict=True)}
     compared = run(_story, [[by_id[d.id] for d in s.analysis.documents] for s in found])
-    return story_table.combine(
+    combined = story_table.combine(
         [replace(s, analysis=a) for s, a in zip(found, compared, strict=True)],
         version=__version__,
         warnings=tuple(warnings),
-    ), parser
+    )
+    clock.lap("compare")
+    return combined, parser
+
+
+class _Clock:
+    """Seconds since the last lap, added to ``timings`` under each lap's name."""
+
+    def __init__(self, timings: dict[str, float] | None) -> None:
+        self.timings = timings
+        self.last = time.perf_counter()
+
+    def lap(self, name: str) -> None:
+        now = time.perf_counter()
+        if self.timings is not None:
+            self.timings[name] = self.timings.get(name, 0.0) + now - self.last
+        self.last = now
 
 
 def _here(function: Callable[[T], R], items: Sequence[T]) -> list[R]:

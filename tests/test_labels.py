@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from framing import clean, corpus, lexicon_toml, lexicons, quotes
+from framing.clean import mask
 from framing.compare import labels as compare_labels
 from framing.errors import LexiconError
-from framing.extract import mask
 from framing.features import labels
 from framing.lexicons import LABELS
 from framing.records import Document, LabelMention, LabelRow, Span

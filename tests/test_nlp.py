@@ -11,8 +11,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from framing import nlp
+from framing.clean import mask
 from framing.errors import ModelError
-from framing.extract import mask
 from framing.nlp import Parser, cache_dir, load_model
 from framing.records import Span
 

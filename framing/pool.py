@@ -1,0 +1,126 @@
+"""The local engine on every core: worker processes that parse and extract.
+
+spaCy's own ``nlp.pipe(n_process=N)`` parses in N workers but sends every Doc back to this
+process, which then ran every feature alone: with two cores, a third busy process, and the cold
+run took 1.6-2.2x the bare pipeline.  Here each worker loads the pipeline once, then parses and
+extracts a batch of articles at a time (``framing.extract.build``, the function the one-process
+run and the Dask engine call) and sends back only the findings, so extraction runs on every core
+and no parse crosses between processes.  Results come back in the order of the articles, so the
+output is the same bytes as a one-process run.
+
+Workers are forked where the system can (Linux, as spaCy's own ``n_process`` does), so a
+script that calls ``framing.pipeline.analyze`` needs no ``if __name__ == "__main__"`` guard, and
+they share the pipeline already loaded here; elsewhere they are spawned.  Starting them costs a
+second or two, so fewer than ``framing.nlp.PARALLEL_MIN`` articles to parse are parsed here.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
+
+from framing import extract, nlp
+from framing.errors import FramingError
+from framing.extract import Built, Settings
+from framing.nlp import Parser, load_model
+from framing.records import Cleaned, Source
+
+# Articles per task: small, so that the two workers finish together and each holds few parses
+# (one long article's parse can take tens of megabytes).
+BATCH = 4
+
+_Task = Sequence[tuple[Source, Cleaned]]
+_Result = tuple[list[Built], tuple[int, int, int], dict[str, float]]
+
+# A worker's own settings and parser, made once by ``_start``.
+_WORKER: list[tuple[Settings, Parser]] = []
+
+
+def _start(settings: Settings, model: str | None, cache: Path | None, fingerprint: str) -> None:
+    parser = Parser(load_model(model), cache, 1, model=model)
+    if parser.fingerprint != fingerprint:  # another pipeline installed under the same name
+        raise FramingError(
+            f"a worker process loaded another spaCy pipeline ({parser.fingerprint}, expected "
+            f"{fingerprint}); run with --jobs 1"
+        )
+    _WORKER.append((settings, parser))
+
+
+def _work(batch: _Task) -> _Result:
+    settings, parser = _WORKER[0]
+    before = (parser.stats.parsed, parser.stats.cached, parser.stats.words_parsed)
+    timings: dict[str, float] = {}
+    built = extract.build(batch, settings, parser, timings=timings)
+    after = (parser.stats.parsed, parser.stats.cached, parser.stats.words_parsed)
+    return built, (after[0] - before[0], after[1] - before[1], after[2] - before[2]), timings
+
+
+def build(
+    items: Sequence[tuple[Source, Cleaned]],
+    settings: Settings,
+    parser: Parser,
+    *,
+    jobs: int,
+    progress: Callable[[int, int], None] | None = None,
+    timings: dict[str, float] | None = None,
+    minimum: int | None = None,
+) -> list[Built]:
+    """``framing.extract.build`` on ``jobs`` worker processes when there are at least
+    ``minimum`` (default ``PARALLEL_MIN``) articles to parse, in this process otherwise; the
+    same result either way.
+    ``parser`` names the pipeline and the cache the workers use, and its ``stats`` count what
+    they parsed."""
+    needed = extract.pending(items, settings, parser) if jobs > 1 else []
+    if len(needed) < max(nlp.PARALLEL_MIN if minimum is None else minimum, 1):
+        return extract.build(items, settings, parser, progress=progress, timings=timings)
+    built: dict[int, Built] = {}
+    wanted = set(needed)
+    rest = [i for i in range(len(items)) if i not in wanted]
+    # Articles with every stage cached need no parse: they are read from the cache here.
+    cached = extract.build([items[i] for i in rest], settings, parser, timings=timings)
+    built.update(zip(rest, cached, strict=True))
+    batches = [needed[i : i + BATCH] for i in range(0, len(needed), BATCH)]
+    done = 0
+    for batch, (found_batch, stats, spent) in zip(
+        batches, _run(items, batches, settings, parser, jobs), strict=True
+    ):
+        built.update(zip(batch, found_batch, strict=True))
+        parser.stats.parsed += stats[0]
+        parser.stats.cached += stats[1]
+        parser.stats.words_parsed += stats[2]
+        if timings is not None:
+            for stage, seconds in spent.items():
+                timings[stage] = timings.get(stage, 0.0) + seconds
+        done += len(batch)
+        if progress is not None:
+            progress(done, len(needed))
+    return [built[i] for i in range(len(items))]
+
+
+def _run(
+    items: Sequence[tuple[Source, Cleaned]],
+    batches: list[list[int]],
+    settings: Settings,
+    parser: Parser,
+    jobs: int,
+) -> Iterator[_Result]:
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    arguments = (settings, parser.model, parser.cache, parser.fingerprint)
+    try:
+        with ProcessPoolExecutor(
+            max_workers=min(jobs, len(batches)),
+            mp_context=context,
+            initializer=_start,
+            initargs=arguments,
+        ) as pool:
+            # map submits every batch at once; the articles themselves are small next to a parse
+            yield from pool.map(_work, ([items[i] for i in batch] for batch in batches))
+    except BrokenProcessPool:
+        raise FramingError(
+            "a worker process failed to start or stopped (out of memory, or killed); run with "
+            "--jobs 1, or on fewer articles at a time"
+        ) from None
