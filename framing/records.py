@@ -148,7 +148,8 @@ class ActorStance:
     """One document's stance toward one actor.
 
     ``score`` is the outlet's own voice (mentions outside quotes), ``quoted_score`` that of the
-    quoted speakers; both are means over the mentions that carry any cue, in [-1, 1]."""
+    quoted speakers; both are the mean score of that voice's mentions, pressed toward -1 by their
+    explicit negative cues (``framing.compare.actors.document_score``), in [-1, 1]."""
 
     actor: str  # one name for the actor across every document of the run
     score: float

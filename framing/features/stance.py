@@ -46,6 +46,8 @@ NEUTRAL_BAND = 0.3
 # about as much as one strongly negative word near the name, being harmed half that, the other way.
 AGGRESSOR = -0.5
 VICTIM = 0.25
+# The rule of a cue that is a word the model weighed, not an explicit rule (see ``explicit``).
+MODEL_CUE = ": model feature "
 SPEECH = {"say", "tell", "add", "state", "announce", "claim", "write", "note", "insist"}
 
 
@@ -323,9 +325,15 @@ def cues(
         token = doc[index]
         span = Span(token.idx, token.idx + len(token.text))
         valence = max(-1.0, min(1.0, push / 2))
-        rule = f"{res.where.get(name, STANCE_MODEL.name)}: model feature {name}"
+        rule = f"{res.where.get(name, STANCE_MODEL.name)}{MODEL_CUE}{name}"
         result.append(StanceCue(token.text, span, valence, rule))
     return tuple(sorted(result, key=lambda c: c.span))
+
+
+def explicit(cue: StanceCue) -> bool:
+    """Whether a cue is an explicit rule (a blame or credit frame, a naming word, a harm role)
+    rather than a word whose weight the model learned."""
+    return MODEL_CUE not in cue.rule
 
 
 def role(found: Mapping[str, float]) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from framing.compare.actors import majority
+from framing.compare.actors import majority, pooled_score
 from framing.records import ActorStance, Analysis, Document, Harm
 from framing.report.text import escape, excerpt, fmt, ref, table
 
@@ -13,9 +13,10 @@ HIDDEN = ("agentless", "intransitive", "inanimate")
 VOICES = ("active", "passive-by", "agentless", "intransitive", "inanimate", "nominal")
 
 STANCE_NOTE = (
-    "Stance: the mean score of the actor's mentions in the outlet's own words, from -1 "
-    "(negative) to 1 (positive), with the majority class of those mentions (neutral unless "
-    "at least two mentions lean one way) and their number. "
+    "Stance: the mean score of the actor's mentions in the outlet's own words, pressed toward "
+    "-1 by the explicit negative cues among them (blame frames, doer of a harm, hostile naming "
+    "words), from -1 (negative) to 1 (positive), with the majority class of those mentions "
+    "(neutral unless at least two mentions lean one way) and their number. "
     "A mention's score is the stance model's (`lexicons/stance_model.tsv`, trained on NewsMTSC) "
     "plus blame and credit frames (`lexicons/frames.tsv`), harm roles (`lexicons/harm.tsv`: "
     "doer of a harm is cast as aggressor, the harmed as victim) and valenced words naming the "
@@ -47,7 +48,7 @@ def _actor_rows(analysis: Analysis) -> list[str]:
 
 def _pooled(stances: list[ActorStance]) -> tuple[float, str, int, list[str]]:
     own = [m for st in stances for m in st.details if not m.quoted]
-    score = sum(m.score for m in own) / len(own) if own else 0.0
+    score = pooled_score(stances) or 0.0
     label = majority([m.label for m in own])
     names = list(dict.fromkeys(n for st in stances for n in st.names))
     return score, label, len(own), names

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from framing.records import Analysis, Document
+from framing.compare.actors import pooled_score
+from framing.records import ActorStance, Analysis, Document
 from framing.report.actors import HIDDEN, VOICES
 from framing.report.sections import own_density
 from framing.report.text import escape, fmt
@@ -68,11 +69,15 @@ def _ordinal(n: int) -> str:
 
 
 def _stance(docs: list[Document]) -> str | None:
-    scores: dict[str, list[float]] = {}
+    stances: dict[str, list[ActorStance]] = {}
     for doc in docs:
         for st in doc.stance:
-            scores.setdefault(st.actor, []).extend(m.score for m in st.details if not m.quoted)
-    means = {a: sum(v) / len(v) for a, v in scores.items() if len(v) >= 2}
+            stances.setdefault(st.actor, []).append(st)
+    means = {
+        a: pooled_score(v) or 0.0
+        for a, v in stances.items()
+        if sum(1 for st in v for m in st.details if not m.quoted) >= 2
+    }
     if not means:
         return None
     low = min(means, key=lambda a: (means[a], a))
