@@ -29,7 +29,9 @@ def mixed(parser):
 def _write(analysis, out: Path, output_format: str = "md") -> dict[str, str]:
     files = story_report.files(analysis, out_dir=str(out), output_format=output_format)
     output.write_report(out, files)
-    return files
+    return {
+        name: text if isinstance(text, str) else "".join(text()) for name, text in files.items()
+    }
 
 
 def test_markdown_layout(mixed, tmp_path: Path) -> None:
@@ -125,3 +127,14 @@ def test_report_file_names_stay_inside_the_folder(name: str, tmp_path: Path) -> 
 def test_a_story_folder_is_written(tmp_path: Path) -> None:
     output.write_report(tmp_path / "out", {"framing.json": "{}", "01-a/index.md": "x"})
     assert (tmp_path / "out" / "01-a" / "index.md").read_text() == "x"
+
+
+def test_framing_json_in_pieces_is_the_whole_dump(mixed, seeds_analysis) -> None:
+    """framing.json is written a document and a story at a time; the bytes are json.dumps's."""
+    from framing.report import json as json_report
+
+    for analysis in (mixed, seeds_analysis):
+        whole = json.dumps(json_report.to_dict(analysis), ensure_ascii=False, indent=2) + "\n"
+        pieces = list(json_report.chunks(analysis))
+        assert "".join(pieces) == whole
+        assert len(pieces) > len(analysis.documents)  # never one piece

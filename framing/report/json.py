@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Iterator
 from typing import Any
 
 from framing.records import (
@@ -325,5 +326,49 @@ def to_dict(analysis: Analysis) -> dict[str, Any]:
     return found
 
 
+# Stand-ins for the two long lists while the rest of the object is encoded (a NUL is always
+# escaped inside a JSON string, so no real value encodes to these).
+_DOCUMENTS = "\0documents"
+_STORIES = "\0stories"
+
+
+def chunks(analysis: Analysis) -> Iterator[str]:
+    """``dumps`` in pieces, one document or story at a time: the same bytes, but a run of
+    thousands of articles never holds the whole object (hundreds of megabytes as Python dicts)."""
+    documents = sorted(analysis.documents, key=lambda d: d.id)
+    top: dict[str, Any] = {
+        "framing_version": analysis.framing_version,
+        "documents": _DOCUMENTS,
+        **_comparison(analysis),
+    }
+    if analysis.stories:
+        top["stories"] = _STORIES
+    top["warnings"] = list(analysis.warnings)
+    text = json.dumps(top, ensure_ascii=False, indent=2)
+    lists = {
+        json.dumps(_DOCUMENTS): (document(d) for d in documents),
+        json.dumps(_STORIES): (_story(s) for s in analysis.stories),
+    }
+    position = 0
+    for hole, items in sorted(lists.items(), key=lambda item: text.find(item[0])):
+        at = text.find(hole)
+        if at < 0:
+            continue
+        yield text[position:at]
+        yield from _items(items)
+        position = at + len(hole)
+    yield text[position:] + "\n"
+
+
+def _items(items: Iterator[dict[str, Any]]) -> Iterator[str]:
+    """A top-level list as ``json.dumps(..., indent=2)`` writes it, one item at a time."""
+    first = True
+    for item in items:
+        encoded = json.dumps(item, ensure_ascii=False, indent=2).replace("\n", "\n    ")
+        yield ("[\n    " if first else ",\n    ") + encoded
+        first = False
+    yield "[]" if first else "\n  ]"
+
+
 def dumps(analysis: Analysis) -> str:
-    return json.dumps(to_dict(analysis), ensure_ascii=False, indent=2) + "\n"
+    return "".join(chunks(analysis))

@@ -10,7 +10,7 @@ import shutil
 import signal
 import tempfile
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 
 from framing.corpus import REPORT_MARKER
@@ -19,6 +19,9 @@ from framing.errors import OutputError
 # Only a folder holding framing.json is taken for an earlier report: an index.md alone could be
 # anybody's documentation folder, and a report replaces the folder whole.
 MARKER = REPORT_MARKER
+
+# A file's text, or a function that gives it in pieces (written as they come, never held whole).
+Content = str | Callable[[], Iterable[str]]
 
 
 def _check_target(out: Path) -> None:
@@ -83,9 +86,9 @@ def _safe(name: str) -> bool:
     )
 
 
-def write_report(out: Path, files: dict[str, str]) -> None:
-    """Replace the folder ``out`` with exactly ``files`` (name -> text, a name being a file or
-    ``folder/file``), all or nothing."""
+def write_report(out: Path, files: Mapping[str, Content]) -> None:
+    """Replace the folder ``out`` with exactly ``files`` (name -> text or a function giving it
+    in pieces, a name being a file or ``folder/file``), all or nothing."""
     _check_target(out)
     for name in files:
         if not _safe(name):
@@ -103,7 +106,7 @@ def write_report(out: Path, files: dict[str, str]) -> None:
             if "/" in name:
                 (staging / name).parent.mkdir(mode=0o755, exist_ok=True)
             with open(staging / name, "w", encoding="utf-8", newline="\n") as handle:
-                handle.write(text)
+                handle.writelines(text() if callable(text) else (text,))
         os.chmod(staging, 0o755)
         with _interrupt_after():
             _swap(staging, out, parent)

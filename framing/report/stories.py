@@ -20,10 +20,12 @@ A story of one article has nothing to compare, so it gets no folder; its finding
 from __future__ import annotations
 
 import os
+from functools import partial
 
 from framing.records import Analysis, Document, Story
 from framing.report import json as json_report
 from framing.report import markdown
+from framing.report.output import Content
 from framing.report.text import escape, excerpt, ref, table
 
 # The CSV tables that compare the articles of a story; the others hold one row per finding of
@@ -31,12 +33,13 @@ from framing.report.text import escape, excerpt, ref, table
 COMPARISON_TABLES = ("facts.csv", "omissions.csv")
 
 
-def files(analysis: Analysis, *, out_dir: str, output_format: str) -> dict[str, str]:
+def files(analysis: Analysis, *, out_dir: str, output_format: str) -> dict[str, Content]:
     """Every file of the report, by name (``story/file`` inside a story's folder).
 
     ``output_format``: md (markdown, charts and framing.json), json (framing.json alone) or csv
-    (CSV tables and framing.json)."""
-    found: dict[str, str] = {}
+    (CSV tables and framing.json).  framing.json comes as a function giving its text in pieces,
+    written as they come: on thousands of articles it is hundreds of megabytes."""
+    found: dict[str, Content] = {}
     if not analysis.stories:
         found.update(_one_story(analysis, out_dir=out_dir, output_format=output_format))
     elif output_format == "md":
@@ -59,7 +62,7 @@ def files(analysis: Analysis, *, out_dir: str, output_format: str) -> dict[str, 
             tables = csv_report.tables(story.analysis)
             found.update({f"{story.id}/{name}": tables[name] for name in COMPARISON_TABLES})
     # Always written: it is the contract, and it marks the folder as framing's to replace.
-    found["framing.json"] = json_report.dumps(analysis)
+    found["framing.json"] = partial(json_report.chunks, analysis)
     return found
 
 
