@@ -45,6 +45,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from peak import family, memory_kb  # noqa: E402  (benchmarks/peak.py, beside this script)
+
 from framing import lexicons, nlp, pipeline  # noqa: E402
 
 
@@ -77,31 +79,9 @@ class PssSampler(threading.Thread):
         self.peak_kb = 0
         self.stopped = threading.Event()
 
-    @staticmethod
-    def _family(pid: int) -> list[int]:
-        found = [pid]
-        for task in Path(f"/proc/{pid}/task").glob("*/children"):
-            try:
-                children = [int(c) for c in task.read_text().split()]
-            except OSError:
-                continue
-            for child in children:
-                found += PssSampler._family(child)
-        return found
-
-    @staticmethod
-    def _pss_kb(pid: int) -> int:
-        try:
-            for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
-                if line.startswith("Pss:"):
-                    return int(line.split()[1])
-        except OSError:
-            pass
-        return 0
-
     def run(self) -> None:
         while not self.stopped.wait(0.5):
-            total = sum(self._pss_kb(pid) for pid in self._family(os.getpid()))
+            total = sum(memory_kb(pid)[1] for pid in family(os.getpid()))
             self.peak_kb = max(self.peak_kb, total)
 
 
