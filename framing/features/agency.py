@@ -22,7 +22,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from framing.lexicons import HARM, Lexicons
-from framing.nlp import Doc, Token, sentence_of
+from framing.nlp import Doc, Token, sentence_of, token_list
 from framing.quotes import QuotedRegions
 from framing.records import Evidence, Harm, Span
 
@@ -154,7 +154,7 @@ def extract(
 ) -> tuple[Harm, ...]:
     """Every harm verb and noun in the parsed article, with its voice, doer and harmed."""
     found = []
-    for token in doc:
+    for token in token_list(doc):
         if not token.is_alpha:
             continue
         result = _classify(token, res, actor_at)

@@ -28,7 +28,7 @@ from typing import TypeVar
 
 from framing.lexicon_toml import forms, phrase_words
 from framing.lexicons import LABELS, Lexicons, Table, normalize
-from framing.nlp import Doc, Token, sentence_of
+from framing.nlp import Doc, Token, sentence_of, token_list
 from framing.quotes import Quote
 from framing.records import LabelMention, Span
 
@@ -114,7 +114,7 @@ def resources(lexicons: Lexicons) -> LabelTable:
 
 
 def _token_forms(doc: Doc) -> list[frozenset[str]]:
-    return [frozenset({normalize(t.text), t.lemma_.lower()}) for t in doc]
+    return [frozenset({normalize(t.text), t.lemma_.lower()}) for t in token_list(doc)]
 
 
 def _skippable(token: Token) -> bool:
@@ -201,12 +201,12 @@ class _Context:
 def _context(doc: Doc, token_forms: list[frozenset[str]], table: LabelTable) -> _Context:
     word_at: list[int] = []
     count = 0
-    for token in doc:
+    for token in token_list(doc):
         word_at.append(count)
         if not (token.is_punct or token.is_space):
             count += 1
     if doc.has_annotation("SENT_START"):
-        sentence = [sentence_of(token).start for token in doc]
+        sentence = [sentence_of(token).start for token in token_list(doc)]
     else:
         sentence = [0] * len(doc)
     return _Context(word_at, sentence, _find(doc, token_forms, table.cues))

@@ -24,7 +24,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from framing.lexicons import FACTS, NUMBERS, Lexicons
-from framing.nlp import Doc, Token, entities, sentence_of
+from framing.nlp import Doc, Token, entities, sentence_of, token_list
 from framing.nlp import Span as SpacySpan
 from framing.quotes import QuotedRegions
 from framing.records import Quantity, Span
@@ -356,7 +356,7 @@ def _candidates(doc: Doc, res: Resources) -> list[tuple[SpacySpan, str]]:
     named = entities(doc)
     found = [(ent, ent.label_) for ent in named]
     taken = {i for ent in named for i in range(ent.start, ent.end)}
-    for token in doc:
+    for token in token_list(doc):
         if token.i in taken or (token.head.i not in taken and token.dep_ in {"quantmod"}):
             continue
         word = token.lower_

@@ -27,7 +27,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from framing.lexicons import FRAMES, HARM, STANCE_MODEL, VALENCE, Lexicons, normalize
-from framing.nlp import Doc, Token, entities, sentences
+from framing.nlp import Doc, Token, entities, sentences, token_list
 from framing.records import Span, StanceCue
 
 CLASSES = ("negative", "neutral", "positive")
@@ -120,7 +120,7 @@ def _table(doc: Doc, res: Resources) -> _Table:
     cached = doc.user_data.get(_TABLE)
     if cached is not None and cached[0] is res:
         return cached[1]
-    heads = [t.head.i for t in doc]
+    heads = [t.head.i for t in token_list(doc)]
     children: list[list[int]] = [[] for _ in heads]
     for i, h in enumerate(heads):
         if h != i:
@@ -135,9 +135,9 @@ def _table(doc: Doc, res: Resources) -> _Table:
         children=children,
         sent_start=sent_start,
         sent_end=sent_end,
-        skip=[t.is_punct or t.is_space or t.like_num for t in doc],
-        lemma=[_lemma(t) for t in doc],
-        valence=[_valence(t, res) for t in doc],
+        skip=[t.is_punct or t.is_space or t.like_num for t in token_list(doc)],
+        lemma=[_lemma(t) for t in token_list(doc)],
+        valence=[_valence(t, res) for t in token_list(doc)],
         names=[(e.start, e.end) for e in entities(doc) if e.label_ in OTHER_NAMES],
     )
     doc.user_data[_TABLE] = (res, table)

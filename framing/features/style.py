@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import textstat
 
-from framing.nlp import Doc, sentences
+from framing.nlp import Doc, sentences, token_list
 
 
 def readability(doc: Doc, article_text: str) -> tuple[tuple[str, float], ...]:
@@ -17,7 +17,7 @@ def readability(doc: Doc, article_text: str) -> tuple[tuple[str, float], ...]:
     if not article_text.strip():
         return ()
     found = [s for s in sentences(doc) if any(not t.is_space and not t.is_punct for t in s)]
-    words = [t for t in doc if t.is_alpha]
+    words = [t for t in token_list(doc) if t.is_alpha]
     lengths = [sum(1 for t in s if t.is_alpha) for s in found]
     result = {
         "flesch_reading_ease": float(textstat.flesch_reading_ease(article_text)),

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from framing.lexicons import LOADED, Lexicons
-from framing.nlp import Doc, Token, sentences, token_index, word_forms
+from framing.nlp import Doc, Token, sentences, token_index, token_list, word_forms
 from framing.quotes import Quote, QuotedRegions
 from framing.records import LoadedTerm, Span
 
@@ -168,7 +168,7 @@ def extract(
     title_span: Span | None = None,
 ) -> tuple[LoadedTerm, ...]:
     """Every loaded term in a parsed article (offsets into ``text``), in text order."""
-    tokens = [t for t in doc if not t.is_space]
+    tokens = [t for t in token_list(doc) if not t.is_space]
     regions = QuotedRegions(list(quotes))
     found: list[LoadedTerm] = []
     index = 0
@@ -231,7 +231,9 @@ def voice_words(doc: Doc, quotes: Sequence[Quote]) -> int:
     """Words in the outlet's own voice: outside double quotations."""
     regions = QuotedRegions(list(quotes))
     return sum(
-        1 for t in doc if t.is_alpha and not regions.contains(Span(t.idx, t.idx + len(t.text)))
+        1
+        for t in token_list(doc)
+        if t.is_alpha and not regions.contains(Span(t.idx, t.idx + len(t.text)))
     )
 
 

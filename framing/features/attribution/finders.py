@@ -29,7 +29,7 @@ from framing.features.attribution.syntax import (
     subject_of,
     trim,
 )
-from framing.nlp import Doc, Token, sentence_of, sentences, token_index
+from framing.nlp import Doc, Token, sentence_of, sentences, token_index, token_list
 from framing.quotes import Quote, QuotedRegions
 from framing.records import Span
 
@@ -187,7 +187,7 @@ def find(doc: Doc, text: str, quotes: Sequence[Quote], res: Resources) -> list[F
     quoted = QuotedRegions(quotes)
     taken: set[int] = set()
     according_cue = next((c for p, c in res.cues.get("according", []) if p == "to"), None)
-    for token in doc:
+    for token in token_list(doc):
         if token.is_space or token.i in taken:
             continue
         if quoted.contains(Span(token.idx, token.idx + len(token.text))):

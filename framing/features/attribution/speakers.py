@@ -17,7 +17,7 @@ from framing.features.attribution.syntax import (
     noun_phrase,
     span_of,
 )
-from framing.nlp import Doc, Token, entities
+from framing.nlp import Doc, Token, entities, token_list
 
 _DETERMINERS = re.compile(r"^(the|a|an|this|that|these|those)\s+", re.IGNORECASE)
 _KIND_OF_ACTOR = {
@@ -50,7 +50,7 @@ class Speaker:
 def set_up_names(doc: Doc) -> dict[str, str]:
     """Descriptions the text ties to a name: "the rebel group Northern Front", "Unite, the union"."""
     names: dict[str, str] = {}
-    for token in doc:
+    for token in token_list(doc):
         if token.pos_ != "PROPN":
             continue
         for child in token.children:
