@@ -13,7 +13,7 @@ one.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from framing.actors import (
@@ -26,9 +26,23 @@ from framing.actors import (
     words,
 )
 
+# A nationality word and its place share at least their first four letters (see demonym_of).
+PREFIX = 4
 
-def keys(group: Group, places: Sequence[str]) -> set[str]:
-    """What two groups must share to be one actor across articles."""
+
+def place_index(places: Iterable[str]) -> dict[str, list[str]]:
+    """The place names by the first four letters of their lower case, in sorted order: the only
+    places ``demonym_of`` can match a word to (looking through every place of a corpus for each
+    nationality word took half the time of linking 1,000 articles)."""
+    index: dict[str, list[str]] = defaultdict(list)
+    for place in sorted(places):
+        index[place.lower()[:PREFIX]].append(place)
+    return dict(index)
+
+
+def keys(group: Group, places: Mapping[str, Sequence[str]]) -> set[str]:
+    """What two groups must share to be one actor across articles (``places``: ``place_index``
+    of the run's place names)."""
     if group.config is not None:
         return {"config:" + group.config.name}
     found: set[str] = set()
@@ -56,7 +70,8 @@ def keys(group: Group, places: Sequence[str]) -> set[str]:
         if short:
             found.add("acronym:" + short)
         if group.kind in {"group", "place"} and form.lower().endswith(DEMONYM_ENDINGS):
-            place = demonym_of(form, [p for p in places if p != form])
+            nearby = places.get(form.lower()[:PREFIX], ())
+            place = demonym_of(form, [p for p in nearby if p != form])
             if place:
                 found.add("name:" + " ".join(words(place)))
     # Titles are not keys: "the president" is one person in one article and another elsewhere.
@@ -105,7 +120,7 @@ class _Union:
 
 def link(groups_by_doc: Sequence[Sequence[Group]]) -> list[list[Linked]]:
     """One Linked actor for every group of every article, the same for groups of one actor."""
-    places = sorted(
+    places = place_index(
         {form for groups in groups_by_doc for g in groups if g.kind == "place" for form in g.forms}
     )
     union = _Union()
