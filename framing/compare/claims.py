@@ -105,6 +105,8 @@ def align(
 ) -> tuple[tuple[Claim, ...], tuple[Exclusive, ...]]:
     """The claims several documents share, and what only one document reports."""
     documents = sorted(documents, key=lambda d: d.id)
+    if len({doc.id for doc in documents}) < 2:  # most stories of a large corpus: one article
+        return (), ()
     items = _sentences(documents)
     if len({doc.id for doc, _, _ in items}) < 2:
         return (), ()
