@@ -16,6 +16,7 @@ second or two, so fewer than ``framing.nlp.PARALLEL_MIN`` articles to parse are 
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -83,20 +84,30 @@ def build(
     cached = extract.build([items[i] for i in rest], settings, parser, timings=timings)
     built.update(zip(rest, cached, strict=True))
     batches = [needed[i : i + BATCH] for i in range(0, len(needed), BATCH)]
-    done = 0
-    for batch, (found_batch, stats, spent) in zip(
-        batches, _run(items, batches, settings, parser, jobs), strict=True
-    ):
-        built.update(zip(batch, found_batch, strict=True))
-        parser.stats.parsed += stats[0]
-        parser.stats.cached += stats[1]
-        parser.stats.words_parsed += stats[2]
-        if timings is not None:
-            for stage, seconds in spent.items():
-                timings[stage] = timings.get(stage, 0.0) + seconds
-        done += len(batch)
-        if progress is not None:
-            progress(done, len(needed))
+    # The findings arriving here are acyclic records, millions of objects on a large run, and
+    # each full collection of the cyclic garbage collector walks them all: on 1,000 articles that
+    # was 4.6 of this process's 6.5 CPU seconds while the workers ran, time taken from them on
+    # a machine with as many cores as workers.  Collection is held back until all have arrived.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        done = 0
+        for batch, (found_batch, stats, spent) in zip(
+            batches, _run(items, batches, settings, parser, jobs), strict=True
+        ):
+            built.update(zip(batch, found_batch, strict=True))
+            parser.stats.parsed += stats[0]
+            parser.stats.cached += stats[1]
+            parser.stats.words_parsed += stats[2]
+            if timings is not None:
+                for stage, seconds in spent.items():
+                    timings[stage] = timings.get(stage, 0.0) + seconds
+            done += len(batch)
+            if progress is not None:
+                progress(done, len(needed))
+    finally:
+        if collecting:
+            gc.enable()
     return [built[i] for i in range(len(items))]
 
 
