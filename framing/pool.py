@@ -41,6 +41,9 @@ _WORKER: list[tuple[Settings, Parser]] = []
 
 
 def _start(settings: Settings, model: str | None, cache: Path | None, fingerprint: str) -> None:
+    # A forked worker inherits the collector held back in ``build`` (loading the pipeline turns
+    # it back on too, but that is spaCy's business, not something to rely on).
+    gc.enable()
     parser = Parser(load_model(model), cache, 1, model=model)
     if parser.fingerprint != fingerprint:  # another pipeline installed under the same name
         raise FramingError(
