@@ -56,11 +56,7 @@ def _documents(
     from framing import extract
 
     settings, use_cache = shared
-    parser = _parser(use_cache)
-    before = (parser.stats.parsed, parser.stats.cached, parser.stats.words_parsed)
-    built = extract.build(batch, settings, parser)
-    after = (parser.stats.parsed, parser.stats.cached, parser.stats.words_parsed)
-    return built, (after[0] - before[0], after[1] - before[1], after[2] - before[2])
+    return extract.build_counted(batch, settings, _parser(use_cache))
 
 
 class DaskEngine:
@@ -142,11 +138,9 @@ class DaskEngine:
             if progress is not None:
                 progress(done, len(work))
         built: list[Built] = []
-        for found, (parsed, cached, words) in self.client.gather(futures):
+        for found, counts in self.client.gather(futures):
             built += found
-            self.stats.parsed += parsed
-            self.stats.cached += cached
-            self.stats.words_parsed += words
+            self.stats.add(counts)
         return built
 
     def map(self, function: Callable[[T], R], items: Sequence[T]) -> list[R]:

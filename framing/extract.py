@@ -350,10 +350,9 @@ def _prints_of(settings: Settings) -> dict[str, str]:
 
 def _plan(
     items: Sequence[tuple[Source, Cleaned]], settings: Settings, parser: Parser
-) -> tuple[list[str], results.Store, list[dict[str, str]], list[int]]:
-    """The texts the parser sees, the stage cache, each article's stage keys, and the articles
-    with some stage not in the cache (the ones to parse)."""
-    masked = [clean.mask(source.text, found.article) for source, found in items]
+) -> tuple[results.Store, list[dict[str, str]], list[int]]:
+    """The stage cache, each article's stage keys, and the articles with some stage not in the
+    cache (the ones to parse)."""
     store = results.Store(
         parser.cache / f"results-{results.code_print()}" if parser.cache is not None else None
     )
@@ -361,14 +360,14 @@ def _plan(
     base = results.key(__version__, parser.fingerprint)
     keys = [_stage_keys(source, found, prints, base) for source, found in items]
     needed = [i for i, k in enumerate(keys) if not all(store.has(st, k[st]) for st in STAGES)]
-    return masked, store, keys, needed
+    return store, keys, needed
 
 
 def pending(
     items: Sequence[tuple[Source, Cleaned]], settings: Settings, parser: Parser
 ) -> list[int]:
     """The positions in ``items`` of the articles that ``build`` would parse."""
-    return _plan(items, settings, parser)[3]
+    return _plan(items, settings, parser)[2]
 
 
 def build(
@@ -383,8 +382,12 @@ def build(
     be (``framing.results``); only articles with a stage to run are parsed or loaded, one at a
     time, and each parse is dropped once its article is done.  ``timings`` gets the seconds
     spent parsing (or loading parses) and running each stage added to it."""
-    masked, store, keys, needed = _plan(items, settings, parser)
-    stream = parser.iter_parse([masked[i] for i in needed], progress=progress)
+    store, keys, needed = _plan(items, settings, parser)
+
+    def masked(i: int) -> str:  # the text the parser sees: made only for articles it parses
+        return clean.mask(items[i][0].text, items[i][1].article)
+
+    stream = parser.iter_parse([masked(i) for i in needed], progress=progress)
     wanted = set(needed)
     built = []
     parsing = 0.0
@@ -395,7 +398,7 @@ def build(
 
         def parse(i: int = i, parsed: list[Doc] = parsed) -> Doc:
             if not parsed:  # a stored result vanished since it was looked for
-                parsed.append(parser.parse([masked[i]])[0])
+                parsed.append(parser.parse([masked(i)])[0])
             return parsed[0]
 
         built.append(_document(source, found, settings, parse, store=store, keys=keys[i]))
@@ -405,3 +408,18 @@ def build(
         for stage, seconds in {"parse": parsing, **store.seconds}.items():
             timings[stage] = timings.get(stage, 0.0) + seconds
     return built
+
+
+def build_counted(
+    items: Sequence[tuple[Source, Cleaned]],
+    settings: Settings,
+    parser: Parser,
+    *,
+    timings: dict[str, float] | None = None,
+) -> tuple[list[Built], tuple[int, int, int]]:
+    """``build`` on a worker's parser, and what it parsed for these items (documents parsed,
+    from the cache, tokens parsed), for the caller's ``ParseStats.add``."""
+    before = parser.stats.counts()
+    built = build(items, settings, parser, timings=timings)
+    after = parser.stats.counts()
+    return built, (after[0] - before[0], after[1] - before[1], after[2] - before[2])

@@ -179,6 +179,15 @@ class ParseStats:
     cached: int = 0
     words_parsed: int = 0
 
+    def counts(self) -> tuple[int, int, int]:
+        return self.parsed, self.cached, self.words_parsed
+
+    def add(self, counts: tuple[int, int, int]) -> None:
+        """Add what another parser counted (a worker's ``counts`` since a batch began)."""
+        self.parsed += counts[0]
+        self.cached += counts[1]
+        self.words_parsed += counts[2]
+
 
 @dataclass(slots=True)
 class Parser:

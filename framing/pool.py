@@ -55,11 +55,9 @@ def _start(settings: Settings, model: str | None, cache: Path | None, fingerprin
 
 def _work(batch: _Task) -> _Result:
     settings, parser = _WORKER[0]
-    before = (parser.stats.parsed, parser.stats.cached, parser.stats.words_parsed)
     timings: dict[str, float] = {}
-    built = extract.build(batch, settings, parser, timings=timings)
-    after = (parser.stats.parsed, parser.stats.cached, parser.stats.words_parsed)
-    return built, (after[0] - before[0], after[1] - before[1], after[2] - before[2]), timings
+    built, counts = extract.build_counted(batch, settings, parser, timings=timings)
+    return built, counts, timings
 
 
 def build(
@@ -99,9 +97,7 @@ def build(
             batches, _run(items, batches, settings, parser, jobs), strict=True
         ):
             built.update(zip(batch, found_batch, strict=True))
-            parser.stats.parsed += stats[0]
-            parser.stats.cached += stats[1]
-            parser.stats.words_parsed += stats[2]
+            parser.stats.add(stats)
             if timings is not None:
                 for stage, seconds in spent.items():
                     timings[stage] = timings.get(stage, 0.0) + seconds
