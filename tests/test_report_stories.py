@@ -138,3 +138,20 @@ def test_framing_json_in_pieces_is_the_whole_dump(mixed, seeds_analysis) -> None
         pieces = list(json_report.chunks(analysis))
         assert "".join(pieces) == whole
         assert len(pieces) > len(analysis.documents)  # never one piece
+
+
+@pytest.mark.parametrize("output_format", ["md", "json"])
+def test_the_report_made_one_story_at_a_time_is_the_same_bytes(
+    mixed, parser, output_format: str, tmp_path: Path
+) -> None:
+    whole = _write(mixed, tmp_path / "whole", output_format)
+    out = tmp_path / "streamed"
+    outline, _, names = pipeline.report(
+        [MIXED], out=out, parser=parser, output_format=output_format
+    )
+    assert names == sorted(whole)
+    assert {n: (out / n).read_text(encoding="utf-8") for n in names} == whole
+    # what report returns is the outline: every document and story, without the findings
+    assert [d.id for d in outline.documents] == [d.id for d in mixed.documents]
+    assert [s.id for s in outline.stories] == [s.id for s in mixed.stories]
+    assert not any(d.stance or d.attributions for d in outline.documents)

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -247,11 +247,17 @@ def _word_vectors(documents: Sequence[Document]) -> tuple[Sequence[str], Matrix]
     return texts.get_feature_names_out(), counted
 
 
-def _actor_vectors(documents: Sequence[Document], counted: Matrix) -> Matrix:
+def _actor_vectors(
+    documents: Sequence[Document], counted: Matrix, actors: Mapping[str, Collection[str]] | None
+) -> Matrix:
     """The TF-IDF of the actors each document names (each once)."""
     named = TfidfVectorizer(analyzer=sorted, lowercase=False)
+    names = [
+        set(actors[d.id]) if actors is not None else {st.actor for st in d.stance}
+        for d in documents
+    ]
     try:
-        return named.fit_transform([{st.actor for st in d.stance} for d in documents])
+        return named.fit_transform(names)
     except ValueError:  # no document names an actor: an empty matrix of the right height
         return counted[:, :0]
 
@@ -264,10 +270,13 @@ def group(
     neighbours: int = NEIGHBOURS,
     actor_weight: float = ACTOR_WEIGHT,
     span_days: int = SPAN_DAYS,
+    actors: Mapping[str, Collection[str]] | None = None,
 ) -> tuple[Story, ...]:
     """The stories of a run, largest first (then the earliest, then by first id), each holding
     its documents (sorted by id) and no comparison yet (see ``compare``).  The story's id is
-    its number and TERMS key words, its title the headline of its earliest document."""
+    its number and TERMS key words, its title the headline of its earliest document.
+    ``actors``: the actors each document names, by document id, when its ``stance`` is not
+    filled in yet."""
     documents = sorted(documents, key=lambda d: d.id)
     if len(documents) < 2:
         return (_story(documents, (), 1, 2),)
@@ -276,7 +285,7 @@ def group(
     except ValueError:  # no word left after stop words: nothing tells the documents apart
         return (_story(documents, (), 1, 2),)
     words = _drop_common(counted)
-    actor_vectors = _drop_common(_actor_vectors(documents, counted))
+    actor_vectors = _drop_common(_actor_vectors(documents, counted, actors))
     days = [_day(d.date) for d in documents]
     links = _links(
         words,

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from framing.records import (
@@ -302,13 +302,13 @@ def _comparison(analysis: Analysis) -> dict[str, Any]:
     }
 
 
-def _story(story: Story) -> dict[str, Any]:
+def story(value: Story) -> dict[str, Any]:
     return {
-        "id": story.id,
-        "title": story.title,
-        "terms": list(story.terms),
-        "documents": [d.id for d in story.analysis.documents],
-        **_comparison(story.analysis),
+        "id": value.id,
+        "title": value.title,
+        "terms": list(value.terms),
+        "documents": [d.id for d in value.analysis.documents],
+        **_comparison(value.analysis),
     }
 
 
@@ -321,7 +321,7 @@ def to_dict(analysis: Analysis) -> dict[str, Any]:
         **_comparison(analysis),
     }
     if analysis.stories:
-        found["stories"] = [_story(s) for s in analysis.stories]
+        found["stories"] = [story(s) for s in analysis.stories]
     found["warnings"] = list(analysis.warnings)
     return found
 
@@ -332,10 +332,22 @@ _DOCUMENTS = "\0documents"
 _STORIES = "\0stories"
 
 
-def chunks(analysis: Analysis) -> Iterator[str]:
+def chunks(
+    analysis: Analysis,
+    *,
+    documents: Iterable[str] | None = None,
+    stories: Iterable[str] | None = None,
+) -> Iterator[str]:
     """``dumps`` in pieces, one document or story at a time: the same bytes, but a run of
-    thousands of articles never holds the whole object (hundreds of megabytes as Python dicts)."""
-    documents = sorted(analysis.documents, key=lambda d: d.id)
+    thousands of articles never holds the whole object (hundreds of megabytes as Python dicts).
+
+    ``documents`` and ``stories``, when given, are those lists already encoded one item at a
+    time (``item``), documents sorted by id: ``analysis`` then gives only the rest."""
+    if documents is None:
+        ordered = sorted(analysis.documents, key=lambda d: d.id)
+        documents = (item(document(d)) for d in ordered)
+    if stories is None:
+        stories = (item(story(s)) for s in analysis.stories)
     top: dict[str, Any] = {
         "framing_version": analysis.framing_version,
         "documents": _DOCUMENTS,
@@ -345,10 +357,7 @@ def chunks(analysis: Analysis) -> Iterator[str]:
         top["stories"] = _STORIES
     top["warnings"] = list(analysis.warnings)
     text = json.dumps(top, ensure_ascii=False, indent=2)
-    lists = {
-        json.dumps(_DOCUMENTS): (document(d) for d in documents),
-        json.dumps(_STORIES): (_story(s) for s in analysis.stories),
-    }
+    lists = {json.dumps(_DOCUMENTS): documents, json.dumps(_STORIES): stories}
     position = 0
     for hole, items in sorted(lists.items(), key=lambda item: text.find(item[0])):
         at = text.find(hole)
@@ -360,11 +369,15 @@ def chunks(analysis: Analysis) -> Iterator[str]:
     yield text[position:] + "\n"
 
 
-def _items(items: Iterator[dict[str, Any]]) -> Iterator[str]:
-    """A top-level list as ``json.dumps(..., indent=2)`` writes it, one item at a time."""
+def item(value: dict[str, Any]) -> str:
+    """One item of a top-level list, encoded as ``json.dumps(..., indent=2)`` writes it there."""
+    return json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n    ")
+
+
+def _items(items: Iterable[str]) -> Iterator[str]:
+    """A top-level list of encoded items, one at a time."""
     first = True
-    for item in items:
-        encoded = json.dumps(item, ensure_ascii=False, indent=2).replace("\n", "\n    ")
+    for encoded in items:
         yield ("[\n    " if first else ",\n    ") + encoded
         first = False
     yield "[]" if first else "\n  ]"
