@@ -88,8 +88,9 @@ def analyze(
     every document with every other, as one story).  ``engine``: where the per-document stage
     and the per-story comparisons run (``framing.engine.DaskEngine``); this process when None.
     The Analysis is the same either way."""
-    found, compared, parser = analyze_stories(
+    found, compared, parser = _analyze(
         paths,
+        pack=False,  # every finding is returned as records: packing them would only cost time
         config_path=config_path,
         lexicon_dir=lexicon_dir,
         parser=parser,
@@ -125,6 +126,35 @@ def analyze_stories(
     the stories compared, in the outline's order, parser).  Until its story comes, each
     article's findings are held packed (``framing.held``): a run of thousands of articles never
     holds them all as objects."""
+    return _analyze(
+        paths,
+        pack=True,
+        config_path=config_path,
+        lexicon_dir=lexicon_dir,
+        parser=parser,
+        use_cache=use_cache,
+        progress=progress,
+        stories=stories,
+        engine=engine,
+        jobs=jobs,
+        timings=timings,
+    )
+
+
+def _analyze(
+    paths: Sequence[Path],
+    *,
+    pack: bool,
+    config_path: Path | None,
+    lexicon_dir: Path | None,
+    parser: Parser | None,
+    use_cache: bool,
+    progress: Callable[[int, int], None] | None,
+    stories: str,
+    engine: DaskEngine | None,
+    jobs: int,
+    timings: dict[str, float] | None,
+) -> tuple[Analysis, Iterator[Story] | None, Parser | None]:
     clock = _Clock(timings)
     warnings: list[str] = []
     sources = sorted(corpus.read_paths(paths, warnings), key=lambda s: s.id)
@@ -140,7 +170,9 @@ def analyze_stories(
         # The pipeline loads last, so bad input is reported before the second it takes to load.
         parser = parser or Parser.create(use_cache=use_cache)
         cores = jobs or os.cpu_count() or 1
-        held = pool.build(work, settings, parser, jobs=cores, progress=progress, timings=timings)
+        held = pool.build(
+            work, settings, parser, jobs=cores, progress=progress, timings=timings, pack=pack
+        )
     clock.lap("documents")
     links = actor_links.link([h.groups for h in held])
     clock.lap("link actors")

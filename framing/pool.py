@@ -37,15 +37,18 @@ BATCH = 4
 _Task = Sequence[tuple[Source, Cleaned]]
 _Result = tuple[list[Held], tuple[int, int, int], dict[str, float]]
 
-# Runs of this many articles or more hold each article's findings packed (``framing.held``):
-# below it, the few megabytes saved are not worth the 5 ms an article of packing and unpacking.
+# Runs of this many articles or more hold each article's findings packed when asked
+# (``framing.held``): below it, the few megabytes saved are not worth the 5 ms an article of
+# packing and unpacking.
 PACK_MIN = 128
 
-# A worker's own settings and parser, made once by ``_start``.
-_WORKER: list[tuple[Settings, Parser]] = []
+# A worker's own settings and parser, and whether it packs what it sends, set by ``_start``.
+_WORKER: list[tuple[Settings, Parser, bool]] = []
 
 
-def _start(settings: Settings, model: str | None, cache: Path | None, fingerprint: str) -> None:
+def _start(
+    settings: Settings, model: str | None, cache: Path | None, fingerprint: str, pack: bool
+) -> None:
     # A forked worker inherits the collector held back in ``build`` (loading the pipeline turns
     # it back on too, but that is spaCy's business, not something to rely on).
     gc.enable()
@@ -55,16 +58,16 @@ def _start(settings: Settings, model: str | None, cache: Path | None, fingerprin
             f"a worker process loaded another spaCy pipeline ({parser.fingerprint}, expected "
             f"{fingerprint}); run with --jobs 1"
         )
-    _WORKER.append((settings, parser))
+    _WORKER.append((settings, parser, pack))
 
 
 def _work(batch: _Task) -> _Result:
-    settings, parser = _WORKER[0]
+    settings, parser, pack = _WORKER[0]
     timings: dict[str, float] = {}
     built, counts = extract.build_counted(batch, settings, parser, timings=timings)
     # packed here, on the worker's core: the main process keeps the bytes until the article's
-    # story is compared, and unpickling the records there cost 3 ms an article
-    return [hold(b, pack=True) for b in built], counts, timings
+    # story is compared, and unpickling the records there costs 3 ms an article
+    return [hold(b, pack=pack) for b in built], counts, timings
 
 
 def build(
@@ -76,13 +79,14 @@ def build(
     progress: Callable[[int, int], None] | None = None,
     timings: dict[str, float] | None = None,
     minimum: int | None = None,
+    pack: bool = False,
 ) -> list[Held]:
     """``framing.extract.build`` on ``jobs`` worker processes when there are at least
     ``minimum`` (default ``PARALLEL_MIN``) articles to parse, in this process otherwise; the
-    same findings either way, held (``framing.held``): packed when there are PACK_MIN articles
-    or more.  ``parser`` names the pipeline and the cache the workers use, and its ``stats``
-    count what they parsed."""
-    pack = len(items) >= PACK_MIN
+    same findings either way, held (``framing.held``): packed when ``pack`` and there are
+    PACK_MIN articles or more.  ``parser`` names the pipeline and the cache the workers use,
+    and its ``stats`` count what they parsed."""
+    pack = pack and len(items) >= PACK_MIN
     needed = extract.pending(items, settings, parser) if jobs > 1 else []
     if len(needed) < max(nlp.PARALLEL_MIN if minimum is None else minimum, 1):
         found = extract.iter_build(items, settings, parser, progress=progress, timings=timings)
@@ -103,7 +107,7 @@ def build(
     try:
         done = 0
         for batch, (found_batch, stats, spent) in zip(
-            batches, _run(items, batches, settings, parser, jobs), strict=True
+            batches, _run(items, batches, settings, parser, jobs, pack), strict=True
         ):
             built.update(zip(batch, found_batch, strict=True))
             parser.stats.add(stats)
@@ -125,10 +129,11 @@ def _run(
     settings: Settings,
     parser: Parser,
     jobs: int,
+    pack: bool,
 ) -> Iterator[_Result]:
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-    arguments = (settings, parser.model, parser.cache, parser.fingerprint)
+    arguments = (settings, parser.model, parser.cache, parser.fingerprint, pack)
     try:
         with ProcessPoolExecutor(
             max_workers=min(jobs, len(batches)),

@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 
 from framing import clean, corpus, extract, held, pipeline, pool
-from framing.report import json as json_report
 
 MIXED = Path(__file__).resolve().parent / "data" / "mixed_stories"
 
@@ -33,10 +32,30 @@ def test_held_findings_load_as_they_were(built, pack: bool) -> None:
         assert kept.named == tuple(sorted({g for g, _, _ in item[1].mentions}))
 
 
-def test_packing_leaves_framing_json_as_it_was(parser, monkeypatch) -> None:
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_packing_leaves_the_report_as_it_was(jobs: int, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(pool.nlp, "PARALLEL_MIN", 1)  # with 2 jobs, workers pack them
+    monkeypatch.setenv("FRAMING_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.setattr(pool, "PACK_MIN", 10**9)
-    plain, _ = pipeline.analyze([MIXED], parser=parser)
+    pipeline.report([MIXED], out=tmp_path / "plain", jobs=jobs)
     monkeypatch.setattr(pool, "PACK_MIN", 1)
-    packed, _ = pipeline.analyze([MIXED], parser=parser)
-    assert len(packed.stories) > 1
-    assert json_report.dumps(packed) == json_report.dumps(plain)
+    packed = []
+    real = held.hold
+    monkeypatch.setattr(pool, "hold", lambda b, pack: packed.append(pack) or real(b, pack=pack))
+    monkeypatch.setattr(pipeline, "hold", pool.hold)
+    monkeypatch.setenv("FRAMING_CACHE_DIR", str(tmp_path / "cache2"))  # parsed again
+    _, _, names = pipeline.report([MIXED], out=tmp_path / "packed", jobs=jobs)
+    assert names
+    for name in names:
+        assert (tmp_path / "packed" / name).read_bytes() == (tmp_path / "plain" / name).read_bytes()
+    if jobs == 1:  # (a worker's calls are in its own process)
+        assert packed and all(packed)
+
+
+def test_analyze_never_packs(parser, monkeypatch) -> None:
+    monkeypatch.setattr(pool, "PACK_MIN", 1)
+    seen = []
+    real = held.hold
+    monkeypatch.setattr(pool, "hold", lambda b, pack: seen.append(pack) or real(b, pack=pack))
+    analysis, _ = pipeline.analyze([MIXED], parser=parser)
+    assert len(analysis.stories) > 1 and seen and not any(seen)
