@@ -125,7 +125,12 @@ class QuotedRegions:
         self._ends = [end for _, end in spans]
 
     def contains(self, span: Span) -> bool:
-        index = bisect.bisect_right(self._starts, span.start) - 1
+        return self.holds(span.start, span.end)
+
+    def holds(self, start: int, end: int) -> bool:
+        """``contains`` for the characters start..end, without making a Span (asked of every
+        word of an article)."""
+        index = bisect.bisect_right(self._starts, start) - 1
         # Double quotations do not overlap one another, so the last one starting at or before the
         # span is the only one that can hold it.
-        return index >= 0 and span.end <= self._ends[index]
+        return index >= 0 and end <= self._ends[index]

@@ -34,10 +34,26 @@ T = TypeVar("T")
 _HINTS: dict[type, dict[str, Any]] = {}
 
 
+# Per type: its field names when it is a dataclass, else None (looked up once per type, not for
+# every value: writing an article's loaded wording made a million calls).
+_FIELDS: dict[type, tuple[str, ...] | None] = {}
+_PLAIN = (str, int, float, bool, type(None))
+
+
 def encode(value: object) -> Any:
     """A JSON value for a record (or tuple, str, number, None): dataclasses by field name."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: encode(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    kind = type(value)
+    if kind in _PLAIN:
+        return value
+    if kind not in _FIELDS:
+        _FIELDS[kind] = (
+            tuple(f.name for f in dataclasses.fields(kind))
+            if dataclasses.is_dataclass(kind)
+            else None
+        )
+    names = _FIELDS[kind]
+    if names is not None:
+        return {name: encode(getattr(value, name)) for name in names}
     if isinstance(value, tuple | list):
         return [encode(v) for v in value]
     return value
@@ -113,7 +129,8 @@ def _decoder(kind: Any) -> Callable[[Any], Any]:
         def read(data: Any) -> Any:
             if not isinstance(data, dict) or data.keys() != names:
                 _fail(f"expected the fields of {cls.__name__}, got {data!r}"[:200])
-            return cls(**{name: f(data[name]) for name, f in fields})
+            # positionally, in field order: no keyword dict to build for every record read
+            return cls(*[f(data[name]) for name, f in fields])
 
     elif kind in (str, int, float, bool):
         read = _primitive(kind)

@@ -14,6 +14,8 @@ outlet's own voice for each category.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -81,17 +83,21 @@ def resources(lexicons: Lexicons) -> Resources:
     )
 
 
-def _forms(token: Token) -> tuple[str, str]:
-    return token.lower_, token.lemma_.lower()
+def _forms(token: Token) -> tuple[str, ...]:
+    """The forms a lexicon word matches: the word as written, lowercased, and its lemma."""
+    lower, lemma = token.lower_, token.lemma_.lower()
+    return (lower,) if lemma == lower else (lower, lemma)
 
 
-def _match_at(tokens: list[Token], index: int, res: Resources) -> tuple[_Entry, int] | None:
-    for form in dict.fromkeys(_forms(tokens[index])):
+def _match_at(
+    forms: list[tuple[str, ...]], index: int, res: Resources
+) -> tuple[_Entry, int] | None:
+    for form in forms[index]:
         for entry in res.by_first.get(form, ()):
             end = index + len(entry.words)
-            if end > len(tokens):
+            if end > len(forms):
                 continue
-            if all(word in _forms(tokens[index + k]) for k, word in enumerate(entry.words)):
+            if all(word in forms[index + k] for k, word in enumerate(entry.words)):
                 return entry, end
     return None
 
@@ -169,11 +175,12 @@ def extract(
 ) -> tuple[LoadedTerm, ...]:
     """Every loaded term in a parsed article (offsets into ``text``), in text order."""
     tokens = [t for t in token_list(doc) if not t.is_space]
+    forms = [_forms(t) for t in tokens]  # once per word: each is looked up in the vocab
     regions = QuotedRegions(list(quotes))
     found: list[LoadedTerm] = []
     index = 0
     while index < len(tokens):
-        match = _match_at(tokens, index, res)
+        match = _match_at(forms, index, res)
         if match is None:
             index += 1
             continue
@@ -216,12 +223,23 @@ def sentence_scores(
 ) -> tuple[tuple[Span, float], ...]:
     """Each sentence's loaded score: the weights of its terms (the outlet's own by default)."""
     result = []
+    tokens = token_list(doc)
+    starts = [t.span.start for t in terms]
+    ordered = all(a <= b for a, b in itertools.pairwise(starts))
     for sent in sentences(doc):
-        if not sent.text.strip():
+        # (a sentence of blank tokens only: no sent.text, which makes every Token again)
+        if all(t.is_space for t in tokens[sent.start : sent.end]):
             continue
         span = Span(sent.start_char, sent.end_char)
+        # terms in text order (as extract gives them): only those starting inside the sentence
+        # can lie in it, found by bisection rather than testing every term of the article
+        inside = (
+            terms[bisect.bisect_left(starts, span.start) : bisect.bisect_right(starts, span.end)]
+            if ordered
+            else terms
+        )
         score = sum(
-            t.weight for t in terms if span.contains(t.span) and not (own_voice and t.quoted)
+            t.weight for t in inside if span.contains(t.span) and not (own_voice and t.quoted)
         )
         result.append((span, score))
     return tuple(result)
@@ -231,9 +249,7 @@ def voice_words(doc: Doc, quotes: Sequence[Quote]) -> int:
     """Words in the outlet's own voice: outside double quotations."""
     regions = QuotedRegions(list(quotes))
     return sum(
-        1
-        for t in token_list(doc)
-        if t.is_alpha and not regions.contains(Span(t.idx, t.idx + len(t.text)))
+        1 for t in token_list(doc) if t.is_alpha and not regions.holds(t.idx, t.idx + len(t))
     )
 
 
