@@ -156,6 +156,24 @@ def _looks_like_name(rest: str) -> bool:
     )
 
 
+def _word_character(char: str) -> bool:
+    return char.isalnum() or char == "_"  # what \w matches in a regular expression
+
+
+def _has_words(line: str, words: str) -> bool:
+    """Whether ``words`` stands in ``line`` with no word character either side (the search of
+    ``(?<!\\w)words(?!\\w)``, without compiling a pattern for every quoted line)."""
+    at = line.find(words)
+    while at >= 0:
+        end = at + len(words)
+        if (at == 0 or not _word_character(line[at - 1])) and (
+            end == len(line) or not _word_character(line[end])
+        ):
+            return True
+        at = line.find(words, at + 1)
+    return False
+
+
 def find_article(text: str, lexicons: Lexicons | Rules, *, start: int = 0) -> Cleaned:
     """Split ``text[start:]`` into the article and its page chrome.
 
@@ -269,8 +287,7 @@ def find_article(text: str, lexicons: Lexicons | Rules, *, start: int = 0) -> Cl
             inner = line.norm.strip("\"' ").rstrip(".,!?;:").strip()
             if len(inner.split()) < PULL_QUOTE_MIN_WORDS:
                 continue
-            pattern = re.compile(r"(?<!\w)" + re.escape(inner) + r"(?!\w)")
-            if any(pattern.search(lines[j].norm) for j in kept if j != index):
+            if any(_has_words(lines[j].norm, inner) for j in kept if j != index):
                 mark(index, "pull-quote", "layout:pull-quote")
 
     article: list[Span] = []

@@ -275,3 +275,12 @@ def test_spans_are_ordered_disjoint_and_cover_the_text(
     start = min(start, len(text))
     cleaned = clean.find_article(text, LEX, start=start)
     assert_consistent(text, cleaned, start=start)
+
+
+@given(
+    st.text(alphabet="ab _-é1\u00b2\u0663.", max_size=12),
+    st.text(alphabet="ab _-é1\u00b2\u0663.", min_size=1, max_size=4),
+)
+def test_has_words_is_the_word_bounded_search(line: str, words: str) -> None:
+    pattern = r"(?<!\w)" + re.escape(words) + r"(?!\w)"
+    assert clean._has_words(line, words) == bool(re.search(pattern, line))
