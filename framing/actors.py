@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from framing.config import Actor, ActorIndex
-from framing.nlp import Doc, entities
+from framing.nlp import Doc, doc_text, entities
 
 ENTITY_KINDS = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "NORP": "group"}
 # Honorifics and titles dropped from a person's name ("Mr. Kim" is Kim); from news style guides.
@@ -159,7 +159,7 @@ def _chunk_titles(doc: Doc, start: int, end: int) -> set[str]:
 
 def find(doc: Doc, *, index: ActorIndex | None) -> tuple[list[Mention], list[Group]]:
     """The actor mentions of one parsed article, grouped by actor."""
-    text = doc.text
+    text = doc_text(doc)
     groups: list[Group] = []
     mentions: list[Mention] = []
     taken: list[tuple[int, int]] = []

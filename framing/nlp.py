@@ -41,7 +41,9 @@ __all__ = [
     "Span",
     "Token",
     "cache_dir",
+    "doc_text",
     "entities",
+    "heads",
     "load_model",
     "release",
     "sentence_of",
@@ -91,6 +93,35 @@ def sentence_of(token: Token) -> Span:
     """The sentence holding ``token``, from the cache of :func:`sentences`."""
     sentences(token.doc)
     return token.doc.user_data[_SENTS][token.doc.user_data[_SENT_OF][token.i]]
+
+
+_TEXT = "framing_text"
+
+
+def doc_text(doc: Doc) -> str:
+    """The Doc's text, kept on the Doc (``Parser`` puts the text it parsed there): ``Doc.text``
+    joins every token again, a Token object each, every time it is read (10% of the time of
+    the features, read three times an article)."""
+    cached = doc.user_data.get(_TEXT)
+    if cached is None:
+        cached = doc.text
+        doc.user_data[_TEXT] = cached
+    return str(cached)
+
+
+_HEADS = "framing_heads"
+
+
+def heads(doc: Doc) -> list[int]:
+    """Each token's head (its index), made once from the parse's arrays and kept on the Doc:
+    ``token.head`` makes a new Token object every time it is read."""
+    cached = doc.user_data.get(_HEADS)
+    if cached is None:
+        # offsets to the head, negative ones wrapped around as unsigned 64-bit integers
+        offsets = doc.to_array("HEAD").tolist()
+        cached = [i + (o if o < 2**63 else o - 2**64) for i, o in enumerate(offsets)]
+        doc.user_data[_HEADS] = cached
+    return list(cached)
 
 
 _TOKENS = "framing_tokens"
@@ -292,7 +323,9 @@ class Parser:
         done = 0
         for index in range(len(texts)):
             if index in found:
-                yield found.pop(index)
+                loaded = found.pop(index)
+                loaded.user_data[_TEXT] = texts[index]  # checked by _fits
+                yield loaded
                 continue
             expected = next(pending)
             assert expected == index
@@ -303,4 +336,5 @@ class Parser:
             done += 1
             if progress is not None:
                 progress(done, len(missing))
+            doc.user_data[_TEXT] = texts[index]  # what spaCy keeps whole as the Doc's text
             yield doc

@@ -24,7 +24,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from framing.lexicons import FACTS, NUMBERS, Lexicons
-from framing.nlp import Doc, Token, entities, sentence_of, token_list
+from framing.nlp import Doc, Token, doc_text, entities, heads, sentence_of, token_list
 from framing.nlp import Span as SpacySpan
 from framing.quotes import QuotedRegions
 from framing.records import Quantity, Span
@@ -208,7 +208,7 @@ def extract(doc: Doc, *, res: Resources, quoted: QuotedRegions) -> tuple[Quantit
     """Every numeric claim in the parsed article, in text order."""
     found = []
     bases: list[Span] = []
-    full = doc.text  # read once: Doc.text joins every token each time
+    full = doc_text(doc)
     for ent, label in _candidates(doc, res):
         text = ent.text
         duration = label in {"DATE", "TIME"} and _DURATION.match(text.strip())
@@ -352,12 +352,13 @@ def _candidates(doc: Doc, res: Resources) -> list[tuple[SpacySpan, str]]:
     """The recogniser's number entities, and numbers it missed ("over a million displaced")
     outside any entity, as the number token with its quantity modifiers."""
     # Doc.text joins every token each time it is read: read it once (per token it was quadratic).
-    text = doc.text
+    text = doc_text(doc)
     named = entities(doc)
     found = [(ent, ent.label_) for ent in named]
     taken = {i for ent in named for i in range(ent.start, ent.end)}
+    head = heads(doc)
     for token in token_list(doc):
-        if token.i in taken or (token.head.i not in taken and token.dep_ in {"quantmod"}):
+        if token.i in taken or (head[token.i] not in taken and token.dep_ in {"quantmod"}):
             continue
         word = token.lower_
         attached = any(c.like_num for c in token.lefts)  # "m" only in "2 m", never "I 'm"

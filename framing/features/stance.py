@@ -28,6 +28,7 @@ from dataclasses import dataclass
 
 from framing.lexicons import FRAMES, HARM, STANCE_MODEL, VALENCE, Lexicons, normalize
 from framing.nlp import Doc, Token, entities, sentences, token_list
+from framing.nlp import heads as nlp_heads
 from framing.records import Span, StanceCue
 
 CLASSES = ("negative", "neutral", "positive")
@@ -120,7 +121,7 @@ def _table(doc: Doc, res: Resources) -> _Table:
     cached = doc.user_data.get(_TABLE)
     if cached is not None and cached[0] is res:
         return cached[1]
-    heads = [t.head.i for t in token_list(doc)]
+    heads = nlp_heads(doc)
     children: list[list[int]] = [[] for _ in heads]
     for i, h in enumerate(heads):
         if h != i:
@@ -309,9 +310,10 @@ def cues(
 ) -> tuple[StanceCue, ...]:
     """The words that pushed the score most, each with the feature that weighed it."""
     pushes = []
+    tokens = token_list(doc)
     for name, index in where.items():
         weight = res.weights.get(name)
-        if weight is None or doc[index].is_stop:
+        if weight is None or tokens[index].is_stop:
             # function words weigh in the score too (they gain 0.01 macro-F1 on NewsMTSC), but a
             # reader learns nothing from "the" as evidence
             continue
@@ -322,7 +324,7 @@ def cues(
     pushes.sort()
     result = []
     for _, index, name, push in pushes[:EVIDENCE]:
-        token = doc[index]
+        token = tokens[index]
         span = Span(token.idx, token.idx + len(token.text))
         valence = max(-1.0, min(1.0, push / 2))
         rule = f"{res.where.get(name, STANCE_MODEL.name)}{MODEL_CUE}{name}"

@@ -16,9 +16,14 @@ def readability(doc: Doc, article_text: str) -> tuple[tuple[str, float], ...]:
     """Readability formulas on the article text, and sentence-length figures from the parse."""
     if not article_text.strip():
         return ()
-    found = [s for s in sentences(doc) if any(not t.is_space and not t.is_punct for t in s)]
-    words = [t for t in token_list(doc) if t.is_alpha]
-    lengths = [sum(1 for t in s if t.is_alpha) for s in found]
+    tokens = token_list(doc)  # (iterating a sentence makes every Token again)
+    found = [
+        s
+        for s in sentences(doc)
+        if any(not t.is_space and not t.is_punct for t in tokens[s.start : s.end])
+    ]
+    words = [t for t in tokens if t.is_alpha]
+    lengths = [sum(1 for t in tokens[s.start : s.end] if t.is_alpha) for s in found]
     result = {
         "flesch_reading_ease": float(textstat.flesch_reading_ease(article_text)),
         "flesch_kincaid_grade": float(textstat.flesch_kincaid_grade(article_text)),

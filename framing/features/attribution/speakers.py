@@ -81,10 +81,11 @@ def _name_of(token: Token) -> str:
 def _full_person_name(doc: Doc, surname: str) -> str:
     """The longest PERSON name in the document ending in ``surname`` ("Lopez" -> "Maria Lopez")."""
     best = surname
+    tokens = token_list(doc)
     for ent in entities(doc):
         if (
             ent.label_ == "PERSON"
-            and ent[-1].text == surname.split()[-1]
+            and tokens[ent.end - 1].text == surname.split()[-1]
             and len(ent.text) > len(best)
         ):
             best = ent.text

@@ -15,7 +15,7 @@ from framing.features.attribution.cues import (
     Resources,
 )
 from framing.nlp import Span as TokenSpan
-from framing.nlp import Token, sentence_of
+from framing.nlp import Token, sentence_of, token_list
 from framing.quotes import Quote
 from framing.records import Span
 
@@ -309,7 +309,7 @@ def rest_of_sentence(text: str, cue: Token, source: list[Token]) -> Span | None:
         or start in source_ids
     ):
         start = doc[start].right_edge.i + 1
-    rest = [t for t in doc[start : sent.end] if not t.is_space]
+    rest = [t for t in token_list(doc)[start : sent.end] if not t.is_space]
     if len(rest) < 3 or not any(t.pos_ in {"VERB", "AUX"} for t in rest):
         return None
     return trim(text, span_of(rest))
@@ -317,7 +317,8 @@ def rest_of_sentence(text: str, cue: Token, source: list[Token]) -> Span | None:
 
 def colon(sent: TokenSpan, text: str, res: Resources) -> tuple[Token, list[Token], Span] | None:
     """A headline or paragraph "Name: what they said" (a short name, a colon, the words)."""
-    tokens = [t for t in sent if not t.is_space]
+    # (the Doc's token list: iterating the sentence would make each Token object again)
+    tokens = [t for t in token_list(sent.doc)[sent.start : sent.end] if not t.is_space]
     colon = next((t for t in tokens[:7] if t.text == ":"), None)
     if colon is None or colon.i == tokens[0].i:
         return None
