@@ -125,11 +125,12 @@ def score_mention(
     if not quoted:
         rules += _harm_cues(harms, group, span)
     cues = (*stance.cues(parsed, features, where, res=res), *rules)
+    score, label, model = stance.judged(features, res, rules)
     return ActorMention(
         span=span,
-        score=stance.score(features, res, rules),
-        label=stance.predict(features, res, rules),
-        model=stance.score(features, res),
+        score=score,
+        label=label,
+        model=model,
         quoted=quoted,
         role=stance.role(features),
         cues=tuple(sorted(cues, key=lambda c: c.span)),

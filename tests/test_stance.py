@@ -142,3 +142,14 @@ def test_the_gold_most_negative_toward_israel(seeds_analysis, gold) -> None:
     doc_id = claim["claim"].split()[0]
     scores = {d.id: _own_score(seeds_analysis, d.id, "Israel") for d in seeds_analysis.documents}
     assert min(scores, key=scores.get) == doc_id, scores
+
+
+@pytest.mark.parametrize("valences", [(), (-0.5,), (0.3, -0.2), (1.0,)])
+def test_judged_is_score_predict_and_the_model_score(valences: tuple[float, ...]) -> None:
+    found = {"v1": -0.6, "vall": 0.4, "w:attack": 1.0}
+    rules = [StanceCue("x", Span(0, 1), v, "rule") for v in valences]
+    assert stance.judged(found, RES, rules) == (
+        stance.score(found, RES, rules),
+        stance.predict(found, RES, rules),
+        stance.score(found, RES),
+    )

@@ -24,7 +24,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict, deque
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from framing.lexicons import FRAMES, HARM, STANCE_MODEL, VALENCE, Lexicons, normalize
 from framing.nlp import Doc, Token, entities, sentences, token_list
@@ -112,6 +112,9 @@ class _Table:
     lemma: list[str]  # normalised lemma
     valence: list[float]  # VADER valence, flipped under a negation
     names: list[tuple[int, int]]  # named entities of OTHER_NAMES kinds, token offsets
+    # each phrase's distances (``_reach``): a name is every other mention's rival in its
+    # sentence, and searching the tree again from it for each was a tenth of the features' time
+    reached: dict[tuple[int, int], dict[int, int]] = field(default_factory=dict)
 
 
 _TABLE = "framing_stance_table"
@@ -151,6 +154,15 @@ def _head(table: _Table, start: int, end: int) -> int:
         i for i in range(start, end) if not (start <= table.heads[i] < end) or table.heads[i] == i
     ]
     return heads[-1] if heads else end - 1
+
+
+def _reach(table: _Table, start: int, end: int) -> dict[int, int]:
+    """``_distances`` from the phrase start..end, searched once per phrase (do not change it)."""
+    found = table.reached.get((start, end))
+    if found is None:
+        found = _distances(table, _head(table, start, end), start, end)
+        table.reached[(start, end)] = found
+    return found
 
 
 def _distances(table: _Table, head: int, start: int, end: int) -> dict[int, int]:
@@ -193,9 +205,7 @@ def _ownership(
     to the one it hangs from."""
     low, high = table.sent_start[head], table.sent_end[head]
     rivals = [
-        _distances(table, _head(table, s, e), s, e)
-        for s, e in table.names
-        if low <= s < high and (e <= start or s >= end)
+        _reach(table, s, e) for s, e in table.names if low <= s < high and (e <= start or s >= end)
     ]
     for index, distance in distances.items():
         if start <= index < end:
@@ -216,7 +226,7 @@ def features(
     head_i = _head(table, start, end)
     found: dict[str, float] = defaultdict(float)
     where: dict[str, int] = {}
-    distances = _distances(table, head_i, start, end)
+    distances = _reach(table, start, end)
     for index, distance in distances.items():
         if start <= index < end or table.skip[index]:
             continue
@@ -283,7 +293,13 @@ def adjusted(
 ) -> tuple[float, float, float]:
     """The model's probabilities with the rule cues' valence added to P(positive) (or, when
     negative, to P(negative)), normalised again."""
-    negative, neutral, positive = probabilities(found, res)
+    return _adjust(probabilities(found, res), rules)
+
+
+def _adjust(
+    probs: tuple[float, float, float], rules: Sequence[StanceCue]
+) -> tuple[float, float, float]:
+    negative, neutral, positive = probs
     for cue in rules:
         if cue.valence > 0:
             positive += cue.valence
@@ -303,6 +319,16 @@ def predict(found: Mapping[str, float], res: Resources, rules: Sequence[StanceCu
     """The most probable class after the rule cues: negative, neutral or positive."""
     probs = adjusted(found, res, rules)
     return CLASSES[probs.index(max(probs))]
+
+
+def judged(
+    found: Mapping[str, float], res: Resources, rules: Sequence[StanceCue]
+) -> tuple[float, str, float]:
+    """``score`` and ``predict`` after the rule cues, and the model's own ``score`` without
+    them, from one computation of the model's probabilities (three per mention otherwise)."""
+    probs = probabilities(found, res)
+    after, model = _adjust(probs, rules), _adjust(probs, ())
+    return after[2] - after[0], CLASSES[after.index(max(after))], model[2] - model[0]
 
 
 def cues(
