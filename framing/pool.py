@@ -46,13 +46,19 @@ PACK_MIN = 128
 _WORKER: list[tuple[Settings, Parser, bool]] = []
 
 
+# The pipeline this process loaded, while forked workers start: they use it as they find it
+# (its pages shared with this process) rather than load it again, a second or two each.
+_INHERITED: list[Parser] = []
+
+
 def _start(
     settings: Settings, model: str | None, cache: Path | None, fingerprint: str, pack: bool
 ) -> None:
     # A forked worker inherits the collector held back in ``build`` (loading the pipeline turns
     # it back on too, but that is spaCy's business, not something to rely on).
     gc.enable()
-    parser = Parser(load_model(model), cache, 1, model=model)
+    nlp = _INHERITED[0].nlp if _INHERITED else load_model(model)
+    parser = Parser(nlp, cache, 1, model=model)
     if parser.fingerprint != fingerprint:  # another pipeline installed under the same name
         raise FramingError(
             f"a worker process loaded another spaCy pipeline ({parser.fingerprint}, expected "
@@ -132,8 +138,10 @@ def _run(
     pack: bool,
 ) -> Iterator[_Result]:
     methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    forked = "fork" in methods
+    context = multiprocessing.get_context("fork" if forked else "spawn")
     arguments = (settings, parser.model, parser.cache, parser.fingerprint, pack)
+    _INHERITED[:] = [parser] if forked else []
     try:
         with ProcessPoolExecutor(
             max_workers=min(jobs, len(batches)),
@@ -148,3 +156,5 @@ def _run(
             "a worker process failed to start or stopped (out of memory, or killed); run with "
             "--jobs 1, or on fewer articles at a time"
         ) from None
+    finally:
+        _INHERITED.clear()
