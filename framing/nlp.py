@@ -57,9 +57,15 @@ __all__ = [
 def line_breaks(doc: Doc) -> Doc:
     """Start a sentence after each line break, so a headline or a caption without a full stop is
     not run into the next paragraph.  A line wrapped inside a sentence (a lower-case word on both
-    sides of the break) is left alone.  Runs before the parser, which keeps these boundaries."""
-    for token in doc[1:-1]:
-        if not (token.is_space and "\n" in token.text):
+    sides of the break) is left alone.  Runs before the parser, which keeps these boundaries.
+    Only the blank tokens are looked at (found in the Doc's arrays): walking every token made a
+    Token object each, part of every parse."""
+    blank = doc.to_array("IS_SPACE").nonzero()[0].tolist()
+    for i in blank:
+        if not 0 < i < len(doc) - 1:
+            continue
+        token = doc[i]
+        if "\n" not in token.text:
             continue
         following = doc[token.i + 1]
         before = doc[token.i - 1]

@@ -239,3 +239,20 @@ def test_release_frees_a_parse_at_once(parser) -> None:
         assert gone() is None
     finally:
         gc.enable()
+
+
+@pytest.mark.parametrize(
+    ("text", "starts"),
+    [
+        ("Strike ends\nWorkers went back on Monday.", ["Workers"]),
+        ("the talks were\nwrapped in one sentence", []),
+        ("the talks ended\n\nWorkers", ["Workers"]),
+        ("\nLeading break", []),
+        ("Trailing break\n", []),
+    ],
+)
+def test_a_line_break_starts_a_sentence_unless_it_wraps_one(
+    parser: Parser, text: str, starts: list[str]
+) -> None:
+    doc = nlp.line_breaks(parser.nlp.tokenizer(text))
+    assert [t.text for t in doc if t.is_sent_start and t.i > 0] == starts
