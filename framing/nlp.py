@@ -119,15 +119,16 @@ _HEADS = "framing_heads"
 
 
 def heads(doc: Doc) -> list[int]:
-    """Each token's head (its index), made once from the parse's arrays and kept on the Doc:
-    ``token.head`` makes a new Token object every time it is read."""
+    """Each token's head (its index), made once from the parse's arrays and kept on the Doc
+    (the list itself: do not change it): ``token.head`` makes a new Token object every time it
+    is read."""
     cached = doc.user_data.get(_HEADS)
     if cached is None:
         # offsets to the head, negative ones wrapped around as unsigned 64-bit integers
         offsets = doc.to_array("HEAD").tolist()
         cached = [i + (o if o < 2**63 else o - 2**64) for i, o in enumerate(offsets)]
         doc.user_data[_HEADS] = cached
-    return list(cached)
+    return cached
 
 
 _TOKENS = "framing_tokens"

@@ -91,7 +91,7 @@ def analyze(
     and the per-story comparisons run (``framing.engine.DaskEngine``); this process when None.
     The Analysis is the same either way."""
     with _collector_held():
-        found, compared, parser = _analyze(
+        found, compared, parser = analyze_stories(
             paths,
             pack=False,  # every finding is returned as records: packing them would only cost time
             config_path=config_path,
@@ -142,42 +142,14 @@ def analyze_stories(
     engine: DaskEngine | None = None,
     jobs: int = 0,
     timings: dict[str, float] | None = None,
+    pack: bool = True,
 ) -> tuple[Analysis, Iterator[Story] | None, Parser | None]:
     """``analyze`` for a caller that takes a run of several stories one story at a time, as
     ``report`` does: (the Analysis, None, parser) for a run of one story; for several, (an
     outline: every document and story without their findings or comparisons, an iterator of
-    the stories compared, in the outline's order, parser).  Until its story comes, each
-    article's findings are held packed (``framing.held``): a run of thousands of articles never
-    holds them all as objects."""
-    return _analyze(
-        paths,
-        pack=True,
-        config_path=config_path,
-        lexicon_dir=lexicon_dir,
-        parser=parser,
-        use_cache=use_cache,
-        progress=progress,
-        stories=stories,
-        engine=engine,
-        jobs=jobs,
-        timings=timings,
-    )
-
-
-def _analyze(
-    paths: Sequence[Path],
-    *,
-    pack: bool,
-    config_path: Path | None,
-    lexicon_dir: Path | None,
-    parser: Parser | None,
-    use_cache: bool,
-    progress: Callable[[int, int], None] | None,
-    stories: str,
-    engine: DaskEngine | None,
-    jobs: int,
-    timings: dict[str, float] | None,
-) -> tuple[Analysis, Iterator[Story] | None, Parser | None]:
+    the stories compared, in the outline's order, parser).  With ``pack``, each article's
+    findings are held packed until its story comes (``framing.held``): a run of thousands of
+    articles never holds them all as objects."""
     clock = _Clock(timings)
     warnings: list[str] = []
     sources = sorted(corpus.read_paths(paths, warnings), key=lambda s: s.id)

@@ -359,7 +359,7 @@ def chunks(
     text = json.dumps(top, ensure_ascii=False, indent=2)
     lists = {json.dumps(_DOCUMENTS): documents, json.dumps(_STORIES): stories}
     position = 0
-    for hole, items in sorted(lists.items(), key=lambda item: text.find(item[0])):
+    for hole, items in sorted(lists.items(), key=lambda pair: text.find(pair[0])):
         at = text.find(hole)
         if at < 0:
             continue
