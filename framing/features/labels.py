@@ -114,7 +114,16 @@ def resources(lexicons: Lexicons) -> LabelTable:
 
 
 def _token_forms(doc: Doc) -> list[frozenset[str]]:
-    return [frozenset({normalize(t.text), t.lemma_.lower()}) for t in token_list(doc)]
+    # made once per distinct (word, lemma) of the article: most words come back several times
+    made: dict[tuple[int, int], frozenset[str]] = {}
+    found = []
+    for t in token_list(doc):
+        key = (t.orth, t.lemma)
+        forms = made.get(key)
+        if forms is None:
+            forms = made[key] = frozenset({normalize(t.text), t.lemma_.lower()})
+        found.append(forms)
+    return found
 
 
 def _skippable(token: Token) -> bool:
@@ -127,10 +136,11 @@ def _find(
 ) -> list[tuple[int, int, _Entry]]:
     """Every match of the indexed phrases: (first token, last token + 1, entry)."""
     found: list[tuple[int, int, _Entry]] = []
-    for i in range(len(doc)):
-        candidates = dict.fromkeys(
-            e for form in sorted(token_forms[i]) for e in index.get(form, ())
-        )
+    for i, forms in enumerate(token_forms):
+        starting = [form for form in forms if form in index]
+        if not starting:  # most words start no phrase: skip them without sorting anything
+            continue
+        candidates = dict.fromkeys(e for form in sorted(starting) for e in index[form])
         for entry in candidates:
             j = i + 1
             for word in entry.words[1:]:
@@ -244,6 +254,8 @@ def extract(
         if any(s <= start and end <= e and r == found.referent for s, e, r in excluded):
             continue
         by_span[(start, end)].append(found)
+    if not by_span:  # no label: the context that tells referents apart is not needed
+        return ()
     context = _context(doc, token_forms, table)
     double = [q.span for q in quotes if q.kind == "double"]
     mentions = []
