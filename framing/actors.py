@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from framing.config import Actor, ActorIndex
-from framing.nlp import Doc, doc_text, entities
+from framing.nlp import Doc, doc_text, entities, token_list
 
 ENTITY_KINDS = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "NORP": "group"}
 # Honorifics and titles dropped from a person's name ("Mr. Kim" is Kim); from news style guides.
@@ -262,10 +262,11 @@ def _descriptions(
             titled[title].add(number)
     if not titled:
         return
+    tokens = token_list(doc)  # the Doc's Tokens made once: ``chunk[0]`` makes one each time
     for chunk in doc.noun_chunks:
-        if chunk[0].lower_ != "the":
+        if tokens[chunk.start].lower_ != "the":
             continue
-        phrase = " ".join(t.lower_ for t in chunk[1:] if t.is_alpha)
+        phrase = " ".join(t.lower_ for t in tokens[chunk.start + 1 : chunk.end] if t.is_alpha)
         owners = titled.get(phrase)
         if not owners:
             continue

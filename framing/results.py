@@ -40,23 +40,42 @@ _FIELDS: dict[type, tuple[str, ...] | None] = {}
 _PLAIN = (str, int, float, bool, type(None))
 
 
-def encode(value: object) -> Any:
-    """A JSON value for a record (or tuple, str, number, None): dataclasses by field name."""
-    kind = type(value)
-    if kind in _PLAIN:
-        return value
+def _names(kind: type) -> tuple[str, ...] | None:
     if kind not in _FIELDS:
         _FIELDS[kind] = (
             tuple(f.name for f in dataclasses.fields(kind))
             if dataclasses.is_dataclass(kind)
             else None
         )
-    names = _FIELDS[kind]
+    return _FIELDS[kind]
+
+
+def encode(value: object) -> Any:
+    """A JSON value for a record (or tuple, str, number, None): dataclasses by field name.  The
+    reference ``dumps`` is tested against."""
+    kind = type(value)
+    if kind in _PLAIN:
+        return value
+    names = _names(kind)
     if names is not None:
         return {name: encode(getattr(value, name)) for name in names}
     if isinstance(value, tuple | list):
         return [encode(v) for v in value]
     return value
+
+
+def _fields_of(value: object) -> dict[str, Any]:
+    """``json.dumps``'s ``default``: a record as its fields by name, left to json to encode."""
+    names = _names(type(value))
+    if names is None:
+        raise TypeError(f"{type(value).__name__} is not a record framing can store")
+    return {name: getattr(value, name) for name in names}
+
+
+def dumps(value: object) -> str:
+    """``json.dumps(encode(value))``, compact, in one pass of json's C encoder, which calls back
+    only for records (building the JSON values first was most of the time of storing a stage)."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=_fields_of)
 
 
 _DECODERS: dict[Any, Callable[[Any], Any]] = {}
@@ -217,7 +236,7 @@ class Store:
                 handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
                 with os.fdopen(handle, "w", encoding="utf-8") as out:
                     # dumps, not dump: only the one-shot encoder is the C one (5x faster)
-                    out.write(json.dumps(encode(value), ensure_ascii=False, separators=(",", ":")))
+                    out.write(dumps(value))
                 os.replace(temporary, path)
             except OSError:
                 pass  # the cache only saves time: a read-only folder costs time, not results

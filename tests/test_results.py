@@ -14,12 +14,23 @@ from framing.records import Document, Evidence, LoadedTerm, Quantity, Span
 
 
 def _round_trip(kind, value):
-    return results.decode(kind, json.loads(json.dumps(results.encode(value))))
+    return results.decode(kind, json.loads(results.dumps(value)))
 
 
 def test_every_document_of_the_samples_comes_back_equal(seeds_analysis) -> None:
     for doc in seeds_analysis.documents:
         assert _round_trip(Document, doc) == doc
+
+
+def test_dumps_writes_what_encoding_field_by_field_writes(seeds_analysis) -> None:
+    for doc in seeds_analysis.documents:
+        expected = json.dumps(results.encode(doc), ensure_ascii=False, separators=(",", ":"))
+        assert results.dumps(doc) == expected
+
+
+def test_dumps_refuses_what_is_not_a_record() -> None:
+    with pytest.raises(TypeError, match="not a record framing can store"):
+        results.dumps((Span(0, 1), object()))
 
 
 @given(

@@ -119,10 +119,10 @@ def _token_forms(doc: Doc) -> list[frozenset[str]]:
     found = []
     for t in token_list(doc):
         key = (t.orth, t.lemma)
-        forms = made.get(key)
-        if forms is None:
-            forms = made[key] = frozenset({normalize(t.text), t.lemma_.lower()})
-        found.append(forms)
+        these = made.get(key)
+        if these is None:
+            these = made[key] = frozenset({normalize(t.text), t.lemma_.lower()})
+        found.append(these)
     return found
 
 
@@ -136,8 +136,8 @@ def _find(
 ) -> list[tuple[int, int, _Entry]]:
     """Every match of the indexed phrases: (first token, last token + 1, entry)."""
     found: list[tuple[int, int, _Entry]] = []
-    for i, forms in enumerate(token_forms):
-        starting = [form for form in forms if form in index]
+    for i, these in enumerate(token_forms):
+        starting = [form for form in these if form in index]
         if not starting:  # most words start no phrase: skip them without sorting anything
             continue
         candidates = dict.fromkeys(e for form in sorted(starting) for e in index[form])

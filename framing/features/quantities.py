@@ -210,7 +210,7 @@ def extract(doc: Doc, *, res: Resources, quoted: QuotedRegions) -> tuple[Quantit
     bases: list[Span] = []
     full = doc_text(doc)
     for ent, label in _candidates(doc, res):
-        text = ent.text
+        text = full[ent.start_char : ent.end_char]  # ``ent.text`` makes a Token for each word
         duration = label in {"DATE", "TIME"} and _DURATION.match(text.strip())
         if label not in LABELS and not duration:
             continue
@@ -361,12 +361,15 @@ def _candidates(doc: Doc, res: Resources) -> list[tuple[SpacySpan, str]]:
         if token.i in taken or (head[token.i] not in taken and token.dep_ in {"quantmod"}):
             continue
         word = token.lower_
+        number = token.like_num or word in res.vague
+        if not (number or word in res.multipliers):
+            continue  # most words: tested before the costlier tests below
         attached = any(c.like_num for c in token.lefts)  # "m" only in "2 m", never "I 'm"
+        if not (number or attached):
+            continue
         near = text[max(0, token.idx - 2) : token.idx + len(token.text) + 2]
         if _ODDS.search(near):
             continue  # one side of a score or odds: "31-24", "50/50"
-        if not (token.like_num or word in res.vague or (word in res.multipliers and attached)):
-            continue
         if token.dep_ in {"quantmod", "compound"} and token.head.like_num:
             continue  # part of a longer number: "two" in "two million"
         parts = [c for c in token.lefts if c.dep_ in NUMBER_DEPS and c.i not in taken]
