@@ -24,13 +24,14 @@ from framing import (
     lexicons,
     pool,
     quotes,
+    results,
 )
 from framing.compare import actors as actor_table
 from framing.compare import stories as story_table
 from framing.extract import Built, load_settings, score_mention
 from framing.features import agency, stance, wording
 from framing.held import Held, hold
-from framing.nlp import Parser
+from framing.nlp import Parser, cache_dir
 from framing.records import (
     ActorMention,
     Analysis,
@@ -177,7 +178,7 @@ def analyze_stories(
             h.document.id: {linked[g].name for g in h.named}
             for h, linked in zip(held, links, strict=True)
         }
-        grouped = story_table.group([h.document for h in held], actors=named)
+        grouped = _group([h.document for h in held], named, parser, use_cache=use_cache)
     clock.lap("stories")
     run = engine.map if engine else _here
     if len(grouped) < 2:
@@ -188,6 +189,28 @@ def analyze_stories(
         return single, None, parser
     outline = story_table.combine(grouped, version=__version__, warnings=tuple(warnings))
     return outline, _compared(grouped, held, run, clock), parser
+
+
+def _group(
+    documents: Sequence[Document],
+    named: dict[str, set[str]],
+    parser: Parser | None,
+    *,
+    use_cache: bool,
+) -> tuple[Story, ...]:
+    """``story_table.group``, its partition kept in the stage cache under a key of everything
+    it reads: a re-run after a lexicon edit groups the same articles again in no time (a second
+    on 1,000 articles)."""
+    folder = parser.cache if parser is not None else cache_dir() if use_cache else None
+    store = results.Store(folder / f"results-{results.code_print()}" if folder else None)
+    key = results.key(__version__, "stories", *story_table.read_by_partition(documents, named))
+    parts = store.get_or_make(
+        "stories",
+        key,
+        tuple[story_table.Part, ...],
+        lambda: story_table.partition(documents, actors=named),
+    )
+    return story_table.assemble(documents, parts)
 
 
 def _compared(

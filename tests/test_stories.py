@@ -3,6 +3,7 @@ within each story (on the invented mixed corpus in tests/data/mixed_stories)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -143,6 +144,43 @@ def test_a_word_in_too_many_documents_is_dropped(monkeypatch: pytest.MonkeyPatch
     kept = stories._drop_common(words)
     assert kept.shape == words.shape
     assert all(kept[i].nnz == 1 for i in range(3))
+
+
+def test_partition_and_assemble_are_group() -> None:
+    docs = _corpus()
+    parts = stories.partition(docs)
+    assert [len(ids) for ids, _ in parts] == [3, 3, 3]
+    assert stories.assemble(docs, parts) == stories.group(docs)
+
+
+def _named(docs: list[Document]) -> dict[str, set[str]]:
+    return {d.id: {s.actor for s in d.stance} for d in docs}
+
+
+def test_a_second_grouping_of_the_same_articles_is_read_from_the_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from framing.nlp import Parser
+
+    cached = Parser(nlp=None, cache=tmp_path)  # type: ignore[arg-type]  (only its folder is read)
+    docs = _corpus()
+    first = pipeline._group(docs, _named(docs), cached, use_cache=True)
+    calls = []
+    real = stories.partition
+    monkeypatch.setattr(stories, "partition", lambda *a, **k: calls.append(1) or real(*a, **k))
+    assert pipeline._group(list(reversed(docs)), _named(docs), cached, use_cache=True) == first
+    assert calls == []
+    # anything grouping reads changes the key: a date, a word of an article, an actor named
+    moved = [d if d.id != "flood_0" else replace(d, date="2020-01-01") for d in docs]
+    assert pipeline._group(moved, _named(moved), cached, use_cache=True) != first
+    worded = [d if d.id != "vote_2" else replace(d, text=d.text.upper()) for d in docs]
+    pipeline._group(worded, _named(worded), cached, use_cache=True)
+    named = _named(docs) | {"recall_1": {"Someone Else"}}
+    pipeline._group(docs, named, cached, use_cache=True)
+    assert calls == [1, 1, 1]
+    # without a cache folder nothing is kept
+    pipeline._group(docs, _named(docs), None, use_cache=False)
+    assert calls == [1, 1, 1, 1]
 
 
 # The invented mixed corpus: three stories of three outlets each, and one article alone.

@@ -262,7 +262,42 @@ def _actor_vectors(
         return counted[:, :0]
 
 
-def group(
+# A story as ``partition`` gives it: its documents' ids, its key words.
+Part = tuple[tuple[str, ...], tuple[str, ...]]
+
+
+def group(documents: Sequence[Document], **options: Any) -> tuple[Story, ...]:
+    """The stories of a run, largest first (then the earliest, then by first id), each holding
+    its documents (sorted by id) and no comparison yet (see ``compare``).  The story's id is
+    its number and TERMS key words, its title the headline of its earliest document.
+    ``options`` are ``partition``'s (``actors``: the actors each document names, by document
+    id, when its ``stance`` is not filled in yet)."""
+    return assemble(documents, partition(documents, **options))
+
+
+def read_by_partition(
+    documents: Sequence[Document], actors: Mapping[str, Collection[str]] | None
+) -> list[str]:
+    """Everything ``partition`` reads of the documents, in order (for a cache key): ids, article
+    text, dates, the actors named."""
+    found = []
+    for d in sorted(documents, key=lambda d: d.id):
+        named = sorted(actors[d.id]) if actors is not None else sorted(s.actor for s in d.stance)
+        found += [d.id, _text(d), d.date or "", "\0".join(named)]
+    return found
+
+
+def assemble(documents: Sequence[Document], parts: Sequence[Part]) -> tuple[Story, ...]:
+    """The Stories of ``partition``'s parts, numbered in their order."""
+    by_id = {d.id: d for d in documents}
+    width = max(2, len(str(len(parts))))
+    return tuple(
+        _story([by_id[i] for i in ids], terms, number, width)
+        for number, (ids, terms) in enumerate(parts, 1)
+    )
+
+
+def partition(
     documents: Sequence[Document],
     *,
     link_min: float = LINK_MIN,
@@ -271,19 +306,17 @@ def group(
     actor_weight: float = ACTOR_WEIGHT,
     span_days: int = SPAN_DAYS,
     actors: Mapping[str, Collection[str]] | None = None,
-) -> tuple[Story, ...]:
-    """The stories of a run, largest first (then the earliest, then by first id), each holding
-    its documents (sorted by id) and no comparison yet (see ``compare``).  The story's id is
-    its number and TERMS key words, its title the headline of its earliest document.
-    ``actors``: the actors each document names, by document id, when its ``stance`` is not
-    filled in yet."""
+) -> tuple[Part, ...]:
+    """``group``'s stories as (document ids, key words), in order: the work of grouping, which
+    ``framing.pipeline`` keeps in the stage cache."""
     documents = sorted(documents, key=lambda d: d.id)
+    every: tuple[Part, ...] = ((tuple(d.id for d in documents), ()),)
     if len(documents) < 2:
-        return (_story(documents, (), 1, 2),)
+        return every
     try:
         names, counted = _word_vectors(documents)
     except ValueError:  # no word left after stop words: nothing tells the documents apart
-        return (_story(documents, (), 1, 2),)
+        return every
     words = _drop_common(counted)
     actor_vectors = _drop_common(_actor_vectors(documents, counted, actors))
     days = [_day(d.date) for d in documents]
@@ -312,10 +345,9 @@ def group(
         members.values(),
         key=lambda m: (-len(m), min((days[i] for i in m if days[i] >= 0), default=-1), m[0]),
     )
-    width = max(2, len(str(len(ordered))))
     used_by = np.bincount(counted.indices, minlength=counted.shape[1])
     stories = []
-    for number, indices in enumerate(ordered, 1):
+    for indices in ordered:
         mine = counted[indices]
         # A word names the story by its weight there, times the share of the documents using
         # it that are in this story: "said" is heavy everywhere and names none.
@@ -323,8 +355,7 @@ def group(
         weights = np.asarray(mine.sum(axis=0)).ravel() * share
         top = np.lexsort((np.arange(len(weights)), -weights))[: TERMS * 5]
         terms = [str(names[k]) for k in top if weights[k] > 0 and _TERM.fullmatch(names[k])]
-        chosen = [documents[i] for i in indices]
-        stories.append(_story(chosen, tuple(terms[:TERMS]), number, width))
+        stories.append((tuple(documents[i].id for i in indices), tuple(terms[:TERMS])))
     return tuple(stories)
 
 
