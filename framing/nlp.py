@@ -45,6 +45,7 @@ __all__ = [
     "Span",
     "Token",
     "cache_dir",
+    "column",
     "doc_text",
     "entities",
     "heads",
@@ -52,6 +53,7 @@ __all__ = [
     "release",
     "sentence_of",
     "sentences",
+    "strings_of",
     "token_index",
     "word_forms",
 ]
@@ -128,7 +130,6 @@ def _faster(nlp: Language) -> None:
 
 _SENTS = "framing_sents"
 _SENT_OF = "framing_sent_of"
-_STARTS = "framing_starts"
 
 
 def sentences(doc: Doc) -> list[Span]:
@@ -196,6 +197,36 @@ def token_list(doc: Doc) -> list[Token]:
     return cached
 
 
+_COLUMNS = "framing_columns"
+
+
+def column(doc: Doc, name: str) -> list[int]:
+    """One attribute of every token ("LOWER", "LEMMA", "IS_SPACE", "IDX", "LENGTH", ...) as a
+    list, from the Doc's array and kept on the Doc: a stage that reads a few attributes of every
+    word need not make a Token object for each.  String attributes come as hashes (see
+    ``strings_of``)."""
+    columns = doc.user_data.get(_COLUMNS)
+    if columns is None:
+        columns = doc.user_data[_COLUMNS] = {}
+    found = columns.get(name)
+    if found is None:
+        found = columns[name] = doc.to_array(name).tolist() if len(doc) else []
+    return found
+
+
+def strings_of(doc: Doc, name: str) -> list[str]:
+    """A string attribute of every token ("LOWER", "LEMMA") as strings."""
+    strings = doc.vocab.strings
+    known: dict[int, str] = {}
+    found = []
+    for value in column(doc, name):
+        text = known.get(value)
+        if text is None:
+            text = known[value] = strings[value]
+        found.append(text)
+    return found
+
+
 def _fits(doc: Doc, text: str) -> bool:
     """Whether ``doc`` is whole and its first and last tokens are where ``text`` has them."""
     if not len(doc):
@@ -222,7 +253,7 @@ def entities(doc: Doc) -> list[Span]:
 
 
 def release(doc: Doc) -> None:
-    """Drop what framing keeps on a Doc (sentences, entities, token starts, the stance table).
+    """Drop what framing keeps on a Doc (sentences, entities, token columns, the stance table).
     Those caches hold Spans that point back at the Doc: a cycle only Python's rare full
     collection frees, so parses piled up (2 GB for 600 articles) until this was called once an
     article is done."""
@@ -231,11 +262,7 @@ def release(doc: Doc) -> None:
 
 def token_index(doc: Doc, offset: int) -> int:
     """The index of the first token starting at or after character ``offset``."""
-    starts = doc.user_data.get(_STARTS)
-    if starts is None:
-        starts = [t.idx for t in token_list(doc)]
-        doc.user_data[_STARTS] = starts
-    return bisect.bisect_left(starts, offset)
+    return bisect.bisect_left(column(doc, "IDX"), offset)
 
 
 _TOKENIZER: list[Language] = []

@@ -256,3 +256,16 @@ def test_a_line_break_starts_a_sentence_unless_it_wraps_one(
 ) -> None:
     doc = nlp.line_breaks(parser.nlp.tokenizer(text))
     assert [t.text for t in doc if t.is_sent_start and t.i > 0] == starts
+
+
+@pytest.mark.parametrize("text", [*TEXTS, "One", ""])
+def test_columns_are_the_tokens_attributes(parser: Parser, text: str) -> None:
+    doc = parser.nlp(text)
+    assert nlp.column(doc, "IDX") == [t.idx for t in doc]
+    assert nlp.column(doc, "LENGTH") == [len(t) for t in doc]
+    assert nlp.column(doc, "IS_SPACE") == [int(t.is_space) for t in doc]
+    assert nlp.strings_of(doc, "LOWER") == [t.lower_ for t in doc]
+    assert nlp.strings_of(doc, "LEMMA") == [t.lemma_ for t in doc]
+    for offset in range(len(text) + 1):
+        expected = next((t.i for t in doc if t.idx >= offset), len(doc))
+        assert nlp.token_index(doc, offset) == expected

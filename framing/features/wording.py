@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from framing.lexicons import LOADED, Lexicons
-from framing.nlp import Doc, Token, sentences, token_index, token_list, word_forms
+from framing.nlp import Doc, Token, column, sentences, strings_of, token_index, word_forms
 from framing.quotes import Quote, QuotedRegions
 from framing.records import LoadedTerm, Span
 
@@ -83,10 +83,22 @@ def resources(lexicons: Lexicons) -> Resources:
     )
 
 
-def _forms(token: Token) -> tuple[str, ...]:
-    """The forms a lexicon word matches: the word as written, lowercased, and its lemma."""
-    lower, lemma = token.lower_, token.lemma_.lower()
-    return (lower,) if lemma == lower else (lower, lemma)
+def _forms(doc: Doc) -> tuple[list[int], list[tuple[str, ...]]]:
+    """The Doc's words (token indices, blanks left out) and the forms a lexicon word matches for
+    each: the word lowercased, and its lemma.  Read from the Doc's arrays, each distinct word
+    once: no Token object is made for a word no term starts with."""
+    lowers, lemmas = strings_of(doc, "LOWER"), strings_of(doc, "LEMMA")
+    made: dict[tuple[str, str], tuple[str, ...]] = {}
+    positions = [i for i, blank in enumerate(column(doc, "IS_SPACE")) if not blank]
+    found = []
+    for i in positions:
+        key = (lowers[i], lemmas[i])
+        forms = made.get(key)
+        if forms is None:
+            lower, lemma = key[0], key[1].lower()
+            forms = made[key] = (lower,) if lemma == lower else (lower, lemma)
+        found.append(forms)
+    return positions, found
 
 
 def _match_at(
@@ -174,23 +186,23 @@ def extract(
     title_span: Span | None = None,
 ) -> tuple[LoadedTerm, ...]:
     """Every loaded term in a parsed article (offsets into ``text``), in text order."""
-    tokens = [t for t in token_list(doc) if not t.is_space]
-    forms = [_forms(t) for t in tokens]  # once per word: each is looked up in the vocab
+    positions, forms = _forms(doc)
     regions = QuotedRegions(list(quotes))
     found: list[LoadedTerm] = []
     index = 0
-    while index < len(tokens):
+    while index < len(positions):
         match = _match_at(forms, index, res)
         if match is None:
             index += 1
             continue
         entry, end = match
-        first, last = tokens[index], tokens[end - 1]
-        if all(t.ent_type_ in NAME_ENTITIES for t in tokens[index:end]):
+        matched = [doc[i] for i in positions[index:end]]
+        first, last = matched[0], matched[-1]
+        if all(t.ent_type_ in NAME_ENTITIES for t in matched):
             index = end  # "United" in "United States", "Supreme" in "Supreme Court": a name
             continue
         span = Span(first.idx, last.idx + len(last.text))
-        phrase = coloured_phrase(tokens[index:end])
+        phrase = coloured_phrase(matched)
         found.append(
             LoadedTerm(
                 text[span.start : span.end],
@@ -223,12 +235,12 @@ def sentence_scores(
 ) -> tuple[tuple[Span, float], ...]:
     """Each sentence's loaded score: the weights of its terms (the outlet's own by default)."""
     result = []
-    tokens = token_list(doc)
+    blank = column(doc, "IS_SPACE")
     starts = [t.span.start for t in terms]
     ordered = all(a <= b for a, b in itertools.pairwise(starts))
     for sent in sentences(doc):
         # (a sentence of blank tokens only: no sent.text, which makes every Token again)
-        if all(t.is_space for t in tokens[sent.start : sent.end]):
+        if all(blank[sent.start : sent.end]):
             continue
         span = Span(sent.start_char, sent.end_char)
         # terms in text order (as extract gives them): only those starting inside the sentence
@@ -248,8 +260,11 @@ def sentence_scores(
 def voice_words(doc: Doc, quotes: Sequence[Quote]) -> int:
     """Words in the outlet's own voice: outside double quotations."""
     regions = QuotedRegions(list(quotes))
+    starts, lengths = column(doc, "IDX"), column(doc, "LENGTH")
     return sum(
-        1 for t in token_list(doc) if t.is_alpha and not regions.holds(t.idx, t.idx + len(t))
+        1
+        for alpha, start, length in zip(column(doc, "IS_ALPHA"), starts, lengths, strict=True)
+        if alpha and not regions.holds(start, start + length)
     )
 
 
