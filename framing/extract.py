@@ -12,10 +12,20 @@ from __future__ import annotations
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
-from framing import __version__, actors, clean, config, corpus, lexicons, quotes, results
+from framing import (
+    __version__,
+    actor_stage,
+    actors,
+    clean,
+    config,
+    corpus,
+    lexicons,
+    quotes,
+    results,
+)
 from framing.features import agency, attribution, labels, quantities, stance, style, wording
 from framing.nlp import Doc, Parser, release
 from framing.records import (
@@ -29,7 +39,6 @@ from framing.records import (
     Quantity,
     Source,
     Span,
-    StanceCue,
     quick_pickle,
 )
 
@@ -79,96 +88,6 @@ class _Actors:
 
 # One article's findings, and its actors waiting for the links across articles.
 Built = tuple[Document, _Actors]
-
-
-def _speaker_of(span: Span, found: tuple[Attribution, ...]) -> str | None:
-    for item in found:
-        if item.direct and item.content.span.contains(span):
-            return item.speaker or (item.source.text if item.source else None)
-    return None
-
-
-def _harm_cues(harms: tuple[Harm, ...], group: int, span: Span) -> list[StanceCue]:
-    """Aggressor and victim cues of one mention: the harms whose doer or harmed words hold it."""
-    key = f"#{group}"
-    cues = []
-    for harm in harms:
-        if harm.quoted:
-            continue
-        if harm.doer == key and harm.doer_text and harm.doer_text.span.overlaps(span):
-            valence, role = stance.AGGRESSOR, "doer of a harm"
-        elif harm.harmed == key and harm.harmed_text and harm.harmed_text.span.overlaps(span):
-            valence, role = stance.VICTIM, "harmed"
-        else:
-            continue
-        cues.append(
-            StanceCue(harm.trigger.text, harm.trigger.span, valence, f"{harm.rule}: {role}")
-        )
-    return cues
-
-
-def score_mention(
-    parsed: Doc,
-    tokens: tuple[int, int, int],
-    span: Span,
-    *,
-    res: stance.Resources,
-    quoted: bool,
-    harms: tuple[Harm, ...],
-) -> ActorMention:
-    """Score the mention at token ``tokens[0]``..``tokens[1]`` (of actor group ``tokens[2]``):
-    the model, then frames, naming words and, in the outlet's own voice, harm roles."""
-    start, end, group = tokens
-    features, where = stance.features(parsed, start, end, res=res)
-    rules = stance.frame_cues(parsed, start, end, res=res)
-    rules += stance.naming_cues(parsed, start, end, res=res)
-    if not quoted:
-        rules += _harm_cues(harms, group, span)
-    cues = (*stance.cues(parsed, features, where, res=res), *rules)
-    score, label, model = stance.judged(features, res, rules)
-    return ActorMention(
-        span=span,
-        score=score,
-        label=label,
-        model=model,
-        quoted=quoted,
-        role=stance.role(features),
-        cues=tuple(sorted(cues, key=lambda c: c.span)),
-    )
-
-
-def _actors(
-    parsed: Doc,
-    settings: Settings,
-    regions: quotes.QuotedRegions,
-    found: tuple[Attribution, ...],
-) -> tuple[_Actors, tuple[Harm, ...]]:
-    mentions, groups = actors.find(parsed, index=settings.actors)
-    token_group: dict[int, int] = {}
-    for mention in mentions:
-        for i in range(mention.token_start, mention.token_end):
-            token_group.setdefault(i, mention.group)
-    harms = agency.extract(
-        parsed,
-        res=settings.agency,
-        quoted=regions,
-        actor_at=lambda i: f"#{token_group[i]}" if i in token_group else None,
-    )
-    scored = []
-    for mention in mentions:
-        span = Span(mention.start, mention.end)
-        scored_mention = score_mention(
-            parsed,
-            (mention.token_start, mention.token_end, mention.group),
-            span,
-            res=settings.stance,
-            quoted=regions.contains(span),
-            harms=harms,
-        )
-        if scored_mention.quoted:
-            scored_mention = replace(scored_mention, speaker=_speaker_of(span, found))
-        scored.append((mention.group, mention.text, scored_mention))
-    return _Actors(groups, scored), harms
 
 
 def _true_to(text: str, words: str, span: Span) -> bool:
@@ -268,7 +187,14 @@ def _document(
     )
 
     def run_actors() -> _ActorsRecord:
-        pending, harms = _actors(parse(), settings, regions, found)
+        grouped, scored, harms = actor_stage.find_actors(
+            parse(),
+            index=settings.actors,
+            agency_res=settings.agency,
+            stance_res=settings.stance,
+            regions=regions,
+            found=found,
+        )
         kept = tuple(
             h
             for h in harms
@@ -280,9 +206,9 @@ def _document(
         )
         groups = tuple(
             _GroupRecord(g.kind, tuple(g.forms.items()), g.config, tuple(sorted(g.titles)))
-            for g in pending.groups
+            for g in grouped
         )
-        return _ActorsRecord(groups, tuple(pending.mentions), kept)
+        return _ActorsRecord(groups, tuple(scored), kept)
 
     def run_quantities() -> tuple[Quantity, ...]:
         return tuple(

@@ -26,9 +26,10 @@ from framing import (
     quotes,
     results,
 )
+from framing.actor_stage import score_mention
 from framing.compare import actors as actor_table
 from framing.compare import stories as story_table
-from framing.extract import Built, load_settings, score_mention
+from framing.extract import Built, load_settings
 from framing.features import agency, stance, wording
 from framing.held import Held, hold
 from framing.nlp import Parser, cache_dir

@@ -1,0 +1,110 @@
+"""The actors stage of one article: its actors found and grouped, each mention scored for stance
+(the model, frames, naming words and, in the outlet's own voice, the harms the actor does or
+suffers), and the speaker of a mention inside a quotation.  ``framing.extract`` runs it and keeps
+its result in the stage cache; ``framing.pipeline`` scores mentions again with these functions
+when a story config names the actors after the fact.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from framing import actors, config, quotes
+from framing.features import agency, stance
+from framing.nlp import Doc
+from framing.records import ActorMention, Attribution, Harm, Span, StanceCue
+
+
+def _speaker_of(span: Span, found: tuple[Attribution, ...]) -> str | None:
+    for item in found:
+        if item.direct and item.content.span.contains(span):
+            return item.speaker or (item.source.text if item.source else None)
+    return None
+
+
+def _harm_cues(harms: tuple[Harm, ...], group: int, span: Span) -> list[StanceCue]:
+    """Aggressor and victim cues of one mention: the harms whose doer or harmed words hold it."""
+    key = f"#{group}"
+    cues = []
+    for harm in harms:
+        if harm.quoted:
+            continue
+        if harm.doer == key and harm.doer_text and harm.doer_text.span.overlaps(span):
+            valence, role = stance.AGGRESSOR, "doer of a harm"
+        elif harm.harmed == key and harm.harmed_text and harm.harmed_text.span.overlaps(span):
+            valence, role = stance.VICTIM, "harmed"
+        else:
+            continue
+        cues.append(
+            StanceCue(harm.trigger.text, harm.trigger.span, valence, f"{harm.rule}: {role}")
+        )
+    return cues
+
+
+def score_mention(
+    parsed: Doc,
+    tokens: tuple[int, int, int],
+    span: Span,
+    *,
+    res: stance.Resources,
+    quoted: bool,
+    harms: tuple[Harm, ...],
+) -> ActorMention:
+    """Score the mention at token ``tokens[0]``..``tokens[1]`` (of actor group ``tokens[2]``):
+    the model, then frames, naming words and, in the outlet's own voice, harm roles."""
+    start, end, group = tokens
+    features, where = stance.features(parsed, start, end, res=res)
+    rules = stance.frame_cues(parsed, start, end, res=res)
+    rules += stance.naming_cues(parsed, start, end, res=res)
+    if not quoted:
+        rules += _harm_cues(harms, group, span)
+    cues = (*stance.cues(parsed, features, where, res=res), *rules)
+    score, label, model = stance.judged(features, res, rules)
+    return ActorMention(
+        span=span,
+        score=score,
+        label=label,
+        model=model,
+        quoted=quoted,
+        role=stance.role(features),
+        cues=tuple(sorted(cues, key=lambda c: c.span)),
+    )
+
+
+def find_actors(
+    parsed: Doc,
+    *,
+    index: config.ActorIndex | None,
+    agency_res: agency.Resources,
+    stance_res: stance.Resources,
+    regions: quotes.QuotedRegions,
+    found: tuple[Attribution, ...],
+) -> tuple[list[actors.Group], list[tuple[int, str, ActorMention]], tuple[Harm, ...]]:
+    """One article's actor groups, its mentions of them scored (group, words, mention), and the
+    harms it reports with their doers and harmed."""
+    mentions, groups = actors.find(parsed, index=index)
+    token_group: dict[int, int] = {}
+    for mention in mentions:
+        for i in range(mention.token_start, mention.token_end):
+            token_group.setdefault(i, mention.group)
+    harms = agency.extract(
+        parsed,
+        res=agency_res,
+        quoted=regions,
+        actor_at=lambda i: f"#{token_group[i]}" if i in token_group else None,
+    )
+    scored = []
+    for mention in mentions:
+        span = Span(mention.start, mention.end)
+        scored_mention = score_mention(
+            parsed,
+            (mention.token_start, mention.token_end, mention.group),
+            span,
+            res=stance_res,
+            quoted=regions.contains(span),
+            harms=harms,
+        )
+        if scored_mention.quoted:
+            scored_mention = replace(scored_mention, speaker=_speaker_of(span, found))
+        scored.append((mention.group, mention.text, scored_mention))
+    return groups, scored, harms
