@@ -282,9 +282,7 @@ def _plan(
 ) -> tuple[results.Store, list[dict[str, str]], list[int]]:
     """The stage cache, each article's stage keys, and the articles with some stage not in the
     cache (the ones to parse)."""
-    store = results.Store(
-        parser.cache / f"results-{results.code_print()}" if parser.cache is not None else None
-    )
+    store = results.Store.under(parser.cache)
     prints = _prints_of(settings)
     base = results.key(__version__, parser.fingerprint)
     keys = [_stage_keys(source, found, prints, base) for source, found in items]

@@ -92,15 +92,17 @@ class _FastAttributeRuler(AttributeRuler):
         super().add(*args, **kwargs)
         self._compiled = False
 
+    def clear(self) -> None:  # ``initialize`` and ``from_bytes`` clear before they add
+        super().clear()
+        self._compiled = False
+
     def match(self, doc: Doc) -> list[tuple[int, int, int, int]]:
         if not self._compiled:
             self._rules = attributes.compile_rules(self.patterns, hash_of=get_string_id)
             self._compiled = True
         if self._rules is None:
             return super().match(doc)
-        columns = doc.to_array(list(attributes.ATTRS))
-        if len(doc) == 1:  # to_array gives a 1-D array for a one-token Doc
-            columns = columns.reshape(1, -1)
+        columns = doc.to_array(list(attributes.ATTRS))  # one row per token, even for one token
         strings = doc.vocab.strings
         return attributes.matches(
             self._rules,
@@ -210,7 +212,7 @@ def column(doc: Doc, name: str) -> list[int]:
         columns = doc.user_data[_COLUMNS] = {}
     found = columns.get(name)
     if found is None:
-        found = columns[name] = doc.to_array(name).tolist() if len(doc) else []
+        found = columns[name] = doc.to_array(name).tolist()
     return found
 
 

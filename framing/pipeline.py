@@ -203,7 +203,7 @@ def _group(
     it reads: a re-run after a lexicon edit groups the same articles again in no time (a second
     on 1,000 articles)."""
     folder = parser.cache if parser is not None else cache_dir() if use_cache else None
-    store = results.Store(folder / f"results-{results.code_print()}" if folder else None)
+    store = results.Store.under(folder)
     key = results.key(__version__, "stories", *story_table.read_by_partition(documents, named))
     parts = store.get_or_make(
         "stories",

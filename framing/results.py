@@ -9,7 +9,7 @@ and line, the story config).  Editing ``loaded.tsv`` then re-runs loaded wording
 else; editing ``chrome.tsv`` changes the article regions and so re-runs every stage that they
 change.
 
-Results are stored as JSON (never pickle) written by :func:`encode` and read back by
+Results are stored as JSON (never pickle) written by :func:`dumps` and read back by
 :func:`decode`, which rebuilds the frozen records from their type hints; a file that cannot be
 read back is a miss, never an error.  The cache lives beside the parses, in
 ``<cache folder>/results-<version>/``.
@@ -37,7 +37,6 @@ _HINTS: dict[type, dict[str, Any]] = {}
 # Per type: its field names when it is a dataclass, else None (looked up once per type, not for
 # every value: writing an article's loaded wording made a million calls).
 _FIELDS: dict[type, tuple[str, ...] | None] = {}
-_PLAIN = (str, int, float, bool, type(None))
 
 
 def _names(kind: type) -> tuple[str, ...] | None:
@@ -50,20 +49,6 @@ def _names(kind: type) -> tuple[str, ...] | None:
     return _FIELDS[kind]
 
 
-def encode(value: object) -> Any:
-    """A JSON value for a record (or tuple, str, number, None): dataclasses by field name.  The
-    reference ``dumps`` is tested against."""
-    kind = type(value)
-    if kind in _PLAIN:
-        return value
-    names = _names(kind)
-    if names is not None:
-        return {name: encode(getattr(value, name)) for name in names}
-    if isinstance(value, tuple | list):
-        return [encode(v) for v in value]
-    return value
-
-
 def _fields_of(value: object) -> dict[str, Any]:
     """``json.dumps``'s ``default``: a record as its fields by name, left to json to encode."""
     names = _names(type(value))
@@ -73,8 +58,9 @@ def _fields_of(value: object) -> dict[str, Any]:
 
 
 def dumps(value: object) -> str:
-    """``json.dumps(encode(value))``, compact, in one pass of json's C encoder, which calls back
-    only for records (building the JSON values first was most of the time of storing a stage)."""
+    """A record (or tuple, str, number, None) as compact JSON, dataclasses as objects by field
+    name, in one pass of json's C encoder, which calls back only for records (building the JSON
+    values in Python first was most of the time of storing a stage)."""
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=_fields_of)
 
 
@@ -160,7 +146,7 @@ def _decoder(kind: Any) -> Callable[[Any], Any]:
 
 
 def decode(kind: Any, data: Any) -> Any:
-    """The value of type ``kind`` that :func:`encode` gave ``data``; ValueError when it is not."""
+    """The value of type ``kind`` that :func:`dumps` wrote as ``data``; ValueError when it is not."""
     return _decoder(kind)(data)
 
 
@@ -197,6 +183,12 @@ def fingerprint(value: object) -> str:
 
 class Store:
     """Stage results on disk: ``get_or_make(stage, key, kind, make)``."""
+
+    @classmethod
+    def under(cls, cache: Path | None) -> Store:
+        """The stage cache inside the cache folder ``cache`` (None: no cache), kept apart for
+        each version of framing's code."""
+        return cls(cache / f"results-{code_print()}" if cache is not None else None)
 
     def __init__(self, folder: Path | None) -> None:
         self.folder = folder

@@ -108,3 +108,13 @@ def test_the_samples_parse_to_the_same_matches() -> None:
         found = ruler.match(doc)
         assert found == AttributeRuler.match(ruler, doc)
         assert len(found) > len(doc)  # every token gets its part of speech from its tag
+
+
+@pytest.mark.filterwarnings("ignore:.*W036")  # spaCy's Matcher warns that it has no patterns
+def test_clearing_the_ruler_drops_its_compiled_patterns() -> None:
+    vocab = spacy.blank("en").vocab
+    ruler = _ruler(nlp._FastAttributeRuler, vocab)
+    doc = _doc(vocab)
+    assert ruler.match(doc)  # compiled and matched
+    ruler.clear()
+    assert ruler.match(doc) == AttributeRuler.match(ruler, doc) == []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
@@ -22,9 +23,18 @@ def test_every_document_of_the_samples_comes_back_equal(seeds_analysis) -> None:
         assert _round_trip(Document, doc) == doc
 
 
+def _encode(value):
+    """The JSON value of a record built field by field: what ``dumps`` must write in one pass."""
+    if dataclasses.is_dataclass(value):
+        return {f.name: _encode(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, tuple | list):
+        return [_encode(v) for v in value]
+    return value
+
+
 def test_dumps_writes_what_encoding_field_by_field_writes(seeds_analysis) -> None:
     for doc in seeds_analysis.documents:
-        expected = json.dumps(results.encode(doc), ensure_ascii=False, separators=(",", ":"))
+        expected = json.dumps(_encode(doc), ensure_ascii=False, separators=(",", ":"))
         assert results.dumps(doc) == expected
 
 

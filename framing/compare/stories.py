@@ -247,17 +247,18 @@ def _word_vectors(documents: Sequence[Document]) -> tuple[Sequence[str], Matrix]
     return texts.get_feature_names_out(), counted
 
 
+def _named(document: Document, actors: Mapping[str, Collection[str]] | None) -> set[str]:
+    """The actors a document names: from ``actors`` when given, else from its stance."""
+    return set(actors[document.id]) if actors is not None else {s.actor for s in document.stance}
+
+
 def _actor_vectors(
     documents: Sequence[Document], counted: Matrix, actors: Mapping[str, Collection[str]] | None
 ) -> Matrix:
     """The TF-IDF of the actors each document names (each once)."""
     named = TfidfVectorizer(analyzer=sorted, lowercase=False)
-    names = [
-        set(actors[d.id]) if actors is not None else {st.actor for st in d.stance}
-        for d in documents
-    ]
     try:
-        return named.fit_transform(names)
+        return named.fit_transform([_named(d, actors) for d in documents])
     except ValueError:  # no document names an actor: an empty matrix of the right height
         return counted[:, :0]
 
@@ -282,8 +283,7 @@ def read_by_partition(
     text, dates, the actors named."""
     found = []
     for d in sorted(documents, key=lambda d: d.id):
-        named = sorted(actors[d.id]) if actors is not None else sorted(s.actor for s in d.stance)
-        found += [d.id, _text(d), d.date or "", "\0".join(named)]
+        found += [d.id, _text(d), d.date or "", "\0".join(sorted(_named(d, actors)))]
     return found
 
 
