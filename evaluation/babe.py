@@ -1,6 +1,6 @@
 """Measure framing's loaded-wording score on BABE (Spinde et al. 2021).
 
-Usage: python evaluation/babe.py --data ../shared/eval/babe [--limit N]
+Usage: python evaluation/babe.py --data ../shared/eval/babe [--lexicons DIR] [--limit N]
 
 Reads ``final_labels_SG2.csv`` (the expert group's majority labels, ``;``-separated).  Rows whose
 ``label_bias`` is neither ``Biased`` nor ``Non-biased`` are skipped and counted.  Every sentence
@@ -101,6 +101,9 @@ def word_counts(terms: Sequence[str], words: Sequence[str]) -> WordCounts:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "eval" / "babe")
+    parser.add_argument(
+        "--lexicons", type=Path, help="a lexicon folder whose files replace the shipped ones"
+    )
     parser.add_argument("--limit", type=int, default=0, help="only the first N labelled rows")
     args = parser.parse_args()
     path = args.data / FILE
@@ -112,7 +115,7 @@ def main() -> None:
         rows = rows[: args.limit]
     if not rows:
         sys.exit(f"no labelled rows in {path}")
-    scores = pipeline.score_sentences([row.text for row in rows])
+    scores = pipeline.score_sentences([row.text for row in rows], lexicon_dir=args.lexicons)
     labels = [row.biased for row in rows]
     every = own = WordCounts()
     for row, scored in zip(rows, scores, strict=True):

@@ -1,6 +1,6 @@
 """Measure framing's loaded-wording score on BASIL (Fan et al. 2019).
 
-Usage: python evaluation/basil.py --data ../shared/eval/basil [--limit N]
+Usage: python evaluation/basil.py --data ../shared/eval/basil [--lexicons DIR] [--limit N]
 
 Each article ``articles/<year>/<uuid>_<k>.json`` is read as its list of sentences
 (``body-paragraphs`` flattened, in order) and paired with ``annotations/<year>/<uuid>_<k>_ann.json``.
@@ -121,13 +121,16 @@ def word_counts(text: str, gold: Iterable[Span], flagged: Iterable[Span]) -> Wor
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "eval" / "basil")
+    parser.add_argument(
+        "--lexicons", type=Path, help="a lexicon folder whose files replace the shipped ones"
+    )
     parser.add_argument("--limit", type=int, default=0, help="only the first N articles")
     args = parser.parse_args()
     started = time.monotonic()
     sentences, articles, outside = load(args.data, args.limit)
     if not sentences:
         sys.exit(f"no annotated articles under {args.data}")
-    scores = pipeline.score_sentences([s.text for s in sentences])
+    scores = pipeline.score_sentences([s.text for s in sentences], lexicon_dir=args.lexicons)
     labels = [bool(s.lexical) for s in sentences]
     every = own = WordCounts()
     for sentence, scored in zip(sentences, scores, strict=True):

@@ -1,6 +1,6 @@
 """Measure framing's loaded-term flags against NewsWCL50's judgement phrases (Hamborg et al. 2019).
 
-Usage: python evaluation/newswcl50.py --data ../shared/eval/newswcl50 --events 0-4 [--limit N]
+Usage: python evaluation/newswcl50.py --data ../shared/eval/newswcl50 [--lexicons DIR] --events 0-4 [--limit N]
 (``--task actors`` measures cross-outlet actor merging instead: see ``wcl_actors.py``.)
 
 Gold: the rows of ``Annotations.csv`` (first line ``sep=,``) whose ``code_type`` is ``PROPERTY``,
@@ -325,6 +325,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "eval" / "newswcl50")
     parser.add_argument("--events", default="0-4", help="event ids: 0-4, or 0,2")
+    parser.add_argument(
+        "--lexicons", type=Path, help="a lexicon folder whose files replace the shipped ones"
+    )
     parser.add_argument("--limit", type=int, default=0, help="only the first N articles")
     parser.add_argument("--task", choices=("wording", "actors"), default="wording")
     import wcl_actors  # here: it imports this module
@@ -345,7 +348,7 @@ def main() -> None:
     )
     if not articles:
         sys.exit(f"no articles for events {args.events} under {args.data / 'texts' / '2-matched'}")
-    scores = pipeline.score_sentences([a.text() for a in articles])
+    scores = pipeline.score_sentences([a.text() for a in articles], lexicon_dir=args.lexicons)
     every = own = WordCounts()
     for article, scored in zip(articles, scores, strict=True):
         words = article.words()

@@ -301,3 +301,19 @@ def test_newswcl_script_runs_on_one_article() -> None:
     out = _run("newswcl50.py", data, "--events", "0", "--limit", "1")
     assert "NewsWCL50 events 0: 1 articles" in out
     assert "framing, all terms" in out and "baseline, every word" in out
+
+
+def test_babe_script_scores_with_a_users_lexicon_folder(tmp_path: Path) -> None:
+    (tmp_path / babe.FILE).write_text(BABE_CSV, encoding="utf-8")
+    own = tmp_path / "lexicons"
+    own.mkdir()
+    (own / "loaded.tsv").write_text(
+        "# loaded.tsv: a user's own list\nterm\tcategory\tweight\ncouncil\tjudgement\t1\n",
+        encoding="utf-8",
+    )
+    shipped = _run("babe.py", tmp_path)
+    overlaid = _run("babe.py", tmp_path, "--lexicons", str(own))
+    # the shipped list flags "bizarre" in the Biased row (AUC 1); the user's flags only "council",
+    # in the Non-biased one (AUC 0)
+    assert "sentence ROC-AUC  score 1.000" in shipped
+    assert "sentence ROC-AUC  score 0.000" in overlaid
