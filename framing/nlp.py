@@ -149,6 +149,20 @@ def sentences(doc: Doc) -> list[Span]:
     return cached
 
 
+def sentence_bounds(sent: Span) -> tuple[int, int]:
+    """A sentence's character offsets without the blank tokens at either end.  A sentence
+    that opens the parse after masked front matter or page chrome starts with a blank token
+    spanning it, and ``sent.start_char`` would take the evidence back over the masked text."""
+    blank = column(sent.doc, "IS_SPACE")
+    first, last = sent.start, sent.end - 1
+    while first < last and blank[first]:
+        first += 1
+    while last > first and blank[last]:
+        last -= 1
+    starts, lengths = column(sent.doc, "IDX"), column(sent.doc, "LENGTH")
+    return starts[first], starts[last] + lengths[last]
+
+
 def sentence_of(token: Token) -> Span:
     """The sentence holding ``token``, from the cache of :func:`sentences`."""
     sentences(token.doc)

@@ -98,3 +98,21 @@ def test_a_lexicon_edit_reruns_only_the_stages_that_read_it(
         t.text for d in before.documents for t in d.loaded_terms
     }
     assert [d.quantities for d in after.documents] == [d.quantities for d in before.documents]
+
+
+def test_sentence_evidence_starts_and_ends_in_the_article(parser, tmp_path: Path) -> None:
+    """A sentence that opens the parse after masked front matter and page chrome begins with a
+    blank token spanning them: its evidence must still start at the article's first word."""
+    path = tmp_path / "a.md"
+    path.write_text(
+        "---\ntitle: Strike\n---\nSkip to main content\n\n"
+        "Police brutally killed 12 strikers on Monday.\n",
+        encoding="utf-8",
+    )
+    analysis, _ = pipeline.analyze([path], parser=parser)
+    (doc,) = analysis.documents
+    sentences = [span for span, _ in doc.loaded_sentences]
+    sentences += [q.sentence for q in doc.quantities] + [h.sentence for h in doc.harms]
+    assert len(sentences) == 3
+    for span in sentences:
+        assert doc.text[span.start : span.end] == "Police brutally killed 12 strikers on Monday."

@@ -22,7 +22,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from framing.lexicons import HARM, Lexicons
-from framing.nlp import Doc, Token, sentence_of, token_list
+from framing.nlp import Doc, Token, sentence_bounds, sentence_of, token_list
 from framing.quotes import QuotedRegions
 from framing.records import Evidence, Harm, Span
 
@@ -175,7 +175,7 @@ def extract(
                 doer_text=doer_text,
                 harmed=harmed_actor[0] if harmed_actor else None,
                 harmed_text=harmed_text,
-                sentence=Span(sent.start_char, sent.end_char),
+                sentence=Span(*sentence_bounds(sent)),
                 quoted=quoted.contains(trigger.span),
                 rule=rule,
             )

@@ -24,7 +24,16 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from framing.lexicons import FACTS, NUMBERS, Lexicons
-from framing.nlp import Doc, Token, doc_text, entities, heads, sentence_of, token_list
+from framing.nlp import (
+    Doc,
+    Token,
+    doc_text,
+    entities,
+    heads,
+    sentence_bounds,
+    sentence_of,
+    token_list,
+)
 from framing.nlp import Span as SpacySpan
 from framing.quotes import QuotedRegions
 from framing.records import Quantity, Span
@@ -309,7 +318,7 @@ def extract(doc: Doc, *, res: Resources, quoted: QuotedRegions) -> tuple[Quantit
                 event=event,
                 counted=_counted_word(counted, res),
                 base=base,
-                sentence=Span(sent.start_char, sent.end_char),
+                sentence=Span(*sentence_bounds(sent)),
                 quoted=quoted.contains(span),
             )
         )

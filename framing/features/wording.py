@@ -21,7 +21,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from framing.lexicons import LOADED, Lexicons
-from framing.nlp import Doc, Token, column, sentences, strings_of, token_index, word_forms
+from framing.nlp import (
+    Doc,
+    Token,
+    column,
+    sentence_bounds,
+    sentences,
+    strings_of,
+    token_index,
+    word_forms,
+)
 from framing.quotes import Quote, QuotedRegions
 from framing.records import LoadedTerm, Span
 
@@ -242,7 +251,7 @@ def sentence_scores(
         # (a sentence of blank tokens only: no sent.text, which makes every Token again)
         if all(blank[sent.start : sent.end]):
             continue
-        span = Span(sent.start_char, sent.end_char)
+        span = Span(*sentence_bounds(sent))
         # terms in text order (as extract gives them): only those starting inside the sentence
         # can lie in it, found by bisection rather than testing every term of the article
         inside = (
