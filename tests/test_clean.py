@@ -169,6 +169,7 @@ PAGES = {
         ("Dock workers strike over pay", "article"), ("\u00a9 Harbour Gazette 2024", "credit"),
         (STRIKE_1, "article"), ("Pickets at the main gate. Photo: Sam Ortiz", "credit"),
         ("Ships wait outside the harbour (Getty Images)", "credit"), (STRIKE_2, "article"),
+        ("Image copyright Harbour Gazette Image caption Pickets stand at the main gate", "credit"),
     ],
     "caption before credit": [
         ("River peaks below flood defences", "article"),
