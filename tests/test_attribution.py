@@ -83,6 +83,14 @@ def test_no_attribution_comes_from_page_chrome(seeds_analysis) -> None:
         ("The hostages are believed to be alive.", None, None, "unnamed", "believed", False),
         ("The plan was drafted by Sarah Johnson, who warned that the budget would not pass.",
          "who", "Sarah Johnson", "named", "warned", False),
+        # a person with a party or nationality in apposition is still that person
+        ("Governor Ann Reyes, a Democrat, said the plan would cost too much.",
+         "Governor Ann Reyes, a Democrat", "Ann Reyes", "named", "said", False),
+        ("Mayor Tom Beck, a Republican who has led the city since 2019, said talks would resume.",
+         "Mayor Tom Beck, a Republican who has led the city since 2019", "Tom Beck", "named",
+         "said", False),
+        ("The spokesman, Sam Okafor, said the strike would go on.",
+         "The spokesman, Sam Okafor", "Sam Okafor", "named", "said", False),
     ],
 )  # fmt: skip
 def test_attribution_table(

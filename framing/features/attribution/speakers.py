@@ -17,7 +17,7 @@ from framing.features.attribution.syntax import (
     noun_phrase,
     span_of,
 )
-from framing.nlp import Doc, Token, entities, token_list
+from framing.nlp import Doc, Span, Token, entities, token_list
 
 _DETERMINERS = re.compile(r"^(the|a|an|this|that|these|those)\s+", re.IGNORECASE)
 _KIND_OF_ACTOR = {
@@ -100,6 +100,30 @@ def _described(name: str, actors: ActorIndex | None, side: str | None) -> Speake
     return Speaker(resolved.name, "organisation", resolved.side)
 
 
+def _is_person(token: Token) -> tuple[Span | None, bool]:
+    """The entity holding ``token``, and whether it is a person's name: a PERSON entity, or a
+    proper noun the text gives elsewhere with a first name."""
+    entity = next((e for e in entities(token.doc) if e.start <= token.i < e.end), None)
+    if entity is not None and entity.label_ == "PERSON":
+        return entity, True
+    surname = _name_of(token)
+    return entity, token.pos_ == "PROPN" and _full_person_name(token.doc, surname) != surname
+
+
+def _person(head: Token) -> tuple[Token, Span | None, bool]:
+    """The token that names the speaker, its entity, and whether it is a person.  "The envoy,
+    Sam Okafor": the name in apposition; "Ann Reyes, a Democrat": the head itself, whatever
+    stands beside it."""
+    entity, is_person = _is_person(head)
+    if is_person:
+        return head, entity, True
+    named = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+    if named is None:
+        return head, entity, False
+    found, named_person = _is_person(named)
+    return (named, found, True) if named_person else (head, entity, False)
+
+
 def who(
     item: Found,
     text: str,
@@ -139,8 +163,9 @@ def who(
     exact = actors.exact(words) if actors is not None else None
     if exact is not None:
         return Speaker(exact.name, _KIND_OF_ACTOR[exact.kind], exact.side)
+    person, entity, is_person = _person(head)
     lemma = head.lemma_.lower()
-    if lemma in res.speaker_kind or head.lower_ in res.speaker_kind:
+    if not is_person and (lemma in res.speaker_kind or head.lower_ in res.speaker_kind):
         described = (
             set_up.get(lemma)
             if head.pos_ == "NOUN" and words.lower().split()[0:1] == [head.lower_]
@@ -151,13 +176,8 @@ def who(
         ):
             return _described(described, actors, side)
         return Speaker(words, "unnamed", side)
-    # "the envoy, Sam Okafor": the name in apposition is the speaker.
-    named = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
-    person = named if named is not None else head
-    entity = next((e for e in entities(doc) if e.start <= person.i < e.end), None)
-    surname = _name_of(person)
-    known_person = person.pos_ == "PROPN" and _full_person_name(doc, surname) != surname
-    if (entity is not None and entity.label_ == "PERSON") or known_person:
+    if is_person:
+        surname = _name_of(person)
         # The name without its title ("Senator Jane Smith" -> "Jane Smith"), in its longest form.
         bare = entity.text if entity is not None and entity.label_ == "PERSON" else surname
         if within is not None and within.kind == "person" and bare.split()[-1] in within.name:
