@@ -21,6 +21,7 @@ TITLE_MAX_WORDS = 30
 LINK_MAX_WORDS = 25
 BYLINE_MAX_WORDS = 10
 CREDIT_MAX_WORDS = 20
+_COPYRIGHT_OPENINGS = ("\u00a9", "(c)", "copyright \u00a9", "copyright (c)")
 TAIL_MAX_WORDS = 8
 PULL_QUOTE_MAX_WORDS = 80
 # Shorter quotes ("No.") repeat by chance; a pull quote is a sentence or more.
@@ -214,12 +215,9 @@ def find_article(text: str, lexicons: Lexicons | Rules, *, start: int = 0) -> Cl
         if line.words <= CREDIT_MAX_WORDS:
             hits = [(norm.find(p), r) for p, r in rules.credit if p in norm]
             # Credits do not end like sentences: "Getty Images declined to comment." is prose.
-            # A line that opens with a copyright sign is a credit however it ends.
-            if (
-                hits
-                and line.raw.endswith(".")
-                and not line.raw.startswith(("\u00a9", "(c)", "(C)"))
-            ):
+            # A line that opens with a copyright sign (or "Copyright" and the sign: "Copyright
+            # (c) 2019 The Daily Example, LLC.") is a credit however it ends.
+            if hits and line.raw.endswith(".") and not norm.startswith(_COPYRIGHT_OPENINGS):
                 hits = []
             if hits:
                 first, row = min(hits, key=lambda hit: (hit[0], hit[1].line))

@@ -163,6 +163,8 @@ PAGES = {
         ("Read the union's full statement on its website.", "article"),
         ("Readers sent in photographs of the picket lines", "article"),
         ("See also: Port strike timeline", "link"), ("Watch: Pickets at the gate", "link"),
+        ("Sign up for Daily Newsletters Manage Newsletters", "link"),
+        ("CLICK HERE FOR COMPLETE STRIKE COVERAGE", "link"),
         (STRIKE_2, "article"),
     ],
     "photo credits": [
@@ -170,6 +172,8 @@ PAGES = {
         (STRIKE_1, "article"), ("Pickets at the main gate. Photo: Sam Ortiz", "credit"),
         ("Ships wait outside the harbour (Getty Images)", "credit"), (STRIKE_2, "article"),
         ("Image copyright Harbour Gazette Image caption Pickets stand at the main gate", "credit"),
+        ("Copyright \u00a9 2024 The Harbour Gazette, LLC. Click here for reprint permission.",
+         "credit"),
     ],
     "caption before credit": [
         ("River peaks below flood defences", "article"),
@@ -195,6 +199,7 @@ PAGES = {
     "credit words in prose": [
         ("Dock workers strike over pay", "article"), (STRIKE_1, "article"),
         ("Getty Images declined to comment.", "article"),
+        ("Sign up for the apprenticeship scheme closes on Friday, the union said.", "article"),
         ("The judge struck out clause 4(c) of the contract.", "article"), (STRIKE_2, "article"),
     ],
     "subheading that starts with Read": [

@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 # Entries in each shipped lexicon file; update when a lexicon is edited on purpose.
 SHIPPED_SIZES = [
-    ("lexicons/chrome.tsv", 89),
+    ("lexicons/chrome.tsv", 91),
     ("lexicons/cues.tsv", 239),
     ("lexicons/facts.tsv", 98),
     ("lexicons/frames.tsv", 49),
