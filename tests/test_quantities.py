@@ -122,3 +122,17 @@ def test_parse_number(words, expected) -> None:
 @given(st.integers(min_value=0, max_value=10**9))
 def test_parse_number_reads_any_grouped_integer(n: int) -> None:
     assert quantities.parse_number([f"{n:,}"], RES) == (float(n), float(n))
+
+
+@pytest.mark.parametrize(
+    ("text", "about", "event"),
+    [
+        ("The state recorded 474 deaths in the past day.", "deaths", "killed"),
+        ("The flood left 12 fatalities in the valley.", "fatalities", "killed"),
+        ("Police said 40 miners were killed in the blast.", "miners killed", "killed"),
+        ("The army released 300 prisoners on Monday.", "prisoners released", "released"),
+    ],
+)
+def test_what_a_number_is_about_names_its_event_once(parser, text, about, event) -> None:
+    (found,) = extract(parser, text)
+    assert (found.about, found.event) == (about, event)

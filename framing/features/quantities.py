@@ -304,7 +304,12 @@ def extract(doc: Doc, *, res: Resources, quoted: QuotedRegions) -> tuple[Quantit
         while end > span.start and full[end - 1].isspace():
             end -= 1
         sent = sentence_of(ent[0])
-        about = " ".join(w for w in (counted.text if counted is not None else None, event) if w)
+        # "474 deaths" is about deaths, not "deaths killed": the noun already names the event
+        named_event = res.events.get(counted.lemma_.lower()) if counted is not None else None
+        shown_event = event if event != named_event else None
+        about = " ".join(
+            w for w in (counted.text if counted is not None else None, shown_event) if w
+        )
         found.append(
             Quantity(
                 text=full[span.start : end],
