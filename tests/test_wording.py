@@ -67,6 +67,12 @@ def test_scare_quote_is_found_and_speech_is_not(parser) -> None:
     assert [(t.text, t.category) for t in found] == [("voluntary relocation", "scare-quote")]
 
 
+def test_scare_quote_with_spaces_inside_its_marks_points_at_the_term(parser) -> None:
+    text = "The plan calls for the \u201c voluntary relocation \u201d of residents."
+    (found,) = [t for t in terms(parser, text, res=custom("zzz\temotive\t1\n"))]
+    assert text[found.span.start : found.span.end] == found.text == "voluntary relocation"
+
+
 def test_question_headline_is_sensational(parser) -> None:
     text = "Will the strike end soon?\n\nWorkers walked out on Monday."
     found = terms(parser, text, res=custom("zzz\temotive\t1\n"), title=Span(0, 25))

@@ -156,7 +156,9 @@ def _scare_quotes(doc: Doc, text: str, quotes: Sequence[Quote]) -> list[LoadedTe
     emigration' of the population"), not a fragment of reported speech."""
     found = []
     for quote in quotes:
-        words = text[quote.span.start : quote.span.end].strip()
+        inner = text[quote.span.start : quote.span.end]
+        words = inner.strip()
+        start = quote.span.start + len(inner) - len(inner.lstrip())  # “ a term ”: the term
         if not words or len(words.split()) > SCARE_QUOTE_MAX_WORDS or words[-1] in ".!?,;:":
             continue
         first, last = token_index(doc, quote.span.start), token_index(doc, quote.span.end)
@@ -176,7 +178,7 @@ def _scare_quotes(doc: Doc, text: str, quotes: Sequence[Quote]) -> list[LoadedTe
             found.append(
                 LoadedTerm(
                     words,
-                    Span(quote.span.start, quote.span.start + len(words)),
+                    Span(start, start + len(words)),
                     "scare-quote",
                     SCARE_QUOTE_WEIGHT,
                     False,
