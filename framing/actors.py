@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from framing.config import Actor, ActorIndex
-from framing.nlp import Doc, doc_text, entities, token_list
+from framing.nlp import Doc, doc_text, entities, in_dateline, token_list
 
 ENTITY_KINDS = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "NORP": "group"}
 # Honorifics and titles dropped from a person's name ("Mr. Kim" is Kim); from news style guides.
@@ -187,6 +187,8 @@ def find(doc: Doc, *, index: ActorIndex | None) -> tuple[list[Mention], list[Gro
         kind = ENTITY_KINDS.get(ent.label_)
         if kind is None or any(s < ent.end_char and ent.start_char < e for s, e in taken):
             continue
+        if in_dateline(doc[ent.start]):
+            continue  # "WASHINGTON (Reuters) -": where and by whom it was filed, not who acts
         form = trim(ent.text)
         if not form or not any(c.isupper() for c in form):
             continue

@@ -149,6 +149,24 @@ def sentences(doc: Doc) -> list[Span]:
     return cached
 
 
+def in_dateline(token: Token) -> bool:
+    """Whether ``token`` lies in a dateline opening its paragraph: a place and an agency in
+    brackets before a dash ("WASHINGTON (AFP) -").  A dateline is never a source, nor an actor of the story."""
+    doc = token.doc
+    start = token.i
+    while start > 0 and not (doc[start - 1].is_space and "\n" in doc[start - 1].text):
+        start -= 1
+        if token.i - start > 12:
+            return False
+    for later in doc[token.i : min(len(doc), start + 14)]:
+        if later.text == ")" and later.i + 1 < len(doc):
+            after = doc[later.i + 1]
+            return after.text in {"-", "\u2013", "\u2014"} and any(
+                t.text == "(" for t in doc[start : later.i]
+            )
+    return False
+
+
 def sentence_bounds(sent: Span) -> tuple[int, int]:
     """A sentence's character offsets without the blank tokens at either end.  A sentence
     that opens the parse after masked front matter or page chrome starts with a blank token

@@ -97,6 +97,24 @@ def test_a_nationality_joins_its_country(parser) -> None:
     assert "Ukraine" in found and "Ukrainian" not in found
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "WASHINGTON (Reuters) - Senator Jane Smith met Canada's trade minister on Monday.",
+        "NAIROBI, Kenya (AP) \u2014 Senator Jane Smith met Canada's trade minister on Monday.",
+        "(Reuters) - Senator Jane Smith met Canada's trade minister on Monday.",
+    ],
+)
+def test_a_dateline_names_no_actor(parser, text: str) -> None:
+    (found,) = names_in(parser, text)
+    assert found == {"Jane Smith", "Canada"}
+
+
+def test_a_name_in_brackets_later_in_a_paragraph_is_an_actor(parser) -> None:
+    (found,) = names_in(parser, "Senator Jane Smith met the head of the agency (Reuters) today.")
+    assert "Reuters" in found
+
+
 def test_a_title_makes_a_later_description_the_person(parser) -> None:
     text = "Prime Minister Jane Okafor met the unions. Later the prime minister left the talks."
     mentions, groups = actors.find(parser.parse([text])[0], index=None)

@@ -19,7 +19,6 @@ from framing.features.attribution.syntax import (
     colon,
     content_of,
     covering_quote,
-    in_dateline,
     left_phrase,
     noun_phrase,
     passive_of,
@@ -29,7 +28,7 @@ from framing.features.attribution.syntax import (
     subject_of,
     trim,
 )
-from framing.nlp import Doc, Token, sentence_of, sentences, token_index, token_list
+from framing.nlp import Doc, Token, in_dateline, sentence_of, sentences, token_index, token_list
 from framing.quotes import Quote, QuotedRegions
 from framing.records import Span
 
