@@ -91,6 +91,20 @@ def test_no_attribution_comes_from_page_chrome(seeds_analysis) -> None:
          "said", False),
         ("The spokesman, Sam Okafor, said the strike would go on.",
          "The spokesman, Sam Okafor", "Sam Okafor", "named", "said", False),
+        # a title before a name makes a later description the person; a title two people share
+        # names neither
+        ("President Ann Reyes signed the bill. The president said it would help farmers.",
+         "The president", "Ann Reyes", "named", "said", False),
+        ("Union spokesman Sam Okafor spoke first. The spokesman said the strike would go on.",
+         "The spokesman", "Sam Okafor", "named", "said", False),
+        ("President Ann Reyes met President Tom Beck. The president said the talks went well.",
+         "The president", "president", "unnamed", "said", False),
+        ("Union spokesman Sam Okafor spoke first. A spokesman said the strike would go on.",
+         "A spokesman", "spokesman", "unnamed", "said", False),
+        ("Strike leader Sam Okafor spoke first. A strike leader said the walkout would go on.",
+         "A strike leader", "strike leader", "unnamed", "said", False),
+        ("Prime Minister Ann Reyes met union leaders. Two ministers said the talks had failed.",
+         "Two ministers", "Two ministers", "unnamed", "said", False),
     ],
 )  # fmt: skip
 def test_attribution_table(

@@ -20,6 +20,8 @@ from framing.features.attribution.syntax import (
 from framing.nlp import Doc, Span, Token, entities, token_list
 
 _DETERMINERS = re.compile(r"^(the|a|an|this|that|these|those)\s+", re.IGNORECASE)
+# "a campaigner said": someone new, never a person or body the text described before
+_INDEFINITE = re.compile(r"^(a|an)\s+", re.IGNORECASE)
 _KIND_OF_ACTOR = {
     "person": "named",
     "organisation": "organisation",
@@ -47,23 +49,51 @@ class Speaker:
     side: str | None
 
 
-def set_up_names(doc: Doc) -> dict[str, str]:
-    """Descriptions the text ties to a name: "the rebel group Northern Front", "Unite, the union"."""
-    names: dict[str, str] = {}
+# What a description the text ties to a name stands for: the name, and the kind of speaker.
+SetUp = dict[str, tuple[str, str]]
+
+
+def set_up_names(doc: Doc) -> SetUp:
+    """Descriptions the text ties to a name: "the rebel group Northern Front", "Unite, the
+    union" (organisations), and a person's title ("President Jane Roe": a later "the president"
+    is Jane Roe).  A title given to two people in one text ties to neither."""
+    names: SetUp = {}
     for token in token_list(doc):
         if token.pos_ != "PROPN":
             continue
         for child in token.children:
             # "the group Unite": the description is a compound or modifier of the name ...
             if child.dep_ in {"compound", "nmod"} and child.pos_ == "NOUN" and child.i < token.i:
-                names[child.lemma_.lower()] = _name_of(token)
+                names[child.lemma_.lower()] = (_name_of(token), "organisation")
         # ... or the name stands in apposition to the description, either way round.
         if token.dep_ == "appos" and token.head.pos_ == "NOUN":
-            names[token.head.lemma_.lower()] = _name_of(token)
+            names[token.head.lemma_.lower()] = (_name_of(token), "organisation")
         for child in token.children:
             if child.dep_ == "appos" and child.pos_ == "NOUN":
-                names[child.lemma_.lower()] = _name_of(token)
+                names[child.lemma_.lower()] = (_name_of(token), "organisation")
+    titled: dict[str, set[str]] = {}
+    for title, person in _titles(doc):
+        titled.setdefault(title, set()).add(person)
+    for title, people in titled.items():
+        if len(people) == 1:
+            names[title] = (next(iter(people)), "named")
+        else:
+            names.pop(title, None)
     return names
+
+
+def _titles(doc: Doc) -> list[tuple[str, str]]:
+    """(title, person) for each person's name with a title word just before it: "President"
+    in "President Jane Roe", "spokesman" in "union spokesman Sam Okafor" (the word nearest the
+    name, which is what a later description repeats: "the president", "the spokesman")."""
+    found = []
+    for ent in entities(doc):
+        if ent.label_ != "PERSON" or ent.start == 0:
+            continue
+        before = doc[ent.start - 1]
+        if before.dep_ == "compound" and ent.start <= before.head.i < ent.end and before.is_alpha:
+            found.append((before.lemma_.lower(), ent.text))
+    return found
 
 
 def _name_of(token: Token) -> str:
@@ -92,12 +122,14 @@ def _full_person_name(doc: Doc, surname: str) -> str:
     return best
 
 
-def _described(name: str, actors: ActorIndex | None, side: str | None) -> Speaker:
-    """A description ("the group") the text tied to ``name``: that body, with its config side."""
+def _described(described: tuple[str, str], actors: ActorIndex | None, side: str | None) -> Speaker:
+    """A description ("the group", "the president") the text tied to a name: that body or
+    person, with its config side."""
+    name, kind = described
     resolved = actors.within(name) if actors is not None else None
     if resolved is None:
-        return Speaker(name, "organisation", side)
-    return Speaker(resolved.name, "organisation", resolved.side)
+        return Speaker(name, kind, side)
+    return Speaker(resolved.name, kind, resolved.side)
 
 
 def _is_person(token: Token) -> tuple[Span | None, bool]:
@@ -129,7 +161,7 @@ def who(
     text: str,
     res: Resources,
     actors: ActorIndex | None,
-    set_up: dict[str, str],
+    set_up: SetUp,
     earlier: list[tuple[int, Speaker]],
 ) -> Speaker:
     head = item.head
@@ -144,6 +176,10 @@ def who(
         return who(stand_in, text, res, actors, set_up, earlier)
     span = span_of(item.source)
     words = _DETERMINERS.sub("", text[span.start : span.end])
+    refers_back = _INDEFINITE.match(text[span.start : span.end]) is None
+    if refers_back and head.tag_ in {"NNS", "NNPS"}:
+        # "two ministers", "the spokesmen": a body may be plural, one person is not
+        set_up = {k: v for k, v in set_up.items() if v[1] != "named"}
     within = actors.within(words) if actors is not None else None
     side = within.side if within is not None else None
     if head.pos_ == "PRON":
@@ -168,7 +204,7 @@ def who(
     if not is_person and (lemma in res.speaker_kind or head.lower_ in res.speaker_kind):
         described = (
             set_up.get(lemma)
-            if head.pos_ == "NOUN" and words.lower().split()[0:1] == [head.lower_]
+            if refers_back and head.pos_ == "NOUN" and words.lower().split()[0:1] == [head.lower_]
             else None
         )
         if described is not None and not any(
@@ -187,7 +223,7 @@ def who(
         return Speaker(name, "named", side)
     if head.pos_ == "PROPN" or head.ent_type_ in {"ORG", "GPE", "NORP", "FAC"}:
         return Speaker(words, "organisation", side)
-    described = set_up.get(lemma)
+    described = set_up.get(lemma) if refers_back else None
     if described is not None:
         return _described(described, actors, side)
     return Speaker(words, "unnamed", side)
