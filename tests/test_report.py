@@ -331,3 +331,22 @@ def test_write_report_refuses_targets_it_did_not_write(
 def test_csv_cells_that_a_spreadsheet_would_run_get_an_apostrophe(value, expected) -> None:
     table = report_csv._table(["cell"], [[value]])
     assert table.splitlines()[1].strip('"').replace('""', '"') == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [
+        (1_400_000_000_000, "1.4 trillion"),
+        (2_000_000_000, "2 billion"),
+        (1_800_000, "1.8 million"),
+        (1_234_567, "1.23 million"),
+        (54_000, "54,000"),
+        (999_999, "999,999"),
+        (2.5, "2.50"),
+        (-3_000_000, "-3 million"),
+    ],
+)
+def test_large_amounts_read_as_words(value: float, shown: str) -> None:
+    from framing.report.compare import amount
+
+    assert amount(value) == shown

@@ -11,7 +11,7 @@ FACTS_NOTE = (
     "Numbers that several articles give for the same thing, lined up (counted words and events "
     "from `lexicons/facts.tsv` and `lexicons/numbers.tsv`, labels from `lexicons/labels.toml`). "
     "**conflict**: the values differ. A share of a known whole is shown as a count (90% of two "
-    "million: 1,800,000). Values may differ because articles were written on different days: "
+    "million: 1.8 million). Values may differ because articles were written on different days: "
     "the note says when dates differ or are unknown."
 )
 VOCABULARY_NOTE = (
@@ -21,10 +21,22 @@ VOCABULARY_NOTE = (
 )
 
 
+# Large amounts are read as words ("1.4 trillion"), not as thirteen digits.
+_LARGE = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
+
+
+def amount(value: float) -> str:
+    """``1_400_000_000_000`` -> "1.4 trillion"; ``54000`` -> "54,000"; ``2.5`` -> "2.50"."""
+    for size, word in _LARGE:
+        if abs(value) >= size:
+            return f"{value / size:,.2f}".rstrip("0").rstrip(".") + f" {word}"
+    return f"{value:,.0f}" if value == int(value) else f"{value:,.2f}"
+
+
 def _value(v: FactValue) -> str:
     if v.value is None:
         return escape(v.text)
-    shown = f"{v.value:,.0f}" if v.value == int(v.value) else f"{v.value:,.2f}"
+    shown = amount(v.value)
     return f"{shown} ({escape(v.text)})" if v.text.split()[0] != shown else escape(v.text)
 
 
