@@ -71,6 +71,22 @@ def test_unrelated_stories_are_grouped_apart() -> None:
     assert all(len(s.terms) == stories.TERMS for s in found)
 
 
+def test_attribution_words_never_name_a_story() -> None:
+    # "said" and "told" fill each article of one story and no other: by weight they would
+    # name it first
+    said = " ".join(["officials said", "residents told reporters", "the mayor said"] * 30)
+    docs = _corpus()
+    docs = [
+        replace(d, text=(t := f"{d.text} {said}"), article=(Span(0, len(t)),))
+        if d.id.startswith("flood")
+        else d
+        for d in docs
+    ]
+    flood = next(s for s in stories.group(docs) if s.analysis.documents[0].id.startswith("flood"))
+    assert not {"said", "told"} & set(flood.terms)
+    assert len(flood.terms) == stories.TERMS
+
+
 def test_grouping_needs_no_dates_and_ignores_the_input_order() -> None:
     docs = _corpus(date=False)
     assert stories.group(docs) == stories.group(list(reversed(docs)))

@@ -61,6 +61,9 @@ TERMS = 3  # words that name a story
 Matrix = Any  # a SciPy sparse CSR matrix, as scikit-learn returns it (untyped)
 _DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _TERM = re.compile(r"[a-z][a-z-]+[a-z]")
+# Words of attribution that every news story uses: in a run of a few articles they can top a
+# story's weights, and they name no story ("said-governor-georgia").
+_REPORTING = {"said", "says", "say", "saying", "told", "tells", "according", "added", "reported"}
 
 
 def compare(
@@ -354,7 +357,11 @@ def partition(
         share = np.bincount(mine.indices, minlength=mine.shape[1]) / np.maximum(used_by, 1)
         weights = np.asarray(mine.sum(axis=0)).ravel() * share
         top = np.lexsort((np.arange(len(weights)), -weights))[: TERMS * 5]
-        terms = [str(names[k]) for k in top if weights[k] > 0 and _TERM.fullmatch(names[k])]
+        terms = [
+            str(names[k])
+            for k in top
+            if weights[k] > 0 and _TERM.fullmatch(names[k]) and names[k] not in _REPORTING
+        ]
         stories.append((tuple(documents[i].id for i in indices), tuple(terms[:TERMS])))
     return tuple(stories)
 
