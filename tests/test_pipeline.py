@@ -118,3 +118,20 @@ def test_sentence_evidence_starts_and_ends_in_the_article(parser, tmp_path: Path
     assert len(sentences) == 3
     for span in sentences:
         assert doc.text[span.start : span.end] == "Police brutally killed 12 strikers on Monday."
+
+
+def test_attribution_content_stops_before_masked_chrome(parser, tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(
+        "Dock strike enters second week\n\n"
+        "About 1,200 workers have joined the walkout, according to the union, while the board "
+        "said 900 were on strike.\nRead more: Port strike timeline\n",
+        encoding="utf-8",
+    )
+    analysis, _ = pipeline.analyze([path], parser=parser)
+    (doc,) = analysis.documents
+    found = {(a.cue.text, a.content.text) for a in doc.attributions if a.content}
+    assert found == {
+        ("according to", "About 1,200 workers have joined the walkout"),
+        ("said", "900 were on strike"),
+    }

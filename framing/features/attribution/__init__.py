@@ -39,7 +39,7 @@ from framing.features.attribution.syntax import (
     span_of,
     trim,
 )
-from framing.nlp import Doc, doc_text, sentence_of
+from framing.nlp import Doc, doc_text, sentence_bounds, sentence_of
 from framing.quotes import Quote
 from framing.records import Attribution, Evidence
 
@@ -80,8 +80,8 @@ def extract(
                 None,
             )
         # sliced from the text, not ``Span.text``, which makes a Token object for every word
-        around = sentence_of(item.cue_tokens[0])
-        sentence = doc_text(doc)[around.start_char : around.end_char].lower()
+        start, end = sentence_bounds(sentence_of(item.cue_tokens[0]))
+        sentence = doc_text(doc)[start:end].lower()
         anonymous = any(marker in sentence for marker in res.anonymity)
         result.append(
             Attribution(

@@ -28,7 +28,16 @@ from framing.features.attribution.syntax import (
     subject_of,
     trim,
 )
-from framing.nlp import Doc, Token, in_dateline, sentence_of, sentences, token_index, token_list
+from framing.nlp import (
+    Doc,
+    Token,
+    in_dateline,
+    sentence_bounds,
+    sentence_of,
+    sentences,
+    token_index,
+    token_list,
+)
 from framing.quotes import Quote, QuotedRegions
 from framing.records import Span
 
@@ -52,10 +61,10 @@ def _according_to(token: Token, text: str) -> tuple[Token, Span] | None:
     objects = [c for c in to.children if c.dep_ == "pobj"]
     if not objects:
         return None
-    sent = sentence_of(token)
+    sent_start, sent_end = sentence_bounds(sentence_of(token))
     phrase_end = max(t.idx + len(t.text) for t in objects[0].subtree)
-    before = trim(text, Span(sent.start_char, token.idx))
-    after = trim(text, Span(phrase_end, sent.end_char))
+    before = trim(text, Span(sent_start, token.idx))
+    after = trim(text, Span(phrase_end, sent_end))
     candidates = [s for s in (before, after) if s is not None]
     if not candidates:
         return None
