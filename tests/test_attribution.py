@@ -272,3 +272,14 @@ def test_datelines_and_hyphens_in_sources(parser, text: str, source: str) -> Non
 def test_as_clauses_and_quotes_set_out_below_a_colon(parser, text: str, content: str) -> None:
     (item,) = extract(parser, text)
     assert item.content.text == content
+
+
+def test_according_to_at_a_paragraph_end_without_a_full_stop(parser) -> None:
+    # the object's subtree ends in the paragraph break, past the sentence's last word
+    text = (
+        "The group spent $2 million on ads, according to the Center for Responsive Politics"
+        "\n\nWhile other groups spent more, the party spent less."
+    )
+    (found,) = [a for a in extract(parser, text) if a.cue.text == "according to"]
+    assert found.speaker == "Center for Responsive Politics"
+    assert found.content.text == "The group spent $2 million on ads"

@@ -63,8 +63,9 @@ def _according_to(token: Token, text: str) -> tuple[Token, Span] | None:
         return None
     sent_start, sent_end = sentence_bounds(sentence_of(token))
     phrase_end = max(t.idx + len(t.text) for t in objects[0].subtree)
-    before = trim(text, Span(sent_start, token.idx))
-    after = trim(text, Span(phrase_end, sent_end))
+    # (the object's subtree may end in a blank token past the sentence's last word)
+    before = trim(text, Span(sent_start, token.idx)) if sent_start <= token.idx else None
+    after = trim(text, Span(phrase_end, sent_end)) if phrase_end <= sent_end else None
     candidates = [s for s in (before, after) if s is not None]
     if not candidates:
         return None
