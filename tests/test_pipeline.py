@@ -32,6 +32,12 @@ PIECES = st.sampled_from(
 )
 # found by hypothesis: a scare quote with spaces inside its marks was cited one character early
 @example(words=["the", "\u201c", "Officials", "\u201d"], cut=0)
+# and an "according to" closing a paragraph with no full stop made a backwards span (a crash)
+@example(
+    words=["Officials", "said", "the", "group", "claimed", ",", "according to", "the group", "\n\n",
+           "WASHINGTON", "."],
+    cut=0,
+)  # fmt: skip
 def test_analyze_survives_odd_text(parser, tmp_path_factory, words: list[str], cut: int) -> None:
     folder = tmp_path_factory.mktemp("odd")
     # Invented fragments, and a real article cut at a random place with fragments spliced in.
