@@ -21,7 +21,6 @@ TITLE_MAX_WORDS = 30
 LINK_MAX_WORDS = 25
 BYLINE_MAX_WORDS = 10
 CREDIT_MAX_WORDS = 20
-_COPYRIGHT_OPENINGS = ("\u00a9", "(c)", "copyright \u00a9", "copyright (c)")
 TAIL_MAX_WORDS = 8
 PULL_QUOTE_MAX_WORDS = 80
 # Shorter quotes ("No.") repeat by chance; a pull quote is a sentence or more.
@@ -29,6 +28,8 @@ PULL_QUOTE_MIN_WORDS = 4
 # A tail marker ("Popular posts") ends the article only after this many words of article, so a
 # stray heading at the top of a page cannot swallow the story.
 TAIL_MIN_WORDS_BEFORE = 50
+# How a copyright notice opens (lower-cased): such a line is a credit however it ends.
+_COPYRIGHT_OPENINGS = ("\u00a9", "(c)", "copyright \u00a9", "copyright (c)")
 
 _SENTENCE_END = re.compile(r"[.!?:;,\"'\u201d\u2019)]$")
 _QUOTES_OPEN = "\"'\u201c\u2018\u00ab"

@@ -151,18 +151,21 @@ def sentences(doc: Doc) -> list[Span]:
 
 def in_dateline(token: Token) -> bool:
     """Whether ``token`` lies in a dateline opening its paragraph: a place and an agency in
-    brackets before a dash ("WASHINGTON (AFP) -").  A dateline is never a source, nor an actor of the story."""
-    doc = token.doc
+    brackets before a dash ("WASHINGTON (AFP) -").  A dateline is never a source, nor an actor
+    of the story."""
+    # (the Doc's token list: ``doc[i]`` would make a Token object at every step, for every
+    # entity of every article)
+    tokens = token_list(token.doc)
     start = token.i
-    while start > 0 and not (doc[start - 1].is_space and "\n" in doc[start - 1].text):
+    while start > 0 and not (tokens[start - 1].is_space and "\n" in tokens[start - 1].text):
         start -= 1
         if token.i - start > 12:
             return False
-    for later in doc[token.i : min(len(doc), start + 14)]:
-        if later.text == ")" and later.i + 1 < len(doc):
-            after = doc[later.i + 1]
+    for later in tokens[token.i : min(len(tokens), start + 14)]:
+        if later.text == ")" and later.i + 1 < len(tokens):
+            after = tokens[later.i + 1]
             return after.text in {"-", "\u2013", "\u2014"} and any(
-                t.text == "(" for t in doc[start : later.i]
+                t.text == "(" for t in tokens[start : later.i]
             )
     return False
 

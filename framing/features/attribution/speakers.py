@@ -132,6 +132,15 @@ def _described(described: tuple[str, str], actors: ActorIndex | None, side: str 
     return Speaker(resolved.name, kind, resolved.side)
 
 
+def _tied(set_up: SetUp, head: Token) -> tuple[str, str] | None:
+    """What the text tied the description headed by ``head`` to, if anything: a body may be
+    plural, one person is not ("two ministers", "the spokesmen")."""
+    described = set_up.get(head.lemma_.lower())
+    if described is not None and described[1] == "named" and head.tag_ in {"NNS", "NNPS"}:
+        return None
+    return described
+
+
 def _is_person(token: Token) -> tuple[Span | None, bool]:
     """The entity holding ``token``, and whether it is a person's name: a PERSON entity, or a
     proper noun the text gives elsewhere with a first name."""
@@ -177,9 +186,6 @@ def who(
     span = span_of(item.source)
     words = _DETERMINERS.sub("", text[span.start : span.end])
     refers_back = _INDEFINITE.match(text[span.start : span.end]) is None
-    if refers_back and head.tag_ in {"NNS", "NNPS"}:
-        # "two ministers", "the spokesmen": a body may be plural, one person is not
-        set_up = {k: v for k, v in set_up.items() if v[1] != "named"}
     within = actors.within(words) if actors is not None else None
     side = within.side if within is not None else None
     if head.pos_ == "PRON":
@@ -203,7 +209,7 @@ def who(
     lemma = head.lemma_.lower()
     if not is_person and (lemma in res.speaker_kind or head.lower_ in res.speaker_kind):
         described = (
-            set_up.get(lemma)
+            _tied(set_up, head)
             if refers_back and head.pos_ == "NOUN" and words.lower().split()[0:1] == [head.lower_]
             else None
         )
@@ -223,7 +229,7 @@ def who(
         return Speaker(name, "named", side)
     if head.pos_ == "PROPN" or head.ent_type_ in {"ORG", "GPE", "NORP", "FAC"}:
         return Speaker(words, "organisation", side)
-    described = set_up.get(lemma) if refers_back else None
+    described = _tied(set_up, head) if refers_back else None
     if described is not None:
         return _described(described, actors, side)
     return Speaker(words, "unnamed", side)
