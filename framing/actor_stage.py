@@ -1,6 +1,6 @@
 """The actors stage of one article: its actors found and grouped, each mention scored for stance
 (the model, frames, naming words and, in the outlet's own voice, the harms the actor does or
-suffers), and the speaker of a mention inside a quotation.  ``framing.extract`` runs it and keeps
+suffers), and the speaker of a mention inside a quotation.  ``framing.run.documents`` runs it and keeps
 its result in the stage cache; ``framing.pipeline`` scores mentions again with these functions
 when a story config names the actors after the fact.
 """

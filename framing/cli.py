@@ -249,7 +249,7 @@ def _engine(name: EngineName, scheduler: str | None) -> contextlib.AbstractConte
         raise typer.BadParameter("needs --engine dask", param_hint="'--scheduler'")
     if name is EngineName.local:
         return contextlib.nullcontext()
-    from framing.engine import DaskEngine
+    from framing.run.cluster import DaskEngine
 
     return DaskEngine(scheduler=scheduler)
 

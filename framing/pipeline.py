@@ -6,10 +6,7 @@ and the report modules turn those into files.
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import os
-import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from functools import partial
@@ -22,16 +19,12 @@ from framing import (
     clean,
     corpus,
     lexicons,
-    pool,
     quotes,
-    results,
 )
 from framing.actor_stage import score_mention
 from framing.compare import actors as actor_table
 from framing.compare import stories as story_table
-from framing.extract import Built, load_settings
 from framing.features import agency, stance, wording
-from framing.held import Held, hold
 from framing.nlp import Parser, cache_dir
 from framing.records import (
     ActorMention,
@@ -41,9 +34,13 @@ from framing.records import (
     Span,
     Story,
 )
+from framing.run import cache as results
+from framing.run import pool, timing
+from framing.run.documents import Built, load_settings
+from framing.run.held import Held, hold
 
 if TYPE_CHECKING:
-    from framing.engine import DaskEngine
+    from framing.run.cluster import DaskEngine
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -85,14 +82,14 @@ def analyze(
     """Analyse every article under ``paths``; return the Analysis and the parser used (none
     when an ``engine`` parsed them: its ``stats`` say what it parsed).
 
-    ``jobs``: processes that parse and extract (0: every core; ``framing.pool``); a few articles
+    ``jobs``: processes that parse and extract (0: every core; ``framing.run.pool``); a few articles
     are parsed here in any case (``framing.nlp.PARALLEL_MIN``).  ``timings``, when given, gets
     the seconds of each stage (those of the per-document stages summed over the processes).
     ``stories``: auto (group the documents into stories and compare within each) or one (compare
     every document with every other, as one story).  ``engine``: where the per-document stage
-    and the per-story comparisons run (``framing.engine.DaskEngine``); this process when None.
+    and the per-story comparisons run (``framing.run.cluster.DaskEngine``); this process when None.
     The Analysis is the same either way."""
-    with _collector_held():
+    with timing.collector_held():
         found, compared, parser = analyze_stories(
             paths,
             pack=False,  # every finding is returned as records: packing them would only cost time
@@ -110,26 +107,6 @@ def analyze(
             return found, parser
         every = story_table.combine(list(compared), version=__version__, warnings=found.warnings)
         return every, parser
-
-
-@contextlib.contextmanager
-def _collector_held() -> Iterator[None]:
-    """Hold Python's cyclic garbage collector back while ``analyze`` runs, then leave what the
-    run made out of its later collections (``gc.freeze``).  A run makes millions of records,
-    which hold no reference cycles (reference counting frees them), and each full collection
-    walks them all: on 1,000 articles one fell while the actors were linked and took a second
-    of the 15 of a re-run.  A run that fails leaves the collector as it found it."""
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    except BaseException:
-        gc.enable()
-        raise
-    gc.freeze()
-    gc.enable()
 
 
 def analyze_stories(
@@ -150,9 +127,9 @@ def analyze_stories(
     ``report`` does: (the Analysis, None, parser) for a run of one story; for several, (an
     outline: every document and story without their findings or comparisons, an iterator of
     the stories compared, in the outline's order, parser).  With ``pack``, each article's
-    findings are held packed until its story comes (``framing.held``): a run of thousands of
+    findings are held packed until its story comes (``framing.run.held``): a run of thousands of
     articles never holds them all as objects."""
-    clock = _Clock(timings)
+    clock = timing.Clock(timings)
     warnings: list[str] = []
     sources = sorted(corpus.read_paths(paths, warnings), key=lambda s: s.id)
     settings = load_settings(paths, config_path=config_path, lexicon_dir=lexicon_dir)
@@ -215,7 +192,10 @@ def _group(
 
 
 def _compared(
-    grouped: Sequence[Story], held: Sequence[Held], run: Callable[..., list[Any]], clock: _Clock
+    grouped: Sequence[Story],
+    held: Sequence[Held],
+    run: Callable[..., list[Any]],
+    clock: timing.Clock,
 ) -> Iterator[Story]:
     """Each story with its comparison, one at a time (on an engine, all at once).  Actors are
     linked again within each story, so a story's names and comparison are what a run on its
@@ -231,20 +211,6 @@ def _compared(
         analysis = _story([by_id[d.id].load() for d in story.analysis.documents])
         clock.lap("compare")
         yield replace(story, analysis=analysis)
-
-
-class _Clock:
-    """Seconds since the last lap, added to ``timings`` under each lap's name."""
-
-    def __init__(self, timings: dict[str, float] | None) -> None:
-        self.timings = timings
-        self.last = time.perf_counter()
-
-    def lap(self, name: str) -> None:
-        now = time.perf_counter()
-        if self.timings is not None:
-            self.timings[name] = self.timings.get(name, 0.0) + now - self.last
-        self.last = now
 
 
 def _here(function: Callable[[T], R], items: Sequence[T]) -> list[R]:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from framing import actor_stage, extract, quotes
+from framing import actor_stage, quotes
 from framing.records import Attribution, Evidence, Span
+from framing.run import documents as extract
 
 TEXT = (
     "Northland Army fighters shelled the village of Ostrava on Monday. "

@@ -8,7 +8,8 @@ from conftest import SEEDS
 from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
 
-from framing import attributes, nlp
+from framing.nlp import attributes
+from framing.nlp.model import FastAttributeRuler, load_model
 
 # (words, tags, deps) of a hand-made parse; heads are all 0 (only the labels are matched).
 WORDS = ["They", "'re", "gon", "na", "win", " ", "That", "is", "it", "."]
@@ -79,7 +80,7 @@ def test_patterns_of_another_shape_are_not_compiled(pattern) -> None:
 
 def test_a_ruler_with_another_shape_falls_back_to_the_matcher() -> None:
     vocab = spacy.blank("en").vocab
-    ruler = nlp._FastAttributeRuler(vocab)
+    ruler = FastAttributeRuler(vocab)
     ruler.add([[{"TAG": "PRP"}]], {"POS": "PRON"})
     ruler.add([[{"TAG": "VB", "OP": "+"}]], {"POS": "VERB"})
     doc = _doc(vocab)
@@ -88,9 +89,9 @@ def test_a_ruler_with_another_shape_falls_back_to_the_matcher() -> None:
 
 
 def test_the_loaded_pipeline_uses_the_compiled_ruler_with_the_same_patterns() -> None:
-    model = nlp.load_model()
+    model = load_model()
     ruler = model.get_pipe("attribute_ruler")
-    assert isinstance(ruler, nlp._FastAttributeRuler)
+    assert isinstance(ruler, FastAttributeRuler)
     assert "attribute_ruler" in model.pipe_names
     bare = spacy.load(model.path)  # the same package, as spaCy loads it
     assert type(bare.get_pipe("attribute_ruler")) is AttributeRuler
@@ -98,7 +99,7 @@ def test_the_loaded_pipeline_uses_the_compiled_ruler_with_the_same_patterns() ->
 
 
 def test_the_samples_parse_to_the_same_matches() -> None:
-    model = nlp.load_model()
+    model = load_model()
     ruler = model.get_pipe("attribute_ruler")
     texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.iterdir()) if p.suffix == ".txt"]
     assert texts
@@ -113,7 +114,7 @@ def test_the_samples_parse_to_the_same_matches() -> None:
 @pytest.mark.filterwarnings("ignore:.*W036")  # spaCy's Matcher warns that it has no patterns
 def test_clearing_the_ruler_drops_its_compiled_patterns() -> None:
     vocab = spacy.blank("en").vocab
-    ruler = _ruler(nlp._FastAttributeRuler, vocab)
+    ruler = _ruler(FastAttributeRuler, vocab)
     doc = _doc(vocab)
     assert ruler.match(doc)  # compiled and matched
     ruler.clear()

@@ -14,9 +14,9 @@ from typer.testing import CliRunner
 
 from framing import cli as cli_module
 from framing import pipeline
-from framing.engine import DaskEngine
 from framing.errors import EngineError
 from framing.report import json as json_report
+from framing.run.cluster import DaskEngine
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

@@ -24,12 +24,14 @@ from test_cli import BROKEN_LINE, broken_copy, run, snapshot
 from test_cli import framing as real_process
 
 import framing
-from framing import config, corpus, lexicon_toml, lexicons, pipeline, results
+from framing import config, corpus, lexicons, pipeline
 from framing.errors import ConfigError, InputError, LexiconError
 from framing.features import quantities
+from framing.lexicons import toml as lexicon_toml
 from framing.nlp import Parser
 from framing.records import Source
 from framing.report import output
+from framing.run import cache as results
 
 # test_cli's fixture that runs the CLI in-process with the session's parser, used here by name.
 __all__ = ["run"]

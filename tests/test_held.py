@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from framing import clean, corpus, extract, held, pipeline, pool
+from framing import clean, corpus, nlp, pipeline
+from framing.run import documents as extract
+from framing.run import held, pool
 
 MIXED = Path(__file__).resolve().parent / "data" / "mixed_stories"
 
@@ -34,7 +36,7 @@ def test_held_findings_load_as_they_were(built, pack: bool) -> None:
 
 @pytest.mark.parametrize("jobs", [1, 2])
 def test_packing_leaves_the_report_as_it_was(jobs: int, tmp_path: Path, monkeypatch) -> None:
-    monkeypatch.setattr(pool.nlp, "PARALLEL_MIN", 1)  # with 2 jobs, workers pack them
+    monkeypatch.setattr(nlp.parser, "PARALLEL_MIN", 1)  # with 2 jobs, workers pack them
     monkeypatch.setenv("FRAMING_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.setattr(pool, "PACK_MIN", 10**9)
     pipeline.report([MIXED], out=tmp_path / "plain", jobs=jobs)

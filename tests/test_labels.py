@@ -8,12 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from framing import clean, corpus, lexicon_toml, lexicons, quotes
+from framing import clean, corpus, lexicons, quotes
 from framing.clean import mask
 from framing.compare import labels as compare_labels
 from framing.errors import LexiconError
 from framing.features import labels
 from framing.lexicons import LABELS
+from framing.lexicons import toml as lexicon_toml
 from framing.records import Document, LabelMention, LabelRow, Span
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -151,7 +151,7 @@ def test_cache_dir_honours_the_environment(
 
 
 def test_create_uses_the_cache_dir(parser: Parser, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(nlp, "load_model", lambda name=None: parser.nlp)
+    monkeypatch.setattr(nlp.parser, "load_model", lambda name=None: parser.nlp)
     monkeypatch.setenv("FRAMING_CACHE_DIR", "/somewhere/else")
     assert Parser.create().cache == Path("/somewhere/else")
     assert Parser.create(use_cache=False).cache is None
@@ -254,7 +254,7 @@ def test_release_frees_a_parse_at_once(parser) -> None:
 def test_a_line_break_starts_a_sentence_unless_it_wraps_one(
     parser: Parser, text: str, starts: list[str]
 ) -> None:
-    doc = nlp.line_breaks(parser.nlp.tokenizer(text))
+    doc = nlp.model.line_breaks(parser.nlp.tokenizer(text))
     assert [t.text for t in doc if t.is_sent_start and t.i > 0] == starts
 
 

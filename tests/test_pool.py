@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from framing import pipeline, pool
+from framing import nlp, pipeline
 from framing.errors import FramingError
 from framing.nlp import Parser
 from framing.report import json as json_report
+from framing.run import pool
 
 ROOT = Path(__file__).resolve().parent.parent
 MIXED = ROOT / "tests" / "data" / "mixed_stories"
@@ -19,7 +20,7 @@ MIXED = ROOT / "tests" / "data" / "mixed_stories"
 @pytest.fixture
 def anywhere(monkeypatch):
     """Workers for any number of articles, not only for 128 or more."""
-    monkeypatch.setattr(pool.nlp, "PARALLEL_MIN", 1)
+    monkeypatch.setattr(nlp.parser, "PARALLEL_MIN", 1)
 
 
 def test_two_workers_give_the_one_process_framing_json(anywhere, parser) -> None:

@@ -1,4 +1,4 @@
-"""Records pickle to themselves (worker processes send them, ``framing.held`` packs them)."""
+"""Records pickle to themselves (worker processes send them, ``framing.run.held`` packs them)."""
 
 from __future__ import annotations
 

@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from framing import results
 from framing.records import Document, Evidence, LoadedTerm, Quantity, Span
+from framing.run import cache as results
 
 
 def _round_trip(kind, value):

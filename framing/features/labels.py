@@ -3,7 +3,7 @@
 Labels come from ``lexicons/labels.toml``: referents ("an armed group", "people held by a state"),
 each with its labels by connotation and the context cues that tell referents apart.  They are
 matched on the parse: each word of a label matches a token's lemma or its lower-cased form (the
-lexicon word brings its own singular, see ``lexicon_toml.forms``), a hyphen is optional, and the
+lexicon word brings its own singular, see ``framing.lexicons.toml.forms``), a hyphen is optional, and the
 longest label wins where two overlap ("security prisoners" over "prisoners").
 
 A label may name more than one referent: "terrorists" can be people in prison or an armed group.
@@ -26,8 +26,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
-from framing.lexicon_toml import forms, phrase_words
 from framing.lexicons import LABELS, Lexicons, Table, normalize
+from framing.lexicons.toml import forms, phrase_words
 from framing.nlp import Doc, Token, sentence_of, token_list
 from framing.quotes import Quote
 from framing.records import LabelMention, Span

@@ -242,7 +242,7 @@ def code_print() -> str:
     """A digest of framing's own source files: results made by other code are never read."""
     if not _CODE:
         digest = hashlib.sha256()
-        package = Path(__file__).parent
+        package = Path(__file__).parent.parent  # the whole framing package
         for path in sorted(package.rglob("*.py")):
             digest.update(str(path.relative_to(package)).encode())
             digest.update(path.read_bytes())

@@ -25,8 +25,8 @@ from framing.errors import EngineError
 from framing.nlp import Parser, ParseStats
 
 if TYPE_CHECKING:
-    from framing.extract import Built, Settings
     from framing.records import Cleaned, Source
+    from framing.run.documents import Built, Settings
 
 BATCH = 16  # articles per task: a few seconds of parsing, so the workers stay evenly busy
 CONNECT_SECONDS = 20  # how long to wait for a scheduler given with --scheduler
@@ -53,10 +53,10 @@ def _documents(
 ) -> tuple[list[Built], tuple[int, int, int]]:
     """On a worker: parse and extract one batch, as the local engine does each article; and
     what was parsed (documents parsed, from the cache, tokens parsed)."""
-    from framing import extract
+    from framing.run import documents
 
     settings, use_cache = shared
-    return extract.build_counted(batch, settings, _parser(use_cache))
+    return documents.build_counted(batch, settings, _parser(use_cache))
 
 
 class DaskEngine:

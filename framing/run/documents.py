@@ -2,9 +2,9 @@
 
 ``build`` runs it over a run's articles: each stage (loaded wording, attribution, actors with
 their stance and the harms they do or suffer, numbers, labels, style) is read from the stage
-cache (``framing.results``) when its key is there, and run on the parse otherwise; an article is
+cache (``framing.run.cache``) when its key is there, and run on the parse otherwise; an article is
 parsed, or its parse loaded, only when some stage needs it.  ``framing.pipeline`` composes this
-with reading, cleaning and the comparison; ``framing.engine`` runs it on a Dask cluster.
+with reading, cleaning and the comparison; ``framing.run.cluster`` runs it on a Dask cluster.
 """
 
 from __future__ import annotations
@@ -24,7 +24,6 @@ from framing import (
     corpus,
     lexicons,
     quotes,
-    results,
 )
 from framing.features import agency, attribution, labels, quantities, stance, style, wording
 from framing.nlp import Doc, Parser, release
@@ -41,6 +40,8 @@ from framing.records import (
     Span,
     quick_pickle,
 )
+from framing.run import cache as results
+from framing.run import timing
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,7 +118,7 @@ _Wording = tuple[
     tuple[LoadedTerm, ...], int, tuple[tuple[str, float], ...], tuple[tuple[Span, float], ...]
 ]
 # What each cached stage reads besides the article: the fingerprint of these settings is part of
-# its key (see framing.results), so an edit to one lexicon re-runs only the stages that read it.
+# its key (see framing.run.cache), so an edit to one lexicon re-runs only the stages that read it.
 STAGES = ("wording", "attribution", "actors", "quantities", "labels", "style")
 
 
@@ -306,7 +307,7 @@ def build(
     timings: dict[str, float] | None = None,
 ) -> list[Built]:
     """Each article's findings, in order.  Stages are read from the stage cache where they can
-    be (``framing.results``); only articles with a stage to run are parsed or loaded, one at a
+    be (``framing.run.cache``); only articles with a stage to run are parsed or loaded, one at a
     time, and each parse is dropped once its article is done.  ``timings`` gets the seconds
     spent parsing (or loading parses) and running each stage added to it."""
     return list(iter_build(items, settings, parser, progress=progress, timings=timings))
@@ -343,9 +344,7 @@ def iter_build(
         for doc in parsed:
             release(doc)  # freed now, not at the next full collection
         yield document
-    if timings is not None:
-        for stage, seconds in {"parse": parsing, **store.seconds}.items():
-            timings[stage] = timings.get(stage, 0.0) + seconds
+    timing.add(timings, {"parse": parsing, **store.seconds})
 
 
 def build_counted(

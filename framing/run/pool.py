@@ -3,7 +3,7 @@
 spaCy's own ``nlp.pipe(n_process=N)`` parses in N workers but sends every Doc back to this
 process, which then ran every feature alone: with two cores, a third busy process, and the cold
 run took 1.6-2.2x the bare pipeline.  Here each worker loads the pipeline once, then parses and
-extracts a batch of articles at a time (``framing.extract.build``, the function the one-process
+extracts a batch of articles at a time (``framing.run.documents.build``, the function the one-process
 run and the Dask engine call) and sends back only the findings, so extraction runs on every core
 and no parse crosses between processes.  Results come back in the order of the articles, so the
 output is the same bytes as a one-process run.
@@ -23,12 +23,13 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
-from framing import extract, nlp
+from framing import nlp
 from framing.errors import FramingError
-from framing.extract import Settings
-from framing.held import Held, hold
 from framing.nlp import Parser, load_model
 from framing.records import Cleaned, Source
+from framing.run import documents, timing
+from framing.run.documents import Settings
+from framing.run.held import Held, hold
 
 # Articles per task: small, so that the two workers finish together and each holds few parses
 # (one long article's parse can take tens of megabytes).
@@ -38,7 +39,7 @@ _Task = Sequence[tuple[Source, Cleaned]]
 _Result = tuple[list[Held], tuple[int, int, int], dict[str, float]]
 
 # Runs of this many articles or more hold each article's findings packed when asked
-# (``framing.held``): below it, the few megabytes saved are not worth the 5 ms an article of
+# (``framing.run.held``): below it, the few megabytes saved are not worth the 5 ms an article of
 # packing and unpacking.
 PACK_MIN = 128
 
@@ -70,7 +71,7 @@ def _start(
 def _work(batch: _Task) -> _Result:
     settings, parser, pack = _WORKER[0]
     timings: dict[str, float] = {}
-    built, counts = extract.build_counted(batch, settings, parser, timings=timings)
+    built, counts = documents.build_counted(batch, settings, parser, timings=timings)
     # packed here, on the worker's core: the main process keeps the bytes until the article's
     # story is compared, and unpickling the records there costs 3 ms an article
     return [hold(b, pack=pack) for b in built], counts, timings
@@ -87,45 +88,37 @@ def build(
     minimum: int | None = None,
     pack: bool = False,
 ) -> list[Held]:
-    """``framing.extract.build`` on ``jobs`` worker processes when there are at least
+    """``framing.run.documents.build`` on ``jobs`` worker processes when there are at least
     ``minimum`` (default ``PARALLEL_MIN``) articles to parse, in this process otherwise; the
-    same findings either way, held (``framing.held``): packed when ``pack`` and there are
+    same findings either way, held (``framing.run.held``): packed when ``pack`` and there are
     PACK_MIN articles or more.  ``parser`` names the pipeline and the cache the workers use,
     and its ``stats`` count what they parsed."""
     pack = pack and len(items) >= PACK_MIN
-    needed = extract.pending(items, settings, parser) if jobs > 1 else []
-    if len(needed) < max(nlp.PARALLEL_MIN if minimum is None else minimum, 1):
-        found = extract.iter_build(items, settings, parser, progress=progress, timings=timings)
+    needed = documents.pending(items, settings, parser) if jobs > 1 else []
+    if len(needed) < max(nlp.parser.PARALLEL_MIN if minimum is None else minimum, 1):
+        found = documents.iter_build(items, settings, parser, progress=progress, timings=timings)
         return [hold(b, pack=pack) for b in found]
     built: dict[int, Held] = {}
     wanted = set(needed)
     rest = [i for i in range(len(items)) if i not in wanted]
     # Articles with every stage cached need no parse: they are read from the cache here.
-    cached = extract.iter_build([items[i] for i in rest], settings, parser, timings=timings)
+    cached = documents.iter_build([items[i] for i in rest], settings, parser, timings=timings)
     built.update(zip(rest, (hold(b, pack=pack) for b in cached), strict=True))
     batches = [needed[i : i + BATCH] for i in range(0, len(needed), BATCH)]
-    # The findings arriving here are acyclic records, millions of objects on a large run, and
-    # each full collection of the cyclic garbage collector walks them all: on 1,000 articles that
-    # was 4.6 of this process's 6.5 CPU seconds while the workers ran, time taken from them on
-    # a machine with as many cores as workers.  Collection is held back until all have arrived.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    # The findings arriving here are acyclic records, millions of objects on a large run: the
+    # collector's full collections would take from the workers' time on a machine with as many
+    # cores as workers.  Collection is held back until all have arrived.
+    with timing.collector_paused():
         done = 0
         for batch, (found_batch, stats, spent) in zip(
             batches, _run(items, batches, settings, parser, jobs, pack), strict=True
         ):
             built.update(zip(batch, found_batch, strict=True))
             parser.stats.add(stats)
-            if timings is not None:
-                for stage, seconds in spent.items():
-                    timings[stage] = timings.get(stage, 0.0) + seconds
+            timing.add(timings, spent)
             done += len(batch)
             if progress is not None:
                 progress(done, len(needed))
-    finally:
-        if collecting:
-            gc.enable()
     return [built[i] for i in range(len(items))]
 
 

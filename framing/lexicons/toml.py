@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from framing.errors import LexiconError
-from framing.lexicons import LABEL_CONNOTATIONS, LABELS, Row, Table, TableSpec, normalize
+from framing.lexicons.specs import LABEL_CONNOTATIONS, LABELS, Row, Table, TableSpec, normalize
 
 SETTINGS = ("name", "cues", "needs_cue", "not")
 _SPLIT = re.compile(r"[\s\-\u2010\u2011]+")
