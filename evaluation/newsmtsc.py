@@ -5,7 +5,7 @@ Usage: python evaluation/newsmtsc.py --data ../shared/eval/newsmtsc [--split dev
 
 Gold: each target of each sentence, ``from``..``to`` (end exclusive) the mention, polarity 2
 negative, 4 neutral, 6 positive.  framing scores the mention as it scores an actor mention in an
-article (``pipeline.score_mentions``: the stance model of ``lexicons/stance_model.tsv``, the
+article (``framing.actors.score.score_mentions``: the stance model of ``lexicons/stance_model.tsv``, the
 frames of ``lexicons/frames.tsv`` and the harm roles of ``lexicons/harm.tsv``); a score above
 ``band`` is positive, below ``-band`` negative, else neutral (``stance.label``); the reported
 figure is the mention's most probable class (``ActorMention.label``), the band line is for
@@ -27,7 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from framing import pipeline  # noqa: E402
+from framing.actors.score import score_mentions  # noqa: E402
 from framing.features import stance  # noqa: E402
 
 POLARITY = {2.0: "negative", 4.0: "neutral", 6.0: "positive"}
@@ -64,7 +64,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     began = time.perf_counter()
     items = load(args.data / args.split, args.limit)
-    scored = pipeline.score_mentions([(t, s, e) for t, s, e, _ in items])
+    scored = score_mentions([(t, s, e) for t, s, e, _ in items])
     gold = [label for *_, label in items]
     print(f"NewsMTSC {args.split}: {len(items)} targets")
     for name, predicted in (

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from framing.errors import InputError
-from framing.records import Cleaned, Meta, Source
+from framing.records import REPORT_INDEX, REPORT_MARKER, Cleaned, Meta, Source
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".jsonl", ".jsonl.gz")
 META_FIELDS = ("outlet", "title", "date", "url", "author")
@@ -298,13 +298,9 @@ def read_file(path: Path, warnings: list[str]) -> Iterator[Source]:
     )
 
 
-# A folder holding both is a report framing wrote (see framing.report.output): its markdown pages
-# are framing's own words, never articles, as when --out is inside the article folder.
-REPORT_MARKER = "framing.json"
-REPORT_INDEX = "index.md"
-
-
 def _is_report(folder: Path) -> bool:
+    """A folder holding both is a report framing wrote (see framing.report.output): its markdown
+    pages are framing's own words, never articles, as when --out is inside the article folder."""
     return (folder / REPORT_MARKER).is_file() and (folder / REPORT_INDEX).is_file()
 
 

@@ -15,19 +15,16 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from framing import (
     __version__,
-    actor_links,
     clean,
     corpus,
     lexicons,
     quotes,
 )
-from framing.actor_stage import score_mention
-from framing.compare import actors as actor_table
+from framing.actors import link, stances
 from framing.compare import stories as story_table
-from framing.features import agency, stance, wording
+from framing.features import wording
 from framing.nlp import Parser, cache_dir
 from framing.records import (
-    ActorMention,
     Analysis,
     Document,
     SentenceScore,
@@ -44,26 +41,6 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 R = TypeVar("R")
-
-
-def _link_actors(
-    built: Sequence[Built], links: Sequence[Sequence[actor_links.Linked]] | None = None
-) -> list[Document]:
-    """Give each actor one name across the articles (``links``, when already made for these
-    articles), then gather each document's stance."""
-    if links is None:
-        links = actor_links.link([pending.groups for _, pending in built])
-    documents = []
-    for (document, pending), linked in zip(built, links, strict=True):
-        names = {f"#{g}": link.name for g, link in enumerate(linked)}
-        documents.append(
-            replace(
-                document,
-                stance=actor_table.stances(pending.mentions, linked),
-                harms=actor_table.rename_harms(document.harms, names),
-            )
-        )
-    return documents
 
 
 def analyze(
@@ -148,7 +125,7 @@ def analyze_stories(
             work, settings, parser, jobs=cores, progress=progress, timings=timings, pack=pack
         )
     clock.lap("documents")
-    links = actor_links.link([h.groups for h in held])
+    links = link.link([h.groups for h in held])
     clock.lap("link actors")
     grouped: tuple[Story, ...] = ()
     if stories == "auto":
@@ -160,7 +137,7 @@ def analyze_stories(
     clock.lap("stories")
     run = engine.map if engine else _here
     if len(grouped) < 2:
-        documents = _link_actors([h.load() for h in held], links)
+        documents = stances.link_documents([h.load() for h in held], links)
         compare = partial(story_table.compare, version=__version__, warnings=tuple(warnings))
         single = run(compare, [documents])[0]
         clock.lap("compare")
@@ -219,7 +196,7 @@ def _here(function: Callable[[T], R], items: Sequence[T]) -> list[R]:
 
 def _story(built: Sequence[Built]) -> Analysis:
     """One story's documents, their actors linked among them alone, and their comparison."""
-    return story_table.compare(_link_actors(built), version=__version__)
+    return story_table.compare(stances.link_documents(built), version=__version__)
 
 
 def report(
@@ -317,54 +294,6 @@ def score_sentences(
                 score=sum(t.weight for t in terms if not t.quoted),
                 score_all=sum(t.weight for t in terms),
                 terms=terms,
-            )
-        )
-    return results
-
-
-def _only(first: int, last: int) -> Callable[[int], str | None]:
-    """An ``actor_at`` for one mention: tokens first..last belong to actor "#0"."""
-    return lambda i: "#0" if first <= i < last else None
-
-
-def score_mentions(
-    items: Sequence[tuple[str, int, int]],
-    *,
-    lexicon_dir: Path | None = None,
-    parser: Parser | None = None,
-) -> list[ActorMention]:
-    """Stance toward the words ``text[start:end]`` of each (text, start, end), scored as framing
-    scores an actor mention in an article (model, frames, harm roles), for the evaluation
-    scripts and for users checking single sentences.  No page chrome is removed."""
-    loaded = lexicons.load(lexicon_dir)
-    res, harm_res = stance.resources(loaded), agency.resources(loaded)
-    parser = parser or Parser.create()
-    texts = sorted({text for text, _, _ in items})
-    docs = dict(zip(texts, parser.iter_parse(texts), strict=True))
-    results = []
-    for text, start, end in items:
-        doc = docs[text]
-        span = doc.char_span(start, end, alignment_mode="expand")
-        if span is None or len(span) == 0:
-            results.append(ActorMention(Span(start, end), 0.0))
-            continue
-        found_quotes = quotes.find_quotes(text, (Span(0, len(text)),))
-        regions = quotes.QuotedRegions(found_quotes)
-        harms = agency.extract(
-            doc,
-            res=harm_res,
-            quoted=regions,
-            actor_at=_only(span.start, span.end),
-        )
-        mention = Span(span.start_char, span.end_char)
-        results.append(
-            score_mention(
-                doc,
-                (span.start, span.end, 0),
-                mention,
-                res=res,
-                quoted=regions.contains(mention),
-                harms=harms,
             )
         )
     return results

@@ -9,6 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, fields, is_dataclass
 
+# The files that mark a folder as a framing report: the report replaces such a folder whole, and
+# reading skips it (an earlier report inside an article folder is not articles).
+REPORT_MARKER = "framing.json"
+REPORT_INDEX = "index.md"
+
 
 @dataclass(frozen=True, slots=True, order=True)
 class Span:
@@ -149,7 +154,7 @@ class ActorStance:
 
     ``score`` is the outlet's own voice (mentions outside quotes), ``quoted_score`` that of the
     quoted speakers; both are the mean score of that voice's mentions, pressed toward -1 by their
-    explicit negative cues (``framing.compare.actors.document_score``), in [-1, 1]."""
+    explicit negative cues (``framing.actors.stances.document_score``), in [-1, 1]."""
 
     actor: str  # one name for the actor across every document of the run
     score: float
@@ -161,6 +166,19 @@ class ActorStance:
     found: bool = False  # found in the text rather than listed in the story config
     details: tuple[ActorMention, ...] = ()
     label: str = "neutral"  # the own-voice mentions' majority class; neutral on a tie
+
+
+@dataclass(frozen=True, slots=True)
+class OutletStance:
+    """One outlet's stance toward one actor, over the outlet's documents of a story."""
+
+    outlet: str
+    actor: str
+    # the documents' own-voice scores weighted by their own-voice mentions; None: none
+    score: float | None
+    label: str  # the majority class of the own-voice mentions (see actors.stances.majority)
+    mentions: int  # own-voice mentions
+    names: tuple[str, ...]  # how the outlet names the actor, in the order first seen
 
 
 @dataclass(frozen=True, slots=True)
@@ -349,6 +367,7 @@ class Analysis:
     exclusives: tuple[Exclusive, ...] = ()
     shared_quotes: tuple[SharedQuote, ...] = ()
     vocabulary: tuple[Vocabulary, ...] = ()
+    outlet_stances: tuple[OutletStance, ...] = ()  # sorted by outlet, then actor
     # A run of several stories: each story's comparison, the fields above left empty (nothing
     # is compared across stories).  Empty when the run is one story.
     stories: tuple[Story, ...] = ()

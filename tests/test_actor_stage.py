@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from framing import actor_stage, quotes
+from framing import quotes
+from framing.actors import score as actor_stage
 from framing.records import Attribution, Evidence, Span
 from framing.run import documents as extract
 

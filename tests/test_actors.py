@@ -6,7 +6,10 @@ from collections import Counter
 
 import pytest
 
-from framing import actor_links, actors, config
+from framing import config
+from framing.actors import find, names
+from framing.actors import link as actor_links
+from framing.actors.index import actor_index
 
 STORY = """
 [sides]
@@ -20,15 +23,15 @@ aliases = ["the army", "NLA"]
 
 
 def groups_of(parser, *texts: str, story: str | None = None) -> list[list[actor_links.Linked]]:
-    index = config.actor_index(config.parse(story, path="framing.toml")) if story else None
-    found = [actors.find(parser.parse([t])[0], index=index) for t in texts]
+    index = actor_index(config.parse(story, path="framing.toml")) if story else None
+    found = [find.find(parser.parse([t])[0], index=index) for t in texts]
     return actor_links.link([groups for _, groups in found])
 
 
 def names_in(parser, *texts: str, story: str | None = None) -> list[set[str]]:
-    index = config.actor_index(config.parse(story, path="framing.toml")) if story else None
+    index = actor_index(config.parse(story, path="framing.toml")) if story else None
     result = []
-    found = [actors.find(parser.parse([t])[0], index=index) for t in texts]
+    found = [find.find(parser.parse([t])[0], index=index) for t in texts]
     links = actor_links.link([groups for _, groups in found])
     for (mentions, _), linked in zip(found, links, strict=True):
         result.append({linked[m.group].name for m in mentions})
@@ -44,7 +47,7 @@ def names_in(parser, *texts: str, story: str | None = None) -> list[set[str]]:
     ],
 )
 def test_trim_drops_article_possessive_and_quotes(form: str, expected: str) -> None:
-    assert actors.trim(form) == expected
+    assert names.trim(form) == expected
 
 
 @pytest.mark.parametrize(
@@ -57,7 +60,7 @@ def test_trim_drops_article_possessive_and_quotes(form: str, expected: str) -> N
     ],
 )
 def test_acronym(name: str, expected: str | None) -> None:
-    assert actors.acronym(name) == expected
+    assert names.acronym(name) == expected
 
 
 @pytest.mark.parametrize(
@@ -71,7 +74,7 @@ def test_acronym(name: str, expected: str | None) -> None:
 )
 def test_demonym_of(word: str, expected: str | None) -> None:
     places = ["Ukraine", "China", "Iran", "France", "Chile"]
-    assert actors.demonym_of(word, places) == expected
+    assert names.demonym_of(word, places) == expected
 
 
 def test_a_surname_joins_the_full_name_across_articles(parser) -> None:
@@ -117,7 +120,7 @@ def test_a_name_in_brackets_later_in_a_paragraph_is_an_actor(parser) -> None:
 
 def test_a_title_makes_a_later_description_the_person(parser) -> None:
     text = "Prime Minister Jane Okafor met the unions. Later the prime minister left the talks."
-    mentions, groups = actors.find(parser.parse([text])[0], index=None)
+    mentions, groups = find.find(parser.parse([text])[0], index=None)
     linked = actor_links.link([groups])[0]
     described = [m for m in mentions if m.text.lower() == "the prime minister"]
     assert described and linked[described[0].group].name == "Jane Okafor"
@@ -144,8 +147,8 @@ def test_linking_is_the_same_whatever_the_article_order(parser) -> None:
     assert forward == backward[::-1]
 
 
-def _group(kind: str, *forms: str) -> actors.Group:
-    return actors.Group(kind, forms=Counter(forms))
+def _group(kind: str, *forms: str) -> find.Group:
+    return find.Group(kind, forms=Counter(forms))
 
 
 @pytest.mark.parametrize(
@@ -164,7 +167,7 @@ def _group(kind: str, *forms: str) -> actors.Group:
         (_group("organisation", "Democratic Party"), _group("group", "Democrats")),
     ],
 )
-def test_link_joins_forms_of_one_actor(first: actors.Group, second: actors.Group) -> None:
+def test_link_joins_forms_of_one_actor(first: find.Group, second: find.Group) -> None:
     (a,), (b,) = actor_links.link([[first], [second]])
     assert a.name == b.name
 
@@ -176,13 +179,13 @@ def test_link_joins_forms_of_one_actor(first: actors.Group, second: actors.Group
         (_group("person", "Park Min Jun"), _group("person", "Min")),  # not a family name
     ],
 )
-def test_link_keeps_apart(first: actors.Group, second: actors.Group) -> None:
+def test_link_keeps_apart(first: find.Group, second: find.Group) -> None:
     (a,), (b,) = actor_links.link([[first], [second]])
     assert a.name != b.name
 
 
 def test_a_family_name_alone_joins_the_full_name_in_one_article(parser) -> None:
-    mentions, _ = actors.find(
+    mentions, _ = find.find(
         parser.parse(["Park Min Jun arrived on Monday. Later Park told reporters he was tired."])[
             0
         ],

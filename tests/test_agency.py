@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from framing import actors, config, lexicons, quotes
+from framing import config, lexicons, quotes
+from framing.actors import find
+from framing.actors.index import actor_index
 from framing.features import agency
 from framing.records import Span
 
@@ -23,9 +25,9 @@ RES = agency.resources(lexicons.load())
 
 
 def harms(parser, text: str):
-    index = config.actor_index(config.parse(STORY, path="framing.toml"))
+    index = actor_index(config.parse(STORY, path="framing.toml"))
     doc = parser.parse([text])[0]
-    mentions, groups = actors.find(doc, index=index)
+    mentions, groups = find.find(doc, index=index)
     owner = {i: groups[m.group].name() for m in mentions for i in range(m.token_start, m.token_end)}
     regions = quotes.QuotedRegions(quotes.find_quotes(text, (Span(0, len(text)),)))
     return agency.extract(doc, res=RES, quoted=regions, actor_at=owner.get)

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from framing import config, lexicons, pipeline, quotes
+from framing.actors.index import actor_index
 from framing.features import attribution
 from framing.records import Attribution, Span
 
@@ -15,7 +16,7 @@ RES = attribution.resources(LEX)
 
 
 def extract(parser, text: str, story: str | None = None) -> tuple[Attribution, ...]:
-    actors = config.actor_index(config.parse(story, path="story.toml")) if story else None
+    actors = actor_index(config.parse(story, path="story.toml")) if story else None
     regions = (Span(0, len(text)),)
     doc = parser.parse([text])[0]
     found = quotes.find_quotes(text, regions)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from framing import lexicons, pipeline
-from framing.actor_links import Linked
-from framing.compare import actors as compare_actors
+from framing import lexicons
+from framing.actors import stances as compare_actors
+from framing.actors.link import Linked
+from framing.actors.score import score_mentions
 from framing.features import stance
 from framing.records import ActorMention, Span, StanceCue
 
@@ -15,7 +16,7 @@ RES = stance.resources(lexicons.load())
 
 def score_of(parser, text: str, mention: str) -> ActorMention:
     start = text.index(mention)
-    (scored,) = pipeline.score_mentions([(text, start, start + len(mention))], parser=parser)
+    (scored,) = score_mentions([(text, start, start + len(mention))], parser=parser)
     return scored
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from framing import pipeline
-from framing.compare import stories
+from framing.compare import stories, vectors
 from framing.records import ActorStance, Document, Span
 from framing.report import json as json_report
 
@@ -137,27 +137,24 @@ def test_links_are_a_few_per_document() -> None:
     """The work is near-linear: each document keeps at most NEIGHBOURS links, and a word in
     more than POSTINGS_MAX documents is dropped before any product."""
     docs = _corpus(size=60)
-    from sklearn.feature_extraction.text import TfidfVectorizer
-
-    words = TfidfVectorizer().fit_transform([d.text for d in docs])
-    links = stories._links(
-        stories._drop_common(words),
+    words = vectors.tfidf([d.text for d in docs])
+    links = vectors.links(
+        vectors.drop_common(words, postings_max=stories.POSTINGS_MAX),
         words[:, :0],
         [-1] * len(docs),
         link_min=0.1,
         window_days=7,
         neighbours=stories.NEIGHBOURS,
         actor_weight=0.0,
+        block_rows=stories.BLOCK,
     )
+    assert len(links) >= len(docs)  # each document links to another of its story
     assert len(links) <= stories.NEIGHBOURS * len(docs)
 
 
-def test_a_word_in_too_many_documents_is_dropped(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(stories, "POSTINGS_MAX", 2)
-    from sklearn.feature_extraction.text import TfidfVectorizer
-
-    words = TfidfVectorizer().fit_transform(["common rare", "common other", "common third"])
-    kept = stories._drop_common(words)
+def test_a_word_in_too_many_documents_is_dropped() -> None:
+    words = vectors.tfidf(["common flood", "common river", "common bridge"])
+    kept = vectors.drop_common(words, postings_max=2)
     assert kept.shape == words.shape
     assert all(kept[i].nnz == 1 for i in range(3))
 

@@ -21,8 +21,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
-from sklearn.feature_extraction.text import TfidfVectorizer
-
+from framing.compare.vectors import tfidf
 from framing.records import (
     Attribution,
     Claim,
@@ -69,7 +68,7 @@ def _best_links(
     each sentence's best similarity anywhere else, with and without the actor bonus (0 when
     below FLOOR)."""
     texts = [doc.text[span.start : span.end] for doc, span, _ in items]
-    vectors = TfidfVectorizer(stop_words="english", sublinear_tf=True).fit_transform(texts)
+    vectors = tfidf(texts)
     docs = [doc.id for doc, _, _ in items]
     best: dict[tuple[int, str], tuple[int, float]] = {}
     top = [0.0] * len(items)

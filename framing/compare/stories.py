@@ -31,14 +31,12 @@ import re
 from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
-import numpy as np
-from sklearn.feature_extraction.text import TfidfVectorizer
-
+from framing.actors import stances
 from framing.compare import claims as claim_table
 from framing.compare import facts as fact_table
 from framing.compare import labels as label_table
 from framing.compare import sources as source_profiles
-from framing.compare import vocabulary
+from framing.compare import vectors, vocabulary
 from framing.records import Analysis, Document, Story
 
 # Chosen on SEESAW + BASIL and ECB+ together (evaluation/stories.py --grid): actors at 0.2
@@ -58,7 +56,6 @@ MIN_RUN = 100  # the five sample articles stay one story up to LINK_MIN 0.22 (0.
 POSTINGS_MAX = 400  # a word or actor of more documents than this is dropped
 BLOCK = 512  # rows of the similarity matrix computed at once
 TERMS = 3  # words that name a story
-Matrix = Any  # a SciPy sparse CSR matrix, as scikit-learn returns it (untyped)
 _DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _TERM = re.compile(r"[a-z][a-z-]+[a-z]")
 # Words of attribution that every news story uses: in a run of a few articles they can top a
@@ -85,6 +82,7 @@ def compare(
         exclusives=exclusives,
         shared_quotes=claim_table.shared_quotes(documents),
         vocabulary=vocabulary.distinctive(documents),
+        outlet_stances=stances.by_outlet(documents),
     )
 
 
@@ -111,19 +109,6 @@ def _day(date: str | None) -> int:
         return -1
 
 
-def _drop_common(matrix: Matrix) -> Matrix:
-    """The rows without the words (or actors) of more than POSTINGS_MAX documents, normalised
-    again to unit length."""
-    matrix = matrix.tocsr(copy=True)
-    common = np.bincount(matrix.indices, minlength=matrix.shape[1]) > POSTINGS_MAX
-    matrix.data[common[matrix.indices]] = 0.0
-    matrix.eliminate_zeros()
-    rows = np.repeat(np.arange(matrix.shape[0]), np.diff(matrix.indptr))
-    norms = np.sqrt(np.bincount(rows, weights=matrix.data**2, minlength=matrix.shape[0]))
-    matrix.data /= norms[rows]
-    return matrix
-
-
 def _find(parent: list[int], item: int) -> int:
     while parent[item] != item:
         parent[item] = parent[parent[item]]
@@ -131,70 +116,9 @@ def _find(parent: list[int], item: int) -> int:
     return item
 
 
-def _links(
-    words: Matrix,
-    actors: Matrix,
-    days: Sequence[int],
-    *,
-    link_min: float,
-    window_days: int,
-    neighbours: int,
-    actor_weight: float,
-) -> list[tuple[float, int, int]]:
-    """Each document's best ``neighbours`` links at ``link_min`` or above, within the window:
-    (-score, i, j), strongest first."""
-    day = np.asarray(days)
-    found = []
-    for first in range(0, words.shape[0], BLOCK):
-        last = min(first + BLOCK, words.shape[0])
-        block = (words[first:last] @ words.T) * (1 - actor_weight)
-        block = (block + (actors[first:last] @ actors.T) * actor_weight).tocsr()
-        for row in range(last - first):
-            i = first + row
-            start, end = block.indptr[row], block.indptr[row + 1]
-            others, scores = block.indices[start:end], block.data[start:end]
-            keep = (scores >= link_min) & (others != i)
-            if day[i] >= 0:
-                keep &= (day[others] < 0) | (np.abs(day[others] - day[i]) <= window_days)
-            others, scores = others[keep], scores[keep]
-            best = np.lexsort((others, -scores))[:neighbours]
-            found += [
-                (-float(scores[k]), min(i, int(others[k])), max(i, int(others[k]))) for k in best
-            ]
-    return sorted(set(found))
-
-
-Vector = tuple[np.ndarray, np.ndarray]  # sorted feature indices, their values
-
-
-def _vector(words: Matrix, actors: Matrix, i: int, actor_weight: float) -> Vector:
-    """Document ``i``'s words and actors as one vector, weighted so that the dot product of two
-    is their score; actor features come after the words."""
-    parts = []
-    for matrix, weight, offset in (
-        (words, 1 - actor_weight, 0),
-        (actors, actor_weight, words.shape[1]),
-    ):
-        start, end = matrix.indptr[i], matrix.indptr[i + 1]
-        parts.append((matrix.indices[start:end] + offset, matrix.data[start:end] * weight**0.5))
-    indices = np.concatenate([p[0] for p in parts])
-    order = np.argsort(indices, kind="stable")
-    return indices[order], np.concatenate([p[1] for p in parts])[order]
-
-
-def _dot(a: Vector, b: Vector) -> float:
-    _, left, right = np.intersect1d(a[0], b[0], assume_unique=True, return_indices=True)
-    return float(a[1][left] @ b[1][right])
-
-
-def _add(a: Vector, b: Vector) -> Vector:
-    indices, where = np.unique(np.concatenate([a[0], b[0]]), return_inverse=True)
-    return indices, np.bincount(where, weights=np.concatenate([a[1], b[1]]))
-
-
 def _join(
-    words: Matrix,
-    actors: Matrix,
+    words: vectors.Matrix,
+    actors: vectors.Matrix,
     links: Sequence[tuple[float, int, int]],
     days: Sequence[int],
     *,
@@ -207,7 +131,7 @@ def _join(
     stories does not chain them into one.  A group keeps the sum of its documents' vectors, so
     that mean is one sparse dot product."""
     parent = list(range(words.shape[0]))
-    sums: dict[int, Vector] = {}
+    sums: dict[int, vectors.Vector] = {}
     size = [1] * words.shape[0]
     span = [(day, day) if day >= 0 else None for day in days]
     for _, i, j in links:
@@ -224,11 +148,11 @@ def _join(
             continue
         for root in (a, b):
             if root not in sums:
-                sums[root] = _vector(words, actors, root, actor_weight)
-        if _dot(sums[a], sums[b]) / (size[a] * size[b]) < link_min:
+                sums[root] = vectors.vector(words, actors, root, actor_weight)
+        if vectors.dot(sums[a], sums[b]) / (size[a] * size[b]) < link_min:
             continue
         keep, gone = min(a, b), max(a, b)
-        sums[keep] = _add(sums[keep], sums.pop(gone))
+        sums[keep] = vectors.add(sums[keep], sums.pop(gone))
         size[keep] += size[gone]
         span[keep] = joined
         parent[gone] = keep
@@ -239,31 +163,9 @@ def _text(doc: Document) -> str:
     return "\n".join(doc.text[span.start : span.end] for span in doc.article)
 
 
-def _word_vectors(documents: Sequence[Document]) -> tuple[Sequence[str], Matrix]:
-    """The words and the TF-IDF of each document's article text, IDF as if the run had at
-    least MIN_RUN documents."""
-    texts = TfidfVectorizer(stop_words="english", sublinear_tf=True, use_idf=False, norm=None)
-    counted = texts.fit_transform([_text(d) for d in documents]).tocsr()
-    runs = max(len(documents), MIN_RUN)
-    used = np.bincount(counted.indices, minlength=counted.shape[1])
-    counted.data *= (np.log((1 + runs) / (1 + used)) + 1)[counted.indices]
-    return texts.get_feature_names_out(), counted
-
-
 def _named(document: Document, actors: Mapping[str, Collection[str]] | None) -> set[str]:
     """The actors a document names: from ``actors`` when given, else from its stance."""
     return set(actors[document.id]) if actors is not None else {s.actor for s in document.stance}
-
-
-def _actor_vectors(
-    documents: Sequence[Document], counted: Matrix, actors: Mapping[str, Collection[str]] | None
-) -> Matrix:
-    """The TF-IDF of the actors each document names (each once)."""
-    named = TfidfVectorizer(analyzer=sorted, lowercase=False)
-    try:
-        return named.fit_transform([_named(d, actors) for d in documents])
-    except ValueError:  # no document names an actor: an empty matrix of the right height
-        return counted[:, :0]
 
 
 # A story as ``partition`` gives it: its documents' ids, its key words.
@@ -317,13 +219,14 @@ def partition(
     if len(documents) < 2:
         return every
     try:
-        names, counted = _word_vectors(documents)
+        names, counted = vectors.word_weights([_text(d) for d in documents], min_run=MIN_RUN)
     except ValueError:  # no word left after stop words: nothing tells the documents apart
         return every
-    words = _drop_common(counted)
-    actor_vectors = _drop_common(_actor_vectors(documents, counted, actors))
+    words = vectors.drop_common(counted, postings_max=POSTINGS_MAX)
+    named = vectors.set_weights([_named(d, actors) for d in documents], empty=counted)
+    actor_vectors = vectors.drop_common(named, postings_max=POSTINGS_MAX)
     days = [_day(d.date) for d in documents]
-    links = _links(
+    links = vectors.links(
         words,
         actor_vectors,
         days,
@@ -331,6 +234,7 @@ def partition(
         window_days=window_days,
         neighbours=neighbours,
         actor_weight=actor_weight,
+        block_rows=BLOCK,
     )
     parent = _join(
         words,
@@ -348,20 +252,10 @@ def partition(
         members.values(),
         key=lambda m: (-len(m), min((days[i] for i in m if days[i] >= 0), default=-1), m[0]),
     )
-    used_by = np.bincount(counted.indices, minlength=counted.shape[1])
     stories = []
     for indices in ordered:
-        mine = counted[indices]
-        # A word names the story by its weight there, times the share of the documents using
-        # it that are in this story: "said" is heavy everywhere and names none.
-        share = np.bincount(mine.indices, minlength=mine.shape[1]) / np.maximum(used_by, 1)
-        weights = np.asarray(mine.sum(axis=0)).ravel() * share
-        top = np.lexsort((np.arange(len(weights)), -weights))[: TERMS * 5]
-        terms = [
-            str(names[k])
-            for k in top
-            if weights[k] > 0 and _TERM.fullmatch(names[k]) and names[k] not in _REPORTING
-        ]
+        ranked = vectors.ranked_terms(counted, names, indices, limit=TERMS * 5)
+        terms = [t for t in ranked if _TERM.fullmatch(t) and t not in _REPORTING]
         stories.append((tuple(documents[i].id for i in indices), tuple(terms[:TERMS])))
     return tuple(stories)
 

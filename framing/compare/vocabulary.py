@@ -19,8 +19,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-
+from framing.compare.vectors import STOP_WORDS
 from framing.records import DistinctiveWord, Document, Vocabulary
 
 PRIOR = 1.0
@@ -38,7 +37,7 @@ def _counts(documents: Sequence[Document]) -> Counter[str]:
                 word = word.replace("\u2019", "'")
                 if word.endswith("'s"):
                     word = word[:-2]
-                if len(word) > 1 and word not in ENGLISH_STOP_WORDS:
+                if len(word) > 1 and word not in STOP_WORDS:
                     counts[word] += 1
     return counts
 

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from framing.compare.actors import majority, pooled_score
-from framing.records import ActorStance, Analysis, Document, Harm
+from framing.records import Analysis, Document, Harm, OutletStance
 from framing.report.text import escape, excerpt, fmt, ref, table
 
 MAX_ACTORS = 12  # rows of the index's stance table: the actors most mentioned across outlets
@@ -46,33 +45,20 @@ def _actor_rows(analysis: Analysis) -> list[str]:
     return [a for a in ranked if mentions[a]][:MAX_ACTORS]
 
 
-def _pooled(stances: list[ActorStance]) -> tuple[float, str, int, list[str]]:
-    own = [m for st in stances for m in st.details if not m.quoted]
-    score = pooled_score(stances) or 0.0
-    label = majority([m.label for m in own])
-    names = list(dict.fromkeys(n for st in stances for n in st.names))
-    return score, label, len(own), names
-
-
 def stance_table(analysis: Analysis, slugs: dict[str, str]) -> list[str]:
     outlets = sorted(slugs)
+    pooled = {(st.outlet, st.actor): st for st in analysis.outlet_stances}
     rows = []
     for actor in _actor_rows(analysis):
         cells = []
         for outlet in outlets:
-            stances = [
-                st
-                for d in analysis.documents
-                if d.outlet == outlet
-                for st in d.stance
-                if st.actor == actor
-            ]
-            score, label, count, names = _pooled(stances)
-            if not count:
+            found = pooled.get((outlet, actor))
+            if found is None or not found.mentions:
                 cells.append("\u2014")
                 continue
-            shown = ", ".join(escape(n) for n in names[:3])
-            cells.append(f"{fmt(score, 2)} {label[:3]} ({count}; {shown})")
+            shown = ", ".join(escape(n) for n in found.names[:3])
+            score = found.score or 0.0
+            cells.append(f"{fmt(score, 2)} {found.label[:3]} ({found.mentions}; {shown})")
         rows.append([escape(actor), *cells])
     header = ["Actor", *(f"[{escape(o)}]({slugs[o]}.md)" for o in outlets)]
     return table(header, rows)
@@ -122,23 +108,19 @@ def agency_section(analysis: Analysis, slugs: dict[str, str]) -> list[str]:
     return [*lines, ""]
 
 
-def outlet_stance_section(docs: list[Document], out_dir: str, limit: int = 8) -> list[str]:
-    """The outlet's stance toward its most mentioned actors, each with its strongest mentions."""
+def outlet_stance_section(
+    stances: list[OutletStance], docs: list[Document], out_dir: str, limit: int = 8
+) -> list[str]:
+    """The outlet's stance toward its most mentioned actors (``stances``, the outlet's), each
+    with its strongest mentions in ``docs`` (the outlet's documents)."""
     lines = ["## Stance toward actors", "", STANCE_NOTE, ""]
-    by_actor: dict[str, list[tuple[Document, ActorStance]]] = {}
-    for doc in docs:
-        for st in doc.stance:
-            by_actor.setdefault(st.actor, []).append((doc, st))
-    ranked = sorted(
-        by_actor,
-        key=lambda a: (-sum(1 for _, st in by_actor[a] for m in st.details if not m.quoted), a),
-    )[:limit]
     rows = []
-    for actor in ranked:
-        pairs = by_actor[actor]
-        score, label, count, names = _pooled([st for _, st in pairs])
+    for pooled in sorted(stances, key=lambda st: (-st.mentions, st.actor))[:limit]:
+        actor, count, names = pooled.actor, pooled.mentions, pooled.names
+        score, label = pooled.score or 0.0, pooled.label
         if not count:
             continue
+        pairs = [(doc, st) for doc in docs for st in doc.stance if st.actor == actor]
         strongest = sorted(
             ((abs(m.score), doc, m) for doc, st in pairs for m in st.details if not m.quoted),
             key=lambda item: (-item[0], item[1].id, item[2].span.start),

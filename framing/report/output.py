@@ -13,8 +13,8 @@ import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 
-from framing.corpus import REPORT_MARKER
 from framing.errors import OutputError
+from framing.records import REPORT_MARKER
 
 # Only a folder holding framing.json is taken for an earlier report: an index.md alone could be
 # anybody's documentation folder, and a report replaces the folder whole.

@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from framing.compare.actors import pooled_score
-from framing.records import ActorStance, Analysis, Document
+from framing.records import Analysis, Document
 from framing.report.actors import HIDDEN, VOICES
 from framing.report.sections import own_density
 from framing.report.text import escape, fmt
@@ -68,15 +67,11 @@ def _ordinal(n: int) -> str:
     return f"{n}{suffix}"
 
 
-def _stance(docs: list[Document]) -> str | None:
-    stances: dict[str, list[ActorStance]] = {}
-    for doc in docs:
-        for st in doc.stance:
-            stances.setdefault(st.actor, []).append(st)
+def _stance(analysis: Analysis, outlet: str) -> str | None:
     means = {
-        a: pooled_score(v) or 0.0
-        for a, v in stances.items()
-        if sum(1 for st in v for m in st.details if not m.quoted) >= 2
+        st.actor: st.score or 0.0
+        for st in analysis.outlet_stances
+        if st.outlet == outlet and st.mentions >= 2
     }
     if not means:
         return None
@@ -140,7 +135,7 @@ def sentences(analysis: Analysis, outlet: str) -> list[str]:
         _sources(analysis, outlet),
         _labels(docs),
         _wording(analysis, outlet),
-        _stance(docs),
+        _stance(analysis, outlet),
         _agency(docs),
         _facts(analysis, docs),
     ]

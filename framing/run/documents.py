@@ -10,35 +10,25 @@ with reading, cleaning and the comparison; ``framing.run.cluster`` runs it on a 
 from __future__ import annotations
 
 import time
-from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from framing import (
-    __version__,
-    actor_stage,
-    actors,
-    clean,
-    config,
-    corpus,
-    lexicons,
-    quotes,
-)
+from framing import __version__, clean, config, corpus, lexicons, quotes
+from framing.actors import index as actor_index
+from framing.actors import score, stage
+from framing.actors.stage import Pending
 from framing.features import agency, attribution, labels, quantities, stance, style, wording
 from framing.nlp import Doc, Parser, release
 from framing.records import (
-    ActorMention,
     Attribution,
     Cleaned,
     Document,
-    Harm,
     LabelMention,
     LoadedTerm,
     Quantity,
     Source,
     Span,
-    quick_pickle,
 )
 from framing.run import cache as results
 from framing.run import timing
@@ -49,7 +39,7 @@ class Settings:
     """Everything a run needs besides the articles."""
 
     story: config.StoryConfig
-    actors: config.ActorIndex | None
+    actors: actor_index.ActorIndex | None
     attribution: attribution.Resources
     chrome: clean.Rules
     wording: wording.Resources
@@ -67,7 +57,7 @@ def load_settings(
     loaded = lexicons.load(lexicon_dir)
     return Settings(
         story=story,
-        actors=config.actor_index(story) if story.actors else None,
+        actors=actor_index.actor_index(story) if story.actors else None,
         attribution=attribution.resources(loaded),
         chrome=clean.chrome_rules(loaded),
         wording=wording.resources(loaded),
@@ -78,40 +68,14 @@ def load_settings(
     )
 
 
-@quick_pickle
-@dataclass(frozen=True, slots=True)
-class _Actors:
-    """One article's actor groups and scored mentions, waiting for the links across articles."""
-
-    groups: list[actors.Group]
-    mentions: list[tuple[int, str, ActorMention]]
-
-
 # One article's findings, and its actors waiting for the links across articles.
-Built = tuple[Document, _Actors]
+Built = tuple[Document, Pending]
 
 
 def _true_to(text: str, words: str, span: Span) -> bool:
     """Evidence is the words of the file: a finding whose words came out otherwise (a phrase
     that ran into blanked page chrome) is dropped rather than shown with the wrong words."""
     return text[span.start : span.end] == words
-
-
-@dataclass(frozen=True, slots=True)
-class _GroupRecord:
-    """An article's actor group as the stage cache stores it (``actors.Group`` is mutable)."""
-
-    kind: str
-    forms: tuple[tuple[str, int], ...]  # in the order first seen: linking reads the first
-    config: config.Actor | None
-    titles: tuple[str, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class _ActorsRecord:
-    groups: tuple[_GroupRecord, ...]
-    mentions: tuple[tuple[int, str, ActorMention], ...]
-    harms: tuple[Harm, ...]
 
 
 _Wording = tuple[
@@ -150,7 +114,7 @@ def _document(
     *,
     store: results.Store,
     keys: dict[str, str],
-) -> tuple[Document, _Actors]:
+) -> Built:
     """One article's findings; each stage read from ``store`` when its key is there, else run
     on the parse (``parse()`` loads it only when some stage needs it)."""
     resolved = corpus.resolve_meta(source, settings.story.meta_for(source.id), cleaned)
@@ -187,8 +151,8 @@ def _document(
         "attribution", keys["attribution"], tuple[Attribution, ...], run_attribution
     )
 
-    def run_actors() -> _ActorsRecord:
-        grouped, scored, harms = actor_stage.find_actors(
+    def run_actors() -> stage.Stored:
+        grouped, scored, harms = score.find_actors(
             parse(),
             index=settings.actors,
             agency_res=settings.agency,
@@ -205,11 +169,7 @@ def _document(
                 if e
             )
         )
-        groups = tuple(
-            _GroupRecord(g.kind, tuple(g.forms.items()), g.config, tuple(sorted(g.titles)))
-            for g in grouped
-        )
-        return _ActorsRecord(groups, tuple(scored), kept)
+        return stage.stored(grouped, scored, kept)
 
     def run_quantities() -> tuple[Quantity, ...]:
         return tuple(
@@ -224,16 +184,7 @@ def _document(
     def run_style() -> tuple[tuple[str, float], ...]:
         return style.readability(parse(), article_text)
 
-    record = store.get_or_make("actors", keys["actors"], _ActorsRecord, run_actors)
-    pending = _Actors(
-        [
-            actors.Group(
-                g.kind, forms=Counter(dict(g.forms)), config=g.config, titles=set(g.titles)
-            )
-            for g in record.groups
-        ],
-        list(record.mentions),
-    )
+    record = store.get_or_make("actors", keys["actors"], stage.Stored, run_actors)
     document = Document(
         id=source.id,
         path=source.origin,
@@ -261,7 +212,7 @@ def _document(
         loaded_density=density,
         loaded_sentences=sentences,
     )
-    return document, pending
+    return document, stage.pending(record)
 
 
 _PRINTS: dict[int, tuple[Settings, dict[str, str]]] = {}

@@ -16,7 +16,7 @@ import pickle
 import zlib
 from dataclasses import dataclass, replace
 
-from framing import actors
+from framing.actors.find import Group
 from framing.records import Document
 from framing.run.documents import Built
 
@@ -29,7 +29,7 @@ class Held:
     """One article: what linking and grouping read, and its findings (``load``)."""
 
     document: Document  # its text and metadata; the findings left out
-    groups: tuple[actors.Group, ...]  # its actor groups, for linking actors across articles
+    groups: tuple[Group, ...]  # its actor groups, for linking actors across articles
     named: tuple[int, ...]  # the groups its mentions name (every one it scores)
     packed: bytes | None  # the findings, pickled and compressed; else kept as they are in
     built: Built | None

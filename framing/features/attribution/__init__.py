@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from framing.config import ActorIndex
+from framing.actors.index import ActorIndex
 from framing.features.attribution.cues import (
     Resources,
     resources,

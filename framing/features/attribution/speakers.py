@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from framing.config import ActorIndex
+from framing.actors.index import ActorIndex
 from framing.features.attribution.cues import (
     PRONOUNS_PERSON,
     Resources,

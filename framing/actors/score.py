@@ -1,17 +1,22 @@
 """The actors stage of one article: its actors found and grouped, each mention scored for stance
 (the model, frames, naming words and, in the outlet's own voice, the harms the actor does or
-suffers), and the speaker of a mention inside a quotation.  ``framing.run.documents`` runs it and keeps
-its result in the stage cache; ``framing.pipeline`` scores mentions again with these functions
-when a story config names the actors after the fact.
+suffers), and the speaker of a mention inside a quotation.  ``framing.run.documents`` runs it and
+keeps its result in the stage cache (``framing.actors.stage``).  ``score_mentions`` scores given
+words of given texts the same way, for the evaluation scripts and for users.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import replace
+from pathlib import Path
 
-from framing import actors, config, quotes
+from framing import lexicons, quotes
+from framing.actors import find
+from framing.actors.find import Group
+from framing.actors.index import ActorIndex
 from framing.features import agency, stance
-from framing.nlp import Doc
+from framing.nlp import Doc, Parser
 from framing.records import ActorMention, Attribution, Harm, Span, StanceCue
 
 
@@ -74,15 +79,15 @@ def score_mention(
 def find_actors(
     parsed: Doc,
     *,
-    index: config.ActorIndex | None,
+    index: ActorIndex | None,
     agency_res: agency.Resources,
     stance_res: stance.Resources,
     regions: quotes.QuotedRegions,
     found: tuple[Attribution, ...],
-) -> tuple[list[actors.Group], list[tuple[int, str, ActorMention]], tuple[Harm, ...]]:
+) -> tuple[list[Group], list[tuple[int, str, ActorMention]], tuple[Harm, ...]]:
     """One article's actor groups, its mentions of them scored (group, words, mention), and the
     harms it reports with their doers and harmed."""
-    mentions, groups = actors.find(parsed, index=index)
+    mentions, groups = find.find(parsed, index=index)
     token_group: dict[int, int] = {}
     for mention in mentions:
         for i in range(mention.token_start, mention.token_end):
@@ -108,3 +113,51 @@ def find_actors(
             scored_mention = replace(scored_mention, speaker=_speaker_of(span, found))
         scored.append((mention.group, mention.text, scored_mention))
     return groups, scored, harms
+
+
+def _only(first: int, last: int) -> Callable[[int], str | None]:
+    """An ``actor_at`` for one mention: tokens first..last belong to actor "#0"."""
+    return lambda i: "#0" if first <= i < last else None
+
+
+def score_mentions(
+    items: Sequence[tuple[str, int, int]],
+    *,
+    lexicon_dir: Path | None = None,
+    parser: Parser | None = None,
+) -> list[ActorMention]:
+    """Stance toward the words ``text[start:end]`` of each (text, start, end), scored as framing
+    scores an actor mention in an article (model, frames, harm roles), for the evaluation
+    scripts and for users checking single sentences.  No page chrome is removed."""
+    loaded = lexicons.load(lexicon_dir)
+    res, harm_res = stance.resources(loaded), agency.resources(loaded)
+    parser = parser or Parser.create()
+    texts = sorted({text for text, _, _ in items})
+    docs = dict(zip(texts, parser.iter_parse(texts), strict=True))
+    results = []
+    for text, start, end in items:
+        doc = docs[text]
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            results.append(ActorMention(Span(start, end), 0.0))
+            continue
+        found_quotes = quotes.find_quotes(text, (Span(0, len(text)),))
+        regions = quotes.QuotedRegions(found_quotes)
+        harms = agency.extract(
+            doc,
+            res=harm_res,
+            quoted=regions,
+            actor_at=_only(span.start, span.end),
+        )
+        mention = Span(span.start_char, span.end_char)
+        results.append(
+            score_mention(
+                doc,
+                (span.start, span.end, 0),
+                mention,
+                res=res,
+                quoted=regions.contains(mention),
+                harms=harms,
+            )
+        )
+    return results

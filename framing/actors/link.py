@@ -16,9 +16,9 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from framing.actors import (
+from framing.actors.find import Group
+from framing.actors.names import (
     DEMONYM_ENDINGS,
-    Group,
     acronym,
     best_form,
     demonym_of,

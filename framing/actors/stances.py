@@ -1,7 +1,7 @@
-"""Actors across outlets: one name per actor, and each document's stance toward it.
+"""Stance toward actors: each document's (``stances``, ``link_documents``) and each outlet's.
 
 The pipeline finds each article's actor groups and scores every mention as it goes (so no parse
-is kept); ``framing.actor_links.link`` then gives every group its actor across the run, and
+is kept); ``framing.actors.link.link`` then gives every group its actor across the run, and
 ``stances`` gathers each document's mentions under those names.  A document's score for an
 actor (``document_score``) is the mean score of its mentions in the outlet's own voice, pressed
 toward -1 by the explicit negative cues of those mentions (blame frames, doer of a harm, hostile
@@ -18,10 +18,12 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
-from framing.actor_links import Linked
-from framing.actors import trim
+from framing.actors import link
+from framing.actors.link import Linked
+from framing.actors.names import trim
+from framing.actors.stage import Pending
 from framing.features import stance
-from framing.records import ActorMention, ActorStance, Harm
+from framing.records import ActorMention, ActorStance, Document, Harm, OutletStance
 
 # How hard a document's explicit negative cues press its score toward -1: cues of total valence
 # -v close a share 1 - exp(-EXPLICIT * v) of the distance from the mean to -1 (one blame frame,
@@ -115,3 +117,46 @@ def rename_harms(harms: Sequence[Harm], names: Mapping[str, str]) -> tuple[Harm,
         )
         for harm in harms
     )
+
+
+def link_documents(
+    built: Sequence[tuple[Document, Pending]], links: Sequence[Sequence[Linked]] | None = None
+) -> list[Document]:
+    """Give each actor one name across the articles (``links``, when already made for these
+    articles), then gather each document's stance."""
+    if links is None:
+        links = link.link([pending.groups for _, pending in built])
+    documents = []
+    for (document, pending), linked in zip(built, links, strict=True):
+        names = {f"#{g}": link.name for g, link in enumerate(linked)}
+        documents.append(
+            replace(
+                document,
+                stance=stances(pending.mentions, linked),
+                harms=rename_harms(document.harms, names),
+            )
+        )
+    return documents
+
+
+def by_outlet(documents: Sequence[Document]) -> tuple[OutletStance, ...]:
+    """Each outlet's stance toward each actor its documents mention, pooled over its documents
+    (``pooled_score``, ``majority``), sorted by outlet and actor."""
+    pooled: dict[tuple[str, str], list[ActorStance]] = defaultdict(list)
+    for doc in documents:
+        for st in doc.stance:
+            pooled[(doc.outlet, st.actor)].append(st)
+    result = []
+    for (outlet, actor), found in sorted(pooled.items()):
+        own = [m for st in found for m in st.details if not m.quoted]
+        result.append(
+            OutletStance(
+                outlet=outlet,
+                actor=actor,
+                score=pooled_score(found),
+                label=majority([m.label for m in own]),
+                mentions=len(own),
+                names=tuple(dict.fromkeys(n for st in found for n in st.names)),
+            )
+        )
+    return tuple(result)

@@ -1,0 +1,90 @@
+"""Names of actors: how a name is written down to compare it (``trim``, ``words``,
+``person_words``), the initials of a body, the fullest of several forms, and the place a
+nationality word comes from."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+# Honorifics and titles dropped from a person's name ("Mr. Kim" is Kim); from news style guides.
+HONORIFICS = {
+    "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "rev", "gen", "col", "lt",
+    "sgt", "capt", "sen", "rep", "gov", "president", "prime", "minister", "senator", "judge",
+    "justice", "king", "queen", "prince", "princess", "pope", "chancellor", "secretary",
+    "general", "speaker", "mayor", "governor", "ambassador", "leader", "chief", "director",
+}  # fmt: skip
+SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}  # generational suffixes after a surname
+COURTESY = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "rev"}
+# How nationality words end ("Ruritanian", "Japanese", "Iraqi", "Turkish"), plural too; the
+# tagger calls some of them places, and only words ending so are read as demonyms.
+DEMONYM_ENDINGS = ("i", "is", "an", "ans", "ese", "ish", "ic")
+# Small words left out of an acronym's letters ("Department of Justice" is DOJ, not DOOJ).
+ACRONYM_SKIP = {"of", "the", "and", "for", "&", "on", "in", "de", "du", "la"}
+_NOT_WORD = re.compile(r"[^\w\s-]")
+_POSSESSIVE = re.compile(r"(?:['\u2019]s?|\u2019)$")
+
+
+def trim(text: str) -> str:
+    """A name as a name: no leading article, no possessive, single spaces."""
+    text = " ".join(text.replace("\u201c", "").replace("\u201d", "").replace('"', "").split())
+    text = re.sub(r"^(?:the|The|THE)\s+", "", text)
+    return _POSSESSIVE.sub("", text).strip(" ,.;:-")
+
+
+def words(text: str) -> list[str]:
+    return _NOT_WORD.sub("", text.replace(".", "")).lower().split()
+
+
+def person_words(text: str) -> list[str]:
+    """A person's name words, lower-cased, without honorifics before it or a generational
+    suffix after it ("Mr. Robert S. Mueller III" -> robert, s, mueller)."""
+    found = words(text)
+    while len(found) > 1 and found[0] in HONORIFICS:
+        found = found[1:]
+    while len(found) > 1 and found[-1] in SUFFIXES:
+        found = found[:-1]
+    return found
+
+
+def acronym(text: str) -> str | None:
+    """The initials of a name of two or more words, or the name itself when it is one."""
+    parts = [w for w in words(text) if w not in ACRONYM_SKIP]
+    if len(parts) >= 2:
+        return "".join(p[0] for p in parts)
+    compact = text.replace(".", "")
+    if compact.isupper() and 2 <= len(compact) <= 6 and compact.isalpha():
+        return compact.lower()
+    return None
+
+
+def best_form(forms: Counter[str], kind: str) -> str:
+    """The fullest name: most words, then most used, then alphabetical (so runs agree)."""
+
+    def rank(form: str) -> tuple[int, int, int, str]:
+        is_acronym = form.replace(".", "").isupper() and len(form) <= 6
+        count = len(person_words(form)) if kind == "person" else len(words(form))
+        return (-int(not is_acronym), -count, -forms[form], form)
+
+    return min(forms, key=rank)
+
+
+def demonym_of(group_form: str, places: Iterable[str]) -> str | None:
+    """The place a nationality word comes from ("Ruritanians" -> "Ruritania"): the place whose
+    name it shares all but the last letter of, at least four letters long.  General enough for
+    most demonyms (-i, -ian, -ese, -an), and it misses the irregular ones (French, Dutch)."""
+    word = group_form.lower()
+    if word.endswith("s") and not word.endswith("ss"):
+        word = word[:-1]
+    best = None
+    for place in places:
+        lower = place.lower()
+        common = 0
+        for a, b in zip(word, lower, strict=False):
+            if a != b:
+                break
+            common += 1
+        if common >= 4 and common >= len(lower) - 1 and (best is None or len(place) > len(best)):
+            best = place
+    return best
