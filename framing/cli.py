@@ -7,92 +7,22 @@ usage (one ``Error: ...`` line too), 130 interrupted.
 from __future__ import annotations
 
 import contextlib
-import difflib
 import enum
-import re
 import sys
 import time
-from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-import typer.core
 
-# typer vendors click (there is no separate click package): these are the exceptions its parser
-# raises for bad usage, and for a command run with no arguments (whose help is already printed).
-from typer._click.exceptions import NoArgsIsHelpError, NoSuchOption, UsageError
-
-from framing import __version__, lexicons
-from framing.errors import FramingError
+from framing import __version__, console, lexicons
+from framing.console import OneLineErrors
 
 # The pipeline is imported inside each command's action, not here: spaCy and scikit-learn take
 # seconds to import, and a Ctrl-C meanwhile is then reported like any other.
 if TYPE_CHECKING:
     from framing.nlp import ParseStats
     from framing.records import Analysis
-
-
-class OneLineErrors(typer.core.TyperGroup):
-    """The top-level group: a usage error is one ``Error: ...`` line on stderr and exit code 2,
-    instead of click's usage text and typer's boxed panel; ``--help`` is unchanged."""
-
-    def main(  # type: ignore[override]
-        self,
-        args: list[str] | None = None,
-        prog_name: str | None = None,
-        complete_var: str | None = None,
-        standalone_mode: bool = True,
-        **extra: object,
-    ) -> object:
-        main = super().main
-        if not standalone_mode:
-            return main(args, prog_name, complete_var, False, **extra)  # type: ignore[arg-type]
-        try:
-            result = main(args, prog_name, complete_var, False, **extra)  # type: ignore[arg-type]
-        except NoArgsIsHelpError as exc:
-            if exc.format_message():  # without rich; with it, typer has printed the help already
-                exc.show()
-            sys.exit(exc.exit_code)
-        except typer.TyperException as exc:
-            argv = sys.argv[1:] if args is None else list(args)
-            where = self._command_path(exc, prog_name or "framing", argv)
-            typer.echo(f"Error: {_usage_message(exc, where)}", err=True)
-            sys.exit(exc.exit_code)
-        except typer.Abort:
-            typer.echo("Error: aborted", err=True)
-            sys.exit(1)
-        # Without standalone mode, click returns the code of a typer.Exit (or the command's None).
-        sys.exit(result if isinstance(result, int) else 0)
-
-    def _command_path(self, exc: typer.TyperException, prog_name: str, argv: list[str]) -> str:
-        """The command the error is in: from click's context, or, where the option parser gave
-        none (``--out`` without its value), the command names at the start of the arguments."""
-        ctx = exc.ctx if isinstance(exc, UsageError) else None
-        if ctx is not None:
-            return ctx.command_path
-        path, command = [prog_name], cast(object, self)
-        for arg in argv:
-            if not isinstance(command, typer.core.TyperGroup) or arg not in command.commands:
-                break
-            path.append(arg)
-            command = command.commands[arg]
-        return " ".join(path)
-
-
-def _usage_message(exc: typer.TyperException, command_path: str) -> str:
-    """Click's message on one line, with where to find help: ``No such option: --bogus (try
-    'framing report --help')``."""
-    message = exc.format_message()
-    if isinstance(exc, NoSuchOption):
-        # typer's suggestions match on the leading dashes too ('--bogus': '--out'): match the names.
-        bare = {option.lstrip("-"): option for option in exc.possibilities or ()}
-        close = difflib.get_close_matches(exc.option_name.lstrip("-"), sorted(bare), cutoff=0.6)
-        message = exc.message
-        if close:
-            message += f"; did you mean {' or '.join(bare[name] for name in close)}?"
-    message = _one_line(" ".join(message.splitlines())).rstrip(".")
-    return f"{message} (try '{_one_line(command_path)} --help')"
 
 
 app = typer.Typer(
@@ -110,8 +40,6 @@ lexicon_app = typer.Typer(
     no_args_is_help=True,
 )
 app.add_typer(lexicon_app, name="lexicon")
-
-T = TypeVar("T")
 
 PathsArg = Annotated[
     list[Path] | None,
@@ -135,57 +63,6 @@ NoCacheOpt = Annotated[
 VerboseOpt = Annotated[
     bool, typer.Option("--verbose", "-v", help="Print what was parsed and how long it took.")
 ]
-
-# Progress is for long runs only: below this many documents to parse, stay quiet.
-PROGRESS_MIN_DOCUMENTS = 50
-
-
-# Control characters and line separators, which a file name or a quoted line may hold: shown as
-# escapes, so that a message stays on one line and cannot move the terminal's cursor.
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
-
-
-def _one_line(text: str) -> str:
-    return _CONTROL.sub(lambda m: repr(m.group())[1:-1], text)
-
-
-def _run(action: Callable[[], T]) -> T:
-    """Call ``action``; turn a FramingError into one line on stderr and exit code 1."""
-    try:
-        return action()
-    except FramingError as exc:
-        typer.echo(f"Error: {_one_line(str(exc))}", err=True)
-        raise typer.Exit(1) from None
-    except KeyboardInterrupt:
-        typer.echo("Error: interrupted; no report was changed", err=True)
-        raise typer.Exit(130) from None
-
-
-def _progress() -> Callable[[int, int], None]:
-    last = [0.0]
-
-    def show(done: int, total: int) -> None:
-        if total < PROGRESS_MIN_DOCUMENTS:
-            return
-        now = time.monotonic()
-        if done == total or now - last[0] > 2:
-            last[0] = now
-            typer.echo(f"parsed {done}/{total} documents", err=True)
-
-    return show
-
-
-def _warn(warnings: tuple[str, ...]) -> None:
-    for warning in warnings:
-        typer.echo(f"Warning: {_one_line(warning)}", err=True)
-
-
-def _stats(s: ParseStats, started: float) -> None:
-    typer.echo(
-        f"parsed {s.parsed} documents ({s.words_parsed} tokens), {s.cached} from the cache, "
-        f"in {time.monotonic() - started:.2f} s",
-        err=True,
-    )
 
 
 def version_callback(value: bool) -> None:
@@ -311,7 +188,7 @@ def report(
                 config_path=config,
                 lexicon_dir=lexicon_dir,
                 use_cache=not no_cache,
-                progress=_progress(),
+                progress=console.progress(),
                 output_format=output_format.value,
                 stories=stories.value,
                 engine=running,
@@ -319,10 +196,10 @@ def report(
             )
         return analysis, parser.stats if parser else running.stats, files
 
-    analysis, stats, files = _run(action)
-    _warn(analysis.warnings)
+    analysis, stats, files = console.run(action)
+    console.warn(analysis.warnings)
     if verbose:
-        _stats(stats, started)
+        console.stats(stats, started)
     plural = "s" if len(files) != 1 else ""
     found = f", {len(analysis.stories)} stories" if analysis.stories else ""
     typer.echo(
@@ -371,17 +248,17 @@ def analyze(
                 config_path=config,
                 lexicon_dir=lexicon_dir,
                 use_cache=not no_cache,
-                progress=_progress(),
+                progress=console.progress(),
                 stories=stories.value,
                 engine=running,
                 jobs=jobs,
             )
         return analysis, parser.stats if parser else running.stats
 
-    analysis, stats = _run(action)
-    _warn(analysis.warnings)
+    analysis, stats = console.run(action)
+    console.warn(analysis.warnings)
     if verbose:
-        _stats(stats, started)
+        console.stats(stats, started)
     if as_json:
         sys.stdout.write(json_report.dumps(analysis))
         return
@@ -415,7 +292,7 @@ def explain(
             path, config_path=config, lexicon_dir=lexicon_dir, use_cache=not no_cache
         )
 
-    text = _run(action)
+    text = console.run(action)
     sys.stdout.write(text)
 
 
@@ -427,7 +304,7 @@ def lexicon_init(
 
     Example: framing lexicon init my-lexicons && framing report --lexicons my-lexicons
     """
-    written = _run(lambda: lexicons.init(folder))
+    written = console.run(lambda: lexicons.init(folder))
     typer.echo(f"wrote {len(written)} lexicon files to {folder}/")
 
 
@@ -441,7 +318,7 @@ def lexicon_check(
 
     Example: framing lexicon check my-lexicons
     """
-    results = _run(lambda: lexicons.check(folder))
+    results = console.run(lambda: lexicons.check(folder))
     for path, count in results:
         typer.echo(f"ok\t{path}\t{count} {'entry' if count == 1 else 'entries'}")
 
@@ -452,7 +329,7 @@ def lexicon_list(lexicon_dir: LexiconsOpt = None) -> None:
 
     Example: framing lexicon list --lexicons my-lexicons
     """
-    loaded = _run(lambda: lexicons.load(lexicon_dir))
+    loaded = console.run(lambda: lexicons.load(lexicon_dir))
     for _, table in sorted(loaded.tables.items()):
         typer.echo(f"{table.path}\t{len(table.rows)} entries\t{table.spec.about}")
 
