@@ -1,23 +1,5 @@
-"""Stance toward an actor: the valence of what a sentence says about one mention.
-
-Not the valence of the whole sentence: "X praised Y's critics" is good for X's critics and bad
-for Y.  Each mention gets features from the parse around it:
-
-- the words near the mention in the dependency tree, weighted by how near (``w:`` one or two arcs
-  away, ``f:`` further), with VADER valences summed by distance (``v1``..``v3``, ``vall``);
-  a word under a negation ("did not kill") counts with its valence flipped;
-- the mention's grammatical role and what governs it (``dep:nsubj``, ``gov:nsubj:reject``) and
-  the governor's valence by role, so "Y rejected" and "rejected Y" differ;
-- its modifiers ("brutal", "embattled") and their valence;
-- harm roles from ``lexicons/harm.tsv``: doer of a harm verb (aggressor) or harmed (victim);
-- whether it is the speaker of a report verb (most mentions of speakers are neutral).
-
-A multinomial logistic regression over these features gives P(negative), P(neutral),
-P(positive); the mention's score is P(positive) - P(negative), in [-1, 1].  Its weights are the
-plain table ``lexicons/stance_model.tsv``, trained on NewsMTSC (MIT-style licence) by
-``scripts/train_stance.py``, so a user can read and edit every weight.  The words that pushed a
-mention's score most are kept as its evidence, each with the feature that gave its weight.
-"""
+"""The stance model of a mention: its features from the parse, the logistic regression over
+them, and the rule cues added to its probabilities (see ``framing.features.stance``)."""
 
 from __future__ import annotations
 
@@ -29,7 +11,7 @@ from dataclasses import dataclass, field
 from framing.lexicons import FRAMES, HARM, STANCE_MODEL, VALENCE, Lexicons, normalize
 from framing.nlp import Doc, Token, entities, sentences, token_list
 from framing.nlp import heads as nlp_heads
-from framing.records import Span, StanceCue
+from framing.records import StanceCue
 
 CLASSES = ("negative", "neutral", "positive")
 INTERCEPT = "(intercept)"
@@ -120,7 +102,7 @@ class _Table:
 _TABLE = "framing_stance_table"
 
 
-def _table(doc: Doc, res: Resources) -> _Table:
+def table_of(doc: Doc, res: Resources) -> _Table:
     cached = doc.user_data.get(_TABLE)
     if cached is not None and cached[0] is res:
         return cached[1]
@@ -148,7 +130,7 @@ def _table(doc: Doc, res: Resources) -> _Table:
     return table
 
 
-def _head(table: _Table, start: int, end: int) -> int:
+def head_of(table: _Table, start: int, end: int) -> int:
     """The token of ``start..end`` whose head lies outside it (the last, if several)."""
     heads = [
         i for i in range(start, end) if not (start <= table.heads[i] < end) or table.heads[i] == i
@@ -160,7 +142,7 @@ def _reach(table: _Table, start: int, end: int) -> dict[int, int]:
     """``_distances`` from the phrase start..end, searched once per phrase (do not change it)."""
     found = table.reached.get((start, end))
     if found is None:
-        found = _distances(table, _head(table, start, end), start, end)
+        found = _distances(table, head_of(table, start, end), start, end)
         table.reached[(start, end)] = found
     return found
 
@@ -222,8 +204,8 @@ def features(
 ) -> tuple[dict[str, float], dict[str, int]]:
     """The features of the mention ``doc[start:end]`` (token indices), and for each word feature
     the token that gave it, for evidence."""
-    table = _table(doc, res)
-    head_i = _head(table, start, end)
+    table = table_of(doc, res)
+    head_i = head_of(table, start, end)
     found: dict[str, float] = defaultdict(float)
     where: dict[str, int] = {}
     distances = _reach(table, start, end)
@@ -331,39 +313,6 @@ def judged(
     return after[2] - after[0], CLASSES[after.index(max(after))], model[2] - model[0]
 
 
-def cues(
-    doc: Doc, found: Mapping[str, float], where: Mapping[str, int], *, res: Resources
-) -> tuple[StanceCue, ...]:
-    """The words that pushed the score most, each with the feature that weighed it."""
-    pushes = []
-    tokens = token_list(doc)
-    for name, index in where.items():
-        weight = res.weights.get(name)
-        if weight is None or tokens[index].is_stop:
-            # function words weigh in the score too (they gain 0.01 macro-F1 on NewsMTSC), but a
-            # reader learns nothing from "the" as evidence
-            continue
-        push = (weight[2] - weight[0]) * found.get(name, 0.0)
-        if abs(push) < 0.2:
-            continue
-        pushes.append((-abs(push), index, name, push))
-    pushes.sort()
-    result = []
-    for _, index, name, push in pushes[:EVIDENCE]:
-        token = tokens[index]
-        span = Span(token.idx, token.idx + len(token.text))
-        valence = max(-1.0, min(1.0, push / 2))
-        rule = f"{res.where.get(name, STANCE_MODEL.name)}{MODEL_CUE}{name}"
-        result.append(StanceCue(token.text, span, valence, rule))
-    return tuple(sorted(result, key=lambda c: c.span))
-
-
-def explicit(cue: StanceCue) -> bool:
-    """Whether a cue is an explicit rule (a blame or credit frame, a naming word, a harm role)
-    rather than a word whose weight the model learned."""
-    return MODEL_CUE not in cue.rule
-
-
 def role(found: Mapping[str, float]) -> str:
     """agent, patient or other: the mention's part in its clause, from its features."""
     if found.get("harm:doer") or any(f"dep:{d}" in found for d in SUBJECT_DEPS):
@@ -371,56 +320,6 @@ def role(found: Mapping[str, float]) -> str:
     if found.get("harm:harmed") or any(f"dep:{d}" in found for d in OBJECT_DEPS):
         return "patient"
     return "other"
-
-
-def _frame_word(head: Token) -> tuple[Token, str] | None:
-    """The word that casts the mention in a frame role, and the role."""
-    governor = head.head
-    if head.dep_ in SUBJECT_DEPS:
-        if governor.lemma_ == "be":
-            attr = next((c for c in governor.children if c.dep_ in {"attr", "acomp"}), None)
-            return (attr, "subject") if attr is not None else None
-        return governor, "subject"
-    if head.dep_ in {"dobj", "nsubjpass"}:
-        return governor, "object"
-    if head.dep_ == "poss":
-        return governor, "possessor"
-    if head.dep_ == "pobj" and governor.lower_ == "by":
-        noun = governor.head
-        return (noun, "possessor") if noun.pos_ == "NOUN" else (noun, "subject")
-    return None
-
-
-def naming_cues(doc: Doc, start: int, end: int, *, res: Resources) -> list[StanceCue]:
-    """Valenced words inside the words that name the actor ("the terror group", "the brave
-    rescuers"): what the outlet calls an actor is said about it, at full valence."""
-    cues = []
-    for token in doc[start:end]:
-        if token.pos_ == "PROPN" or token.is_stop:
-            continue
-        term = token.lower_ if token.lower_ in res.valence else token.lemma_.lower()
-        value = res.valence.get(term)
-        if value:
-            span = Span(token.idx, token.idx + len(token.text))
-            rule = f"{res.where.get('valence:' + term, VALENCE.name)}: naming word"
-            cues.append(StanceCue(token.text, span, value, rule))
-    return cues
-
-
-def frame_cues(doc: Doc, start: int, end: int, *, res: Resources) -> list[StanceCue]:
-    """Blame and credit frames of ``lexicons/frames.tsv`` that hold the mention ``doc[start:end]``."""
-    found = _frame_word(doc[_head(_table(doc, res), start, end)])
-    if found is None:
-        return []
-    word, role = found
-    entry = res.frames.get((word.lemma_.lower(), role))
-    if entry is None:
-        return []
-    valence, where = entry
-    if any(child.dep_ == "neg" for child in word.children):
-        valence = -valence  # "did not reject"
-    span = Span(word.idx, word.idx + len(word.text))
-    return [StanceCue(word.text, span, valence, f"{where}: {role} of the frame")]
 
 
 def label(value: float, *, band: float = NEUTRAL_BAND) -> str:
