@@ -39,15 +39,21 @@ def names_in(parser, *texts: str, story: str | None = None) -> list[set[str]]:
 
 
 @pytest.mark.parametrize(
-    ("form", "expected"),
+    ("form", "description", "expected"),
     [
-        ("the Senate's", "Senate"),
-        ("Mr. Kim", "Mr. Kim"),
-        ("\u201cWashington", "Washington"),
+        ("the Senate's", False, "Senate"),
+        ("Mr. Kim", False, "Mr. Kim"),
+        ("\u201cWashington", False, "Washington"),
+        ("A Tribe of Poets", False, "A Tribe of Poets"),  # "A" may begin a name
+        ("a spokesman,", True, "spokesman"),
+        ("these officials", True, "officials"),
+        ("The union's", True, "union"),
     ],
 )
-def test_trim_drops_article_possessive_and_quotes(form: str, expected: str) -> None:
-    assert names.trim(form) == expected
+def test_bare_drops_article_possessive_and_quotes(
+    form: str, description: bool, expected: str
+) -> None:
+    assert names.bare(form, description=description) == expected
 
 
 @pytest.mark.parametrize(

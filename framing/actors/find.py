@@ -4,8 +4,8 @@ name across all the articles of a run.
 Within one article a mention is
 - a story-config actor matched by name or alias (``framing.actors.index.ActorIndex``), else
 - a named entity (person, organisation, country or city, nationality or group), else
-- a description that an earlier title or apposition gave a person ("Prime Minister Jane Roe" or
-  "Roe, the prime minister" makes a later "the prime minister" Roe).
+- a description the text tied to a name ("Prime Minister Jane Roe" or "Roe, the prime minister"
+  makes a later "the prime minister" Roe; see ``framing.actors.descriptions``).
 
 Mentions of one article are grouped: a surname alone joins the full name it ends ("Roe" with
 "Jane Roe"), or the one it begins when none ends so (family name first: "Kim" with "Kim Jong
@@ -14,12 +14,13 @@ Un"); same-named organisations, places and groups are one group ("U.S.", "US").
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from framing.actors import descriptions
 from framing.actors.index import ActorIndex
-from framing.actors.names import COURTESY, HONORIFICS, best_form, person_words, trim, words
+from framing.actors.names import bare, best_form, person_words, words
 from framing.config import Actor
 from framing.nlp import Doc, doc_text, entities, in_dateline, token_list
 
@@ -43,39 +44,11 @@ class Group:
     kind: str
     forms: Counter[str] = field(default_factory=Counter)  # names as written, trimmed
     config: Actor | None = None
-    titles: set[str] = field(default_factory=set)  # "prime minister", "ruritanian prime minister"
 
     def name(self) -> str:
         if self.config is not None:
             return self.config.name
         return best_form(self.forms, self.kind)
-
-
-def _chunk_titles(doc: Doc, start: int, end: int) -> set[str]:
-    """The title words before a person's name ("Ruritanian Prime Minister" before a name) and an
-    apposition after it ("Roe, the prime minister,"), as lower-case phrases."""
-    titles: set[str] = set()
-    before: list[str] = []
-    i = start - 1
-    inside = set(range(start, end))
-    while i >= 0 and doc[i].dep_ in {"compound", "amod"} and doc[i].head.i in inside:
-        before.insert(0, doc[i].lower_)
-        inside.add(i)  # "Prime" hangs from "Minister", which hangs from the name
-        i -= 1
-    title_words = [w for w in before if w.isalpha()]
-    while title_words and title_words[0] not in HONORIFICS and len(title_words) > 1:
-        # "Ruritanian Prime Minister": keep the nationality, and also the bare title
-        titles.add(" ".join(title_words))
-        title_words = title_words[1:]
-    if title_words and title_words[-1] in HONORIFICS and title_words[-1] not in COURTESY:
-        titles.add(" ".join(title_words))  # "President", "Prime Minister"; not "Mr."
-    head = doc[end - 1]
-    for child in head.children:
-        if child.dep_ == "appos" and child.pos_ == "NOUN":
-            phrase = [t.lower_ for t in child.subtree if t.is_alpha and t.dep_ != "det"]
-            if 1 < len(phrase) <= 4:
-                titles.add(" ".join(phrase))
-    return titles
 
 
 def find(doc: Doc, *, index: ActorIndex | None) -> tuple[list[Mention], list[Group]]:
@@ -100,7 +73,7 @@ def find(doc: Doc, *, index: ActorIndex | None) -> tuple[list[Mention], list[Gro
                 by_config[actor.name] = len(groups)
                 groups.append(Group(actor.kind, config=actor))
             group = by_config[actor.name]
-            groups[group].forms[trim(text[start:end])] += 1
+            groups[group].forms[bare(text[start:end])] += 1
             add(start, end, group)
 
     people: dict[str, int] = {}  # surname -> group of the fullest name seen so far
@@ -110,7 +83,7 @@ def find(doc: Doc, *, index: ActorIndex | None) -> tuple[list[Mention], list[Gro
             continue
         if in_dateline(doc[ent.start]):
             continue  # "WASHINGTON (Reuters) -": where and by whom it was filed, not who acts
-        form = trim(ent.text)
+        form = bare(ent.text)
         if not form or not any(c.isupper() for c in form):
             continue
         if kind == "person":
@@ -126,7 +99,6 @@ def find(doc: Doc, *, index: ActorIndex | None) -> tuple[list[Mention], list[Gro
                 groups.append(Group(kind))
                 people[surname] = known
             group = known
-            groups[group].titles |= _chunk_titles(doc, ent.start, ent.end)
         else:
             key = " ".join(words(form))
             listed = index.exact(form) if index is not None else None
@@ -143,7 +115,7 @@ def find(doc: Doc, *, index: ActorIndex | None) -> tuple[list[Mention], list[Gro
         groups[group].forms[form] += 1
         add(ent.start_char, ent.end_char, group)
 
-    _descriptions(doc, groups, add, taken)
+    _descriptions(doc, mentions, add, taken)
     mentions.sort(key=lambda m: (m.start, m.end))
     return mentions, groups
 
@@ -175,30 +147,26 @@ def _first_differs(group: Group, names: list[str]) -> bool:
 
 def _descriptions(
     doc: Doc,
-    groups: list[Group],
+    mentions: list[Mention],
     add: Callable[[int, int, int], None],
     taken: list[tuple[int, int]],
 ) -> None:
-    titled: dict[str, set[int]] = defaultdict(set)
-    for number, group in enumerate(groups):
-        for title in group.titles:
-            titled[title].add(number)
-    if not titled:
+    """A description the text tied to a name ("the president" after "President Jane Roe", "the
+    group" after "the rebel group Northern Front") is a mention of that name's actor
+    (``descriptions.resolve``, the resolver attribution uses too)."""
+    table = descriptions.descriptions(doc)
+    if not table.tied:
         return
+    group_of = {i: m.group for m in mentions for i in range(m.token_start, m.token_end)}
     tokens = token_list(doc)  # the Doc's Tokens made once: ``chunk[0]`` makes one each time
     for chunk in doc.noun_chunks:
         if tokens[chunk.start].lower_ != "the":
             continue
-        phrase = " ".join(t.lower_ for t in tokens[chunk.start + 1 : chunk.end] if t.is_alpha)
-        owners = titled.get(phrase)
-        if not owners:
-            continue
-        # Two people with one title ("President Roe" and "President Doe"): the one the article
-        # names most; on a tie, nobody, rather than a guess.
-        counts = sorted((sum(groups[g].forms.values()), g) for g in owners)
-        if len(counts) > 1 and counts[-1][0] == counts[-2][0]:
+        root = tokens[chunk.root.i]
+        found = descriptions.resolve(table, tokens[chunk.start : root.i + 1], root)
+        if found is None or found.token not in group_of:
             continue
         start, end = chunk.start_char, chunk.end_char
         if any(s < end and start < e for s, e in taken):
             continue
-        add(start, end, counts[-1][1])
+        add(start, end, group_of[found.token])

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from framing.actors.names import bare
 from framing.config import Actor, StoryConfig
 
 
@@ -43,8 +44,7 @@ class ActorIndex:
 
     def exact(self, text: str) -> Actor | None:
         """The actor that ``text`` names in full (a determiner and possessive aside)."""
-        trimmed = re.sub(r"^(the|a|an)\s+", "", text.strip(), flags=re.IGNORECASE)
-        trimmed = re.sub(r"(\u2019s|'s|\u2019|')$", "", trimmed)
+        trimmed = bare(text, description=True)
         for start, end, actor in self.mentions(trimmed):
             if start == 0 and end == len(trimmed):
                 return actor

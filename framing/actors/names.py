@@ -1,12 +1,16 @@
-"""Names of actors: how a name is written down to compare it (``trim``, ``words``,
-``person_words``), the initials of a body, the fullest of several forms, and the place a
-nationality word comes from."""
+"""Names of actors: how a name is written down to compare it (``bare``, ``words``,
+``person_words``), the initials of a body, the fullest of several forms, the place a nationality
+word comes from, and the proper name ending at a token (``name_at``).  What a description stands
+for is ``framing.actors.descriptions``.
+"""
 
 from __future__ import annotations
 
 import re
 from collections import Counter
 from collections.abc import Iterable
+
+from framing.nlp import Token
 
 # Honorifics and titles dropped from a person's name ("Mr. Kim" is Kim); from news style guides.
 HONORIFICS = {
@@ -26,11 +30,23 @@ _NOT_WORD = re.compile(r"[^\w\s-]")
 _POSSESSIVE = re.compile(r"(?:['\u2019]s?|\u2019)$")
 
 
-def trim(text: str) -> str:
-    """A name as a name: no leading article, no possessive, single spaces."""
+_ARTICLE = re.compile(r"^the\s+", re.IGNORECASE)
+_DETERMINER = re.compile(r"^(?:the|a|an|this|that|these|those)\s+", re.IGNORECASE)
+
+
+def bare(text: str, *, description: bool = False) -> str:
+    """Words as a name, to compare and show: no quotation marks, no leading "the" (with
+    ``description``, no leading determiner at all: "a spokesman", "these officials"), no
+    possessive, no punctuation at either end but an abbreviation's dot ("U.S.", "Corp."),
+    single spaces.  Only "the" leaves a name: "A" and "This" may begin one."""
     text = " ".join(text.replace("\u201c", "").replace("\u201d", "").replace('"', "").split())
-    text = re.sub(r"^(?:the|The|THE)\s+", "", text)
-    return _POSSESSIVE.sub("", text).strip(" ,.;:-")
+    text = (_DETERMINER if description else _ARTICLE).sub("", text)
+    # a dot at the end of a word is an abbreviation's ("U.S.", "Intel Corp.") and stays; one
+    # standing alone ("Md ." in text split into tokens) or leading is punctuation
+    text = _POSSESSIVE.sub("", text).lstrip(" ,.;:-").rstrip(" ,;:-")
+    while text.endswith(" ."):
+        text = text[:-2].rstrip(" ,;:-")
+    return text
 
 
 def words(text: str) -> list[str]:
@@ -88,3 +104,16 @@ def demonym_of(group_form: str, places: Iterable[str]) -> str | None:
         if common >= 4 and common >= len(lower) - 1 and (best is None or len(place) > len(best)):
             best = place
     return best
+
+
+def name_at(token: Token) -> str:
+    """The proper name ending at ``token``: it and the proper nouns right before it that hang on
+    it ("Northern Front", "Jane Roe")."""
+    run = [token]
+    for word in sorted(
+        (t for t in token.subtree if t.dep_ == "compound" and t.pos_ == "PROPN" and t.i < token.i),
+        key=lambda t: -t.i,
+    ):
+        if word.i == run[0].i - 1:
+            run.insert(0, word)
+    return " ".join(t.text for t in run)

@@ -29,7 +29,6 @@ class StoredGroup:
     kind: str
     forms: tuple[tuple[str, int], ...]  # in the order first seen: linking reads the first
     config: Actor | None
-    titles: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,10 +44,7 @@ def stored(
     harms: tuple[Harm, ...],
 ) -> Stored:
     return Stored(
-        tuple(
-            StoredGroup(g.kind, tuple(g.forms.items()), g.config, tuple(sorted(g.titles)))
-            for g in groups
-        ),
+        tuple(StoredGroup(g.kind, tuple(g.forms.items()), g.config) for g in groups),
         tuple(mentions),
         harms,
     )
@@ -56,9 +52,6 @@ def stored(
 
 def pending(record: Stored) -> Pending:
     return Pending(
-        [
-            Group(g.kind, forms=Counter(dict(g.forms)), config=g.config, titles=set(g.titles))
-            for g in record.groups
-        ],
+        [Group(g.kind, forms=Counter(dict(g.forms)), config=g.config) for g in record.groups],
         list(record.mentions),
     )

@@ -20,7 +20,7 @@ from dataclasses import replace
 
 from framing.actors import link
 from framing.actors.link import Linked
-from framing.actors.names import trim
+from framing.actors.names import bare
 from framing.actors.stage import Pending
 from framing.features import stance
 from framing.records import ActorMention, ActorStance, Document, Harm, OutletStance
@@ -97,7 +97,7 @@ def stances(
                 mentions=tuple(m.span for _, m in items),
                 side=link.side,
                 kind=link.kind,
-                names=tuple(dict.fromkeys(trim(words) for words, _ in items)),
+                names=tuple(dict.fromkeys(bare(words) for words, _ in items)),
                 quoted_score=document_score(quoted),
                 found=link.found,
                 details=tuple(m for _, m in items),

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from framing.actors.descriptions import descriptions
 from framing.actors.index import ActorIndex
 from framing.features.attribution.cues import (
     Resources,
@@ -31,13 +32,12 @@ from framing.features.attribution.finders import (
 from framing.features.attribution.speakers import (
     NUMBER_WORDS,
     Speaker,
-    set_up_names,
     who,
 )
 from framing.features.attribution.syntax import (
     quoted_share,
     span_of,
-    trim,
+    trim_span,
 )
 from framing.nlp import Doc, doc_text, sentence_bounds, sentence_of
 from framing.quotes import Quote
@@ -55,7 +55,7 @@ def extract(
     actors: ActorIndex | None = None,
 ) -> tuple[Attribution, ...]:
     """Every attribution in a parsed article; ``doc`` offsets are offsets into ``text``."""
-    set_up = set_up_names(doc)
+    described = descriptions(doc)
     earlier: list[tuple[int, Speaker]] = []
     result = []
     for item in find(doc, text, quotes, res):
@@ -65,11 +65,11 @@ def extract(
             speaker = Speaker(None, "unnamed", None)
             count = None
         else:
-            source_span = trim(text, span_of(item.source))
+            source_span = trim_span(text, span_of(item.source))
             if source_span is None:
                 continue
             source = Evidence(text[source_span.start : source_span.end], source_span)
-            speaker = who(item, text, res, actors, set_up, earlier)
+            speaker = who(item, text, res, actors, described, earlier)
             earlier.append((source_span.start, speaker))
             count = next(
                 (

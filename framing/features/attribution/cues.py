@@ -27,7 +27,10 @@ SOURCE_RIGHT_DEPS = {
 }
 CONTENT_OBJECT_DEPS = {"dobj", "prep", "attr", "oprd", "dative"}
 NOUN_CUE_SOURCE_PREPS = {"by", "from", "of"}
-DATELINE_BREAKS = {"-", "\u2013", "\u2014", "(", ")", "\n"}
+# Punctuation that bounds a source's words on the left: the dash or bracket of a dateline
+# ("LONDON (Reuters) - Officials said", told apart by framing.nlp.in_dateline), an aside in
+# brackets, a line break.
+PHRASE_BREAKS = {"-", "\u2013", "\u2014", "(", ")", "\n"}
 SHORT_ANSWERS = {"so", "yes", "no", "when", "why", "how", "what", "nothing", "otherwise"}
 LISTENER_VERBS = {
     "tell",

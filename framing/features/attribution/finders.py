@@ -26,7 +26,7 @@ from framing.features.attribution.syntax import (
     rest_of_sentence,
     span_of,
     subject_of,
-    trim,
+    trim_span,
 )
 from framing.nlp import (
     Doc,
@@ -64,8 +64,8 @@ def _according_to(token: Token, text: str) -> tuple[Token, Span] | None:
     sent_start, sent_end = sentence_bounds(sentence_of(token))
     phrase_end = max(t.idx + len(t.text) for t in objects[0].subtree)
     # (the object's subtree may end in a blank token past the sentence's last word)
-    before = trim(text, Span(sent_start, token.idx)) if sent_start <= token.idx else None
-    after = trim(text, Span(phrase_end, sent_end)) if phrase_end <= sent_end else None
+    before = trim_span(text, Span(sent_start, token.idx)) if sent_start <= token.idx else None
+    after = trim_span(text, Span(phrase_end, sent_end)) if phrase_end <= sent_end else None
     candidates = [s for s in (before, after) if s is not None]
     if not candidates:
         return None
@@ -121,7 +121,7 @@ def _adjective(token: Token, cue: Cue, words: list[Token], text: str) -> Found |
     content_tokens = content_of(token, words, cue.frame) or []
     if head is None or not content_tokens:
         return None
-    content = trim(text, span_of(content_tokens))
+    content = trim_span(text, span_of(content_tokens))
     return Found(head, noun_phrase(head), words, cue, content) if content else None
 
 
@@ -130,7 +130,7 @@ def _noun(token: Token, cue: Cue, words: list[Token], text: str) -> Found | None
     if noun is None:
         return None
     head, content_tokens = noun
-    content = trim(text, span_of(content_tokens))
+    content = trim_span(text, span_of(content_tokens))
     return Found(head, noun_phrase(head), words, cue, content) if content else None
 
 
@@ -158,7 +158,7 @@ def _verb(
     blocked = {t.i for t in source} | {t.i for t in words}
     content_tokens = [t for t in content_of(token, words, cue.frame) or [] if t.i not in blocked]
     if content_tokens:
-        content = trim(text, span_of(content_tokens))
+        content = trim_span(text, span_of(content_tokens))
     if content is None:
         quote = adjacent_quote(text, token, subject, quotes)
         content = quote.span if quote is not None else None
@@ -182,7 +182,7 @@ def _transcript(doc: Doc, text: str, res: Resources) -> list[Found]:
         colon = doc.char_span(match.end(1), match.end(1) + 1, alignment_mode="expand")
         if name is None or colon is None or not name.text.strip() or len(name) > 6:
             continue
-        content = trim(text, Span(match.start(2), match.end(2)))
+        content = trim_span(text, Span(match.start(2), match.end(2)))
         if content is not None:
             found.append(Found(name.root, list(name), list(colon), cue, content))
     return found

@@ -7,8 +7,8 @@ from collections.abc import Sequence
 from framing.features.attribution.cues import (
     CIRCUMSTANCE_PREPS,
     CONTENT_OBJECT_DEPS,
-    DATELINE_BREAKS,
     LISTENER_VERBS,
+    PHRASE_BREAKS,
     QUOTE_GAP,
     SHORT_ANSWERS,
     SOURCE_RIGHT_DEPS,
@@ -25,7 +25,8 @@ def span_of(tokens: Sequence[Token]) -> Span:
     return Span(min(t.idx for t in visible), max(t.idx + len(t.text) for t in visible))
 
 
-def trim(text: str, span: Span) -> Span | None:
+def trim_span(text: str, span: Span) -> Span | None:
+    """``span`` without blanks and punctuation at its ends (None when nothing is left)."""
     start, end = span.start, span.end
     strip = " \t\n\u00a0,;:-\u2013\u2014"
     while start < end and text[start] in strip:
@@ -35,10 +36,11 @@ def trim(text: str, span: Span) -> Span | None:
     return Span(start, end) if end > start else None
 
 
-def _breaks(token: Token) -> bool:
-    """A dash or bracket that ends a dateline ("LONDON (Reuters) - ..."); a hyphen inside a word
-    ("front-runner") does not."""
-    if token.text not in DATELINE_BREAKS:
+def _bounds_phrase(token: Token) -> bool:
+    """A dash, bracket or line break that ends what comes before a source's words (a dateline
+    "LONDON (Reuters) - ...", an aside in brackets); a hyphen inside a word ("front-runner")
+    does not."""
+    if token.text not in PHRASE_BREAKS:
         return False
     if token.text == "-":
         before = token.doc[token.i - 1] if token.i > 0 else None
@@ -61,7 +63,7 @@ def noun_phrase(head: Token) -> list[Token]:
         right = max(right, head.head.right_edge.i)
     tokens = list(head.doc[head.left_edge.i : right + 1])
     # A dateline ("LONDON (Reuters) -") or a bracket before the head is not part of the name.
-    breaks = [i for i, t in enumerate(tokens) if t.i < head.i and _breaks(t)]
+    breaks = [i for i, t in enumerate(tokens) if t.i < head.i and _bounds_phrase(t)]
     if breaks:
         tokens = tokens[breaks[-1] + 1 :]
     while tokens and (tokens[-1].is_punct or tokens[-1].is_space or tokens[-1].dep_ == "cc"):
@@ -133,7 +135,7 @@ def passive_of(verb: Token, text: str, words: list[Token]) -> tuple[Token | None
     tokens = [t for t in tokens if t.i not in agent_ids and t not in words and t.i != verb.i]
     if not tokens or (not objects and not clause):
         return None
-    content = trim(text, span_of(tokens))
+    content = trim_span(text, span_of(tokens))
     if content is None:
         return None
     return (objects[0] if objects else None), content
@@ -294,7 +296,7 @@ def rest_of_sentence(text: str, cue: Token, source: list[Token]) -> Span | None:
     rest = [t for t in token_list(doc)[start : sent.end] if not t.is_space]
     if len(rest) < 3 or not any(t.pos_ in {"VERB", "AUX"} for t in rest):
         return None
-    return trim(text, span_of(rest))
+    return trim_span(text, span_of(rest))
 
 
 def colon(sent: TokenSpan, text: str, res: Resources) -> tuple[Token, list[Token], Span] | None:
@@ -318,7 +320,7 @@ def colon(sent: TokenSpan, text: str, res: Resources) -> tuple[Token, list[Token
     )
     if not speaker_like or any(t.pos_ in {"VERB", "AUX"} for t in before):
         return None
-    content = trim(text, span_of(after))
+    content = trim_span(text, span_of(after))
     if content is None:
         return None
     return head, before, content

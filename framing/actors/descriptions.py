@@ -1,0 +1,282 @@
+"""The one resolver of descriptions: what a title or description the text tied to a name stands
+for ("President Jane Roe ... the president", "union spokesman Sam Okafor ... the spokesman",
+"the rebel group Northern Front ... the group").  Attribution resolves its sources with it and
+the actors stage its mentions (``descriptions`` once per text, ``resolve`` at each description).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from framing.actors.names import COURTESY, HONORIFICS, bare, person_words, words
+from framing.nlp import Doc, Token, entities, in_dateline, sentence_of, token_list
+
+# Words that make a title another role than the bare title: a "former president" or a "vice
+# president" is not "the president", a "deputy minister" not "the minister" (English news usage).
+# A title is registered without its leading words ("Ruritanian Prime Minister" also as "prime
+# minister" and "minister", "union spokesman" as "spokesman") only up to the first of these.
+ROLE_QUALIFIERS = {
+    "former", "ex", "late", "then", "vice", "deputy", "assistant", "acting", "associate",
+    "interim", "outgoing", "incoming", "future", "next", "junior", "senior", "under",
+}  # fmt: skip
+INDEFINITE = {"a", "an"}
+DEFINITE = {"the", "this", "that", "these", "those"}
+# The named entities a description can stand for, and their kind.
+NAMED_AS = {"PERSON": "person", "ORG": "organisation"}
+DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
+
+
+@dataclass(frozen=True, slots=True)
+class Described:
+    """What a description stands for: the name the text gave, its kind, and the last token of
+    that name in the parse (to find the actor it belongs to)."""
+
+    name: str
+    kind: str  # person | organisation
+    token: int
+
+
+@dataclass(frozen=True, slots=True)
+class Descriptions:
+    """The descriptions one text ties to names (``descriptions``), for ``resolve``."""
+
+    # a description's words, lower case, the last as its lemma ("prime", "minister") -> the
+    # names the text tied it to, one Described a name (its fullest form)
+    tied: dict[tuple[str, ...], list[Described]]
+    # every person and organisation the text names, in order: (first token, as a Described)
+    named: list[tuple[int, Described]]
+    # every name some description is tied to
+    titled: list[Described]
+
+
+def _words(tokens: Sequence[Token], head: Token) -> tuple[str, ...]:
+    """A description's key: its words up to its head, alphabetic, lower case, no determiner,
+    the head as its lemma (so "the spokesmen" and "the spokesman" meet, and plurals are told
+    apart by the tag, see ``resolve``)."""
+    found = [w for t in tokens if t.i < head.i and (w := _word(t)) and w not in DETERMINERS]
+    return (*found, head.lemma_.lower().rstrip("."))
+
+
+def _word(token: Token) -> str | None:
+    """A word of a description, lower case, an abbreviation's dot dropped ("Gov." -> gov); None
+    for a number, a mark or the "s" of a possessive split from its apostrophe."""
+    text = token.lower_.rstrip(".") if token.lower_.endswith(".") else token.lower_
+    return text if text.isalpha() and len(text) > 1 and token.tag_ != "POS" else None
+
+
+def _same(a: Described, b: Described) -> bool:
+    """One name written twice ("Jane Roe", "Roe"), or two.  A one-word "organisation" that is a
+    person's surname is that person: the tagger's slip ("Trump said" tagged ORG)."""
+    if a.kind != b.kind:
+        person, body = (a, b) if a.kind == "person" else (b, a)
+        single = words(body.name)
+        return len(single) == 1 and person_words(person.name)[-1:] == single
+    if a.kind != "person":
+        return words(a.name) == words(b.name)
+    first, second = person_words(a.name), person_words(b.name)
+    if not first or not second:
+        return False
+    if first[-1] != second[-1]:
+        # a family name first, written alone: "Xi" and "Xi Jinping"
+        short, full = sorted((first, second), key=len)
+        return len(short) == 1 < len(full) and short[0] == full[0]
+    return len(first) == 1 or len(second) == 1 or first[0] == second[0]
+
+
+def _suffixes(key: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """The key and its shorter forms without leading words, up to a role qualifier."""
+    found = [key]
+    for i, word in enumerate(key[:-1]):
+        if word in ROLE_QUALIFIERS:
+            break
+        found.append(key[i + 1 :])
+    return found
+
+
+def _title_before(tokens: list[Token], start: int, end: int) -> list[Token]:
+    """The title words before a name ("Ruritanian Prime Minister" before "Jane Roe"): the
+    modifiers just before it that hang on it, or on a word that does."""
+    inside = set(range(start, end))
+    before: list[Token] = []
+    i = start - 1
+    while i >= 0 and tokens[i].dep_ in {"compound", "amod"} and tokens[i].head.i in inside:
+        before.insert(0, tokens[i])
+        inside.add(i)  # "Prime" hangs from "Minister", which hangs from the name
+        i -= 1
+    # "The 2015 deal Obama's aides reached": the words before the "title" belong to a noun after
+    # the name (or, misread, hang on a name that is a possessor: "the ... Obama's"), so it is no
+    # title but a misread part of that phrase
+    j = i
+    while j >= 0 and tokens[j].dep_ in {"det", "nummod", "amod", "compound"}:
+        head = tokens[j].head
+        if head.i >= end or (head.i in inside and head.dep_ == "poss"):
+            return []
+        j -= 1
+    title = [t for t in before if _word(t) and _word(t) not in COURTESY]
+    # "the Pacific-rim trade deal Obama backed": after a determiner, a lower-case "title" is
+    # most often a noun the parser ran into the name; a title proper is capitalised ("the
+    # Prime Minister Jane Roe") or a known one ("the senator Jane Roe")
+    if (
+        title
+        and i >= 0
+        and tokens[i].dep_ == "det"
+        and tokens[i].head.i in inside
+        and title[-1].is_lower
+        and _word(title[-1]) not in HONORIFICS
+    ):
+        return []
+    return title
+
+
+def _apart(first: Token, second: Token) -> bool:
+    """Whether punctuation stands between two words (a comma, dash or bracket): a description in
+    apposition after a name is written so ("Roe, the prime minister,"); without it, the parser's
+    "appos" there is most often a misreading."""
+    tokens = token_list(first.doc)
+    low, high = sorted((first.i, second.i))
+    return any(t.is_punct for t in tokens[low + 1 : high])
+
+
+def _common(word: Token) -> bool:
+    """A common noun as written: no capital after its first letter (a handle, "realRoe", or an
+    acronym is no description)."""
+    return word.is_alpha and word.text[1:].islower()
+
+
+def descriptions(doc: Doc) -> Descriptions:
+    """Every description the text ties to a name: a person's title before the name ("President
+    Jane Roe", "union spokesman Sam Okafor"), a description in apposition either way round
+    ("Roe, the prime minister,", "the envoy, Sam Okafor,", "Unite, the union"), and a body's
+    description before its name ("the rebel group Northern Front").  Which of several names a
+    description stands for is decided where it is read (``resolve``)."""
+    tokens = token_list(doc)
+    names = {i: e for e in entities(doc) if e.label_ in NAMED_AS for i in range(e.start, e.end)}
+    tied: dict[tuple[str, ...], list[Described]] = {}
+
+    def named(token: Token) -> Described | None:
+        entity = names.get(token.i)
+        if entity is None:
+            return None
+        return Described(bare(entity.text), NAMED_AS[entity.label_], entity.end - 1)
+
+    def add(words: Sequence[Token], head: Token, token: Token) -> None:
+        """Tie the description ``words`` (headed by ``head``) to the name at ``token``."""
+        described = named(token)
+        definite = words[0].lower_ not in INDEFINITE
+        # "South Korea, a move that ...": an indefinite apposition describes a person far more
+        # often than it does a body; "the questions -- Chuck Todd and others": one name is
+        # described in the singular
+        after = tokens[head.i + 1] if head.i + 1 < len(tokens) else None
+        if (
+            described is None
+            or (not definite and described.kind != "person")
+            or head.tag_ in {"NNS", "NNPS"}
+            or (after is not None and (after.tag_ == "POS" or after.text in {"'", "\u2019"}))
+        ):
+            return  # ... nor is a possessor ("the company 's chairman") the description
+        key = _words(words, head)
+        for shorter in _suffixes(key):
+            tied.setdefault(shorter, []).append(described)
+
+    for entity in entities(doc):
+        if entity.label_ == "PERSON" and not in_dateline(tokens[entity.start]):
+            title = _title_before(tokens, entity.start, entity.end)
+            if title:
+                add(title, title[-1], tokens[entity.end - 1])
+    for token in tokens:
+        if token.pos_ != "PROPN" or token.i not in names or in_dateline(token):
+            continue
+        for child in token.children:
+            if child.pos_ != "NOUN":
+                continue
+            words = list(child.subtree)
+            if child.dep_ in {"compound", "nmod"} and child.i < token.i:
+                # "the rebel group Northern Front" (a person's titles are read above, from the
+                # words before the whole name); not "the state Taxpayer's Bill of Rights", where
+                # the name is part of another noun's phrase
+                if names[token.i].label_ != "PERSON" and token.dep_ not in {"poss", "compound"}:
+                    add(words, child, token)
+            elif child.dep_ == "appos" and _apart(token, child) and _common(child):
+                # "Roe, the prime minister," (not "Roe (@realRoe)")
+                add(words, child, token)
+        head = token.head
+        if token.dep_ == "appos" and head.pos_ == "NOUN" and head.i < token.i:
+            # "the envoy, Sam Okafor", "the rebel group Northern Front" (no comma needed here)
+            words = [t for t in head.subtree if t.i <= head.i]
+            add(words, head, token)
+    namings = [
+        (e.start, Described(bare(e.text), NAMED_AS[e.label_], e.end - 1))
+        for e in entities(doc)
+        if e.label_ in NAMED_AS
+    ]
+    titled = _one_each([d for found in tied.values() for d in found])
+    return Descriptions({key: _one_each(found) for key, found in tied.items()}, namings, titled)
+
+
+def _one_each(found: list[Described]) -> list[Described]:
+    """One Described a name, its fullest form, in the order first tied."""
+    names: list[list[Described]] = []
+    for described in found:
+        same = next((n for n in names if _same(n[0], described)), None)
+        if same is None:
+            names.append([described])
+        else:
+            same.append(described)
+    return [max(n, key=lambda d: (len(d.name), -d.token)) for n in names]
+
+
+def _definite(tokens: Sequence[Token], head: Token) -> bool:
+    """Whether a description refers back: "the spokesman", "this group", "the union's leader",
+    "his lawyer"; not "a campaigner", "one woman", "experts", "many on the left" (someone new,
+    or nobody in particular)."""
+    first = tokens[0] if tokens else head
+    return (
+        first.lower_ in DEFINITE
+        or first.tag_ == "PRP$"
+        or any(t.tag_ == "POS" and t.i < head.i for t in tokens)
+    )
+
+
+def resolve(table: Descriptions, tokens: Sequence[Token], head: Token) -> Described | None:
+    """What the description ``tokens`` (headed by ``head``) stands for, if the text tied it to a
+    name and it refers back (``_definite``); never for a plural description ("two ministers",
+    "the spokesmen")."""
+    if not _definite(tokens, head):
+        return None
+    # "Iran's foreign minister", "the Republican president": a description may add words before
+    # the title the text gave ("Foreign Minister Zarif", "President Trump"), never a role
+    # qualifier ("the former FBI director" is not "FBI Director Comey")
+    found: list[Described] = []
+    for key in _suffixes(_words(tokens, head)):
+        found = table.tied.get(key, [])
+        if found:
+            break
+    if not found or head.tag_ in {"NNS", "NNPS"}:
+        return None  # descriptions are tied in the singular: "the spokesmen" is not one name
+    before = [(start, d) for start, d in table.named if start < head.i]
+
+    def last(described: Described) -> int:
+        return max((start for start, d in before if _same(d, described)), default=-1)
+
+    def count(described: Described) -> int:
+        return sum(1 for _, d in table.named if _same(d, described))
+
+    # the name tied to the description that the text gave last before it ...
+    chosen = max(found, key=lambda d: (last(d), count(d)))
+    if last(chosen) < 0:
+        return None
+    # ... unless someone the text names more often, and gives no title, came since: "President
+    # Xi ... Trump said ... the president tweeted" may well be about Trump ("Judge Sullivan ...
+    # former adviser Flynn ... the judge said" is not about Flynn)
+    since = last(chosen)
+    tokens = token_list(head.doc)
+    sentence = sentence_of(tokens[since])
+    if any(sentence.start <= last(d) < sentence.end for d in found if not _same(d, chosen)):
+        return None  # "President Ann Reyes met President Tom Beck. The president said": either
+    overtaken = any(
+        start > since and other.kind == chosen.kind and count(other) > count(chosen)
+        for start, other in before
+        if not _same(other, chosen) and not any(_same(other, t) for t in table.titled)
+    )
+    return None if overtaken else chosen
