@@ -380,6 +380,8 @@ class Analysis:
     # A run of several stories: each story's comparison, the fields above left empty (nothing
     # is compared across stories).  Empty when the run is one story.
     stories: tuple[Story, ...] = ()
+    # What was left out unread with on_bad="skip"; empty when everything was read.
+    rejected: tuple[Rejected, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,10 +1,12 @@
-"""--on-bad skip while reading: each kind of bad input left out with its exact reason, reading
-going on after it, and every line of a .jsonl read or left out; the stop mode's error unchanged."""
+"""--on-bad stop|skip: each kind of bad input left out with its exact reason, reading going on
+after it; the stop mode's error unchanged; the rejected inputs carried into framing.json and
+index.md for one story and several."""
 
 from __future__ import annotations
 
 import gzip
 import json
+import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -12,13 +14,18 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from framing import bad_input, corpus
+from framing import bad_input, corpus, pipeline
 from framing.errors import InputError
-from framing.records import Rejected
+from framing.records import Analysis, Rejected, Story
+from framing.report import json as json_report
+from framing.report import markdown
+from framing.report import stories as story_report
 
 BODY = "The council voted on Tuesday to extend the library's opening hours.\n"
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"
 SUFFIXES = ", ".join(corpus.TEXT_SUFFIXES)
+MIXED = Path(__file__).parent / "data" / "mixed_stories"
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 STOPPED = "; the lines before it were read, none after"
 EMPTY_TEXT = "expected a non-empty string field 'text', got ''"
 BINARY = "expected a text file, got binary data (a NUL byte); pass only article files"
@@ -196,6 +203,15 @@ def test_a_cp1252_record_keeps_its_warning_and_a_left_out_one_gives_none(tmp_pat
     ]
 
 
+def test_the_stop_mode_lists_nothing_and_the_library_refuses_an_unknown_mode(
+    tmp_path: Path,
+) -> None:
+    assert bad_input.collector("stop") is None
+    assert bad_input.collector("skip") == []
+    with pytest.raises(ValueError, match="on_bad: expected one of stop, skip, got 'ignore'"):
+        pipeline.analyze([tmp_path], on_bad="ignore")
+
+
 # --- every line is read or left out ---------------------------------------------------------
 
 ODD_VALUES = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(), st.text(max_size=4),
@@ -241,3 +257,121 @@ def test_every_jsonl_line_is_read_or_left_out_and_reading_never_raises(
     assert all(r.path == str(path) and r.reason for r in rejected)
     assert sorted(read + left_out) == sorted(numbers)  # each line once, one way or the other
     assert all(s.text.strip() and len(s.text) <= 200 for s in sources)
+
+
+# --- framing.json and index.md --------------------------------------------------------------
+
+REJECTED = (
+    Rejected("in/feed.jsonl", 2, EMPTY_TEXT),
+    Rejected("in/we|ird\n<b>name</b>.txt", None, "expected article text, got an empty file"),
+)
+
+
+def test_framing_json_lists_the_rejected_only_when_there_are_some() -> None:
+    plain = Analysis(framing_version="0", documents=())
+    assert "rejected" not in json_report.to_dict(plain)
+    assert '"rejected"' not in json_report.dumps(plain)
+    left = Analysis(framing_version="0", documents=(), rejected=REJECTED)
+    found = json.loads(json_report.dumps(left))
+    assert list(found)[-2:] == ["warnings", "rejected"]
+    assert found["rejected"] == [
+        {"path": "in/feed.jsonl", "line": 2, "reason": EMPTY_TEXT},
+        {"path": "in/we|ird\n<b>name</b>.txt", "line": None,
+         "reason": "expected article text, got an empty file"},
+    ]  # fmt: skip
+    # several stories: framing.json is streamed in pieces, and holds the same
+    story = Story("1-x", "X", ("x",), Analysis(framing_version="0", documents=()))
+    several = Analysis(framing_version="0", documents=(), stories=(story,), rejected=REJECTED)
+    assert json.loads(json_report.dumps(several))["rejected"] == found["rejected"]
+    assert "".join(json_report.chunks(several)) == (
+        json.dumps(json_report.to_dict(several), ensure_ascii=False, indent=2) + "\n"
+    )
+
+
+LEFT_OUT = [
+    "## Inputs left out",
+    "",
+    "2 inputs could not be read and were left out (`--on-bad skip`):",
+    "",
+    "| File | Line | Reason |",
+    "|---|---|---|",
+    "| in/feed.jsonl | 2 | expected a non\\-empty string field 'text', got '' |",
+    "| in/we\\|ird &lt;b&gt;name&lt;/b&gt;.txt | — | expected article text, got an empty file |",
+    "",
+]
+
+
+def test_the_index_has_a_left_out_section_only_when_something_was_left_out() -> None:
+    story = Story("1-x", "X", ("x",), Analysis(framing_version="0", documents=()))
+    for plain in (
+        markdown.render_index(Analysis(framing_version="0", documents=()), out_dir="out"),
+        story_report.index(
+            Analysis(framing_version="0", documents=(), stories=(story,)), out_dir="out"
+        ),
+    ):
+        assert "## Inputs left out" not in plain
+    for index in (
+        markdown.render_index(
+            Analysis(framing_version="0", documents=(), rejected=REJECTED), out_dir="out"
+        ),
+        story_report.index(
+            Analysis(framing_version="0", documents=(), stories=(story,), rejected=REJECTED),
+            out_dir="out",
+        ),
+    ):
+        lines = index.splitlines()
+        at = lines.index("## Inputs left out")
+        assert lines[at : at + len(LEFT_OUT)] == LEFT_OUT
+
+
+@pytest.fixture(scope="module")
+def mixed_with_bad_input(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The articles of three stories, with an empty file and a .jsonl of one good record and
+    one broken line beside them."""
+    folder = tmp_path_factory.mktemp("mixed") / "in"
+    shutil.copytree(MIXED, folder)
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "feed.jsonl").write_bytes(jsonl("{broken\n", good("feed")))
+    return folder
+
+
+def test_skip_changes_nothing_when_everything_is_read(parser, seeds_analysis) -> None:
+    analysis, _ = pipeline.analyze([SEEDS], parser=parser, on_bad="skip")
+    assert analysis.rejected == ()
+    assert json_report.dumps(analysis) == json_report.dumps(seeds_analysis)
+
+
+@pytest.mark.parametrize("stories", ["auto", "one"])
+def test_the_rejected_inputs_reach_the_analysis_of_one_story_and_of_several(
+    parser, mixed_with_bad_input: Path, stories: str
+) -> None:
+    analysis, _ = pipeline.analyze(
+        [mixed_with_bad_input], parser=parser, stories=stories, on_bad="skip"
+    )
+    assert (len(analysis.stories) > 1) == (stories == "auto")
+    assert [(Path(r.path).name, r.line) for r in analysis.rejected] == [
+        ("empty.txt", None),
+        ("feed.jsonl", 1),
+    ]
+    assert "feed" in {d.id for d in analysis.documents}
+    assert all(not s.analysis.rejected for s in analysis.stories)  # listed once, at the top
+
+
+@pytest.mark.parametrize("output_format", ["md", "json", "csv"])
+def test_the_report_of_several_stories_lists_the_rejected(
+    parser, mixed_with_bad_input: Path, output_format: str, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    outline, _, names = pipeline.report(
+        [mixed_with_bad_input], out=out, parser=parser, output_format=output_format, on_bad="skip"
+    )
+    assert len(outline.stories) > 1 and len(outline.rejected) == 2
+    found = json.loads((out / "framing.json").read_text(encoding="utf-8"))
+    assert [(Path(r["path"]).name, r["line"]) for r in found["rejected"]] == [
+        ("empty.txt", None),
+        ("feed.jsonl", 1),
+    ]
+    if output_format == "md":
+        assert "## Inputs left out" in (out / "index.md").read_text(encoding="utf-8")
+        pages = [n for n in names if n.endswith(".md") and n != "index.md"]
+        assert pages and not any("## Inputs left out" in (out / n).read_text() for n in pages)
