@@ -1,6 +1,6 @@
 """--on-bad stop|skip: each kind of bad input left out with its exact reason, reading going on
 after it; the stop mode's error unchanged; the rejected inputs carried into framing.json and
-index.md for one story and several."""
+index.md for one story and several; the CLI's warning lines and exit codes."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from test_cli import run
 
 from framing import bad_input, corpus, pipeline
 from framing.errors import InputError
@@ -20,6 +21,9 @@ from framing.records import Analysis, Rejected, Story
 from framing.report import json as json_report
 from framing.report import markdown
 from framing.report import stories as story_report
+
+# test_cli's fixture that runs the CLI in-process with the session's parser, used here by name.
+__all__ = ["run"]
 
 BODY = "The council voted on Tuesday to extend the library's opening hours.\n"
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"
@@ -375,3 +379,127 @@ def test_the_report_of_several_stories_lists_the_rejected(
         assert "## Inputs left out" in (out / "index.md").read_text(encoding="utf-8")
         pages = [n for n in names if n.endswith(".md") and n != "index.md"]
         assert pages and not any("## Inputs left out" in (out / n).read_text() for n in pages)
+
+
+# --- the command line -----------------------------------------------------------------------
+
+CORPUS = jsonl(
+    {"id": "harbour", "outlet": "Harbour Times", "text": BODY},
+    {"id": "blank", "outlet": "Valley Post", "text": ""},
+    '{"id": "broken" "outlet": "Valley Post"}\n',
+    {"id": "valley", "outlet": "Valley Post", "text": BODY.replace("voted", "agreed")},
+    {"id": "gazette", "outlet": "City Gazette", "text": BODY.replace("Tuesday", "Monday")},
+)
+ACCEPTANCE_WARNINGS = (
+    f"Warning: corpus.jsonl:2: {EMPTY_TEXT}; left out\n"
+    "Warning: corpus.jsonl:3: expected a JSON object, got invalid JSON (Expecting ',' "
+    "delimiter at column 17); left out\n"
+    f"Warning: photo.txt: {BINARY}; left out\n"
+)
+
+
+@pytest.fixture
+def acceptance(tmp_path: Path) -> Path:
+    (tmp_path / "corpus.jsonl").write_bytes(CORPUS)
+    (tmp_path / "photo.txt").write_bytes(PNG)
+    return tmp_path
+
+
+def test_report_skips_the_bad_inputs_and_reports_the_good_ones(run, acceptance: Path) -> None:
+    result = run("report", "corpus.jsonl", "photo.txt", "--out", "out", "--on-bad", "skip")
+    assert (result.exit_code, result.stderr) == (0, ACCEPTANCE_WARNINGS)
+    assert result.stdout.endswith(" to out/ (3 documents)\n")
+    found = json.loads((acceptance / "out" / "framing.json").read_text(encoding="utf-8"))
+    assert [d["id"] for d in found["documents"]] == ["gazette", "harbour", "valley"]
+    assert found["rejected"] == [
+        {"path": "corpus.jsonl", "line": 2, "reason": EMPTY_TEXT},
+        {"path": "corpus.jsonl", "line": 3,
+         "reason": "expected a JSON object, got invalid JSON (Expecting ',' delimiter at column "
+                   "17)"},
+        {"path": "photo.txt", "line": None, "reason": BINARY},
+    ]  # fmt: skip
+    index = (acceptance / "out" / "index.md").read_text(encoding="utf-8")
+    assert (
+        "| File | Line | Reason |\n|---|---|---|\n"
+        "| corpus.jsonl | 2 | expected a non\\-empty string field 'text', got '' |\n"
+        "| corpus.jsonl | 3 | expected a JSON object, got invalid JSON \\(Expecting ',' "
+        "delimiter at column 17\\) |\n"
+        "| photo.txt | — | expected a text file, got binary data \\(a NUL byte\\); pass only "
+        "article files |\n"
+    ) in index
+
+
+@pytest.mark.parametrize("args", [(), ("--on-bad", "stop")])
+def test_without_skip_the_first_bad_input_stops_the_run(
+    run, acceptance: Path, args: tuple[str, ...]
+) -> None:
+    result = run("report", "corpus.jsonl", "photo.txt", "--out", "out", *args)
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == f"Error: corpus.jsonl:2: {EMPTY_TEXT}\n"
+    assert not (acceptance / "out").exists()
+
+
+def test_analyze_json_lists_the_rejected(run, acceptance: Path) -> None:
+    result = run("analyze", "corpus.jsonl", "photo.txt", "--json", "--on-bad", "skip")
+    assert (result.exit_code, result.stderr) == (0, ACCEPTANCE_WARNINGS)
+    found = json.loads(result.stdout)
+    assert [(r["path"], r["line"]) for r in found["rejected"]] == [
+        ("corpus.jsonl", 2),
+        ("corpus.jsonl", 3),
+        ("photo.txt", None),
+    ]
+    plain = run("analyze", "corpus.jsonl", "photo.txt", "--on-bad", "skip")
+    assert (plain.exit_code, plain.stderr) == (0, ACCEPTANCE_WARNINGS)
+    assert [line.split("\t")[0] for line in plain.stdout.splitlines()] == [
+        "gazette",
+        "harbour",
+        "valley",
+    ]
+
+
+def test_nothing_left_is_an_error(run, tmp_path: Path) -> None:
+    (tmp_path / "photo.txt").write_bytes(PNG)
+    (tmp_path / "feed.jsonl").write_bytes(jsonl({"text": ""}))
+    result = run("report", "photo.txt", "feed.jsonl", "--out", "out", "--on-bad", "skip")
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == (
+        "Error: photo.txt, feed.jsonl: expected at least one article that can be read, got none "
+        f"(2 left out; the first, photo.txt: {BINARY}); fix or remove them\n"
+    )
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_path_that_does_not_exist_is_never_skipped(run, tmp_path: Path) -> None:
+    (tmp_path / "ok.txt").write_bytes(BODY.encode())
+    result = run("analyze", "ok.txt", "nowhere", "--on-bad", "skip")
+    assert (result.exit_code, result.stderr) == (1, "Error: nowhere: no such file or folder\n")
+
+
+def test_an_empty_jsonl_is_no_bad_input(run, tmp_path: Path) -> None:
+    """An empty feed holds no record, none of them bad: as without --on-bad."""
+    (tmp_path / "feed.jsonl").write_bytes(b"")
+    for args in [(), ("--on-bad", "skip")]:
+        result = run("analyze", "feed.jsonl", "--json", *args)
+        assert (result.exit_code, result.stderr) == (0, "")
+        assert "rejected" not in json.loads(result.stdout)
+
+
+def test_a_warning_is_one_line_whatever_the_file_name(run, tmp_path: Path) -> None:
+    (tmp_path / "bad\nname\x1b[2J.txt").write_bytes(b"")
+    (tmp_path / "ok.txt").write_bytes(BODY.encode())
+    result = run("analyze", ".", "--on-bad", "skip")
+    assert (result.exit_code, result.stderr) == (
+        0,
+        "Warning: bad\\nname\\x1b[2J.txt: expected article text, got an empty file; left out\n",
+    )
+
+
+def test_on_bad_takes_only_stop_or_skip(run) -> None:
+    result = run("report", "--on-bad", "ignore")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        "Error: Invalid value for '--on-bad': Value error, 'ignore' is not one of 'stop', 'skip' "
+        "(try 'framing report --help')\n"
+    )
+    for command in ("report", "analyze"):
+        assert "--on-bad" in run(command, "--help").stdout
