@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from framing import __version__, console, lexicons
+from framing import __version__, bad_input, console, lexicons
 from framing.console import OneLineErrors
 
 # The pipeline is imported inside each command's action, not here: spaCy and scikit-learn take
@@ -97,6 +97,26 @@ class Stories(enum.StrEnum):
     one = "one"
 
 
+class OnBad(enum.StrEnum):
+    stop = "stop"
+    skip = "skip"
+
+
+OnBadOpt = Annotated[
+    OnBad,
+    typer.Option(
+        "--on-bad",
+        help="stop: an article file or .jsonl record that cannot be read stops the run (exit 1); "
+        "skip: leave it out, with one 'Warning: ...; left out' line, and report the rest.",
+    ),
+]
+
+
+def _left_out(analysis: Analysis) -> tuple[str, ...]:
+    """A warning for each input that --on-bad skip left out: what Error: would have said."""
+    return tuple(f"{bad_input.message(r)}; left out" for r in analysis.rejected)
+
+
 class EngineName(enum.StrEnum):
     local = "local"
     dask = "dask"
@@ -168,6 +188,7 @@ def report(
     engine: EngineOpt = EngineName.local,
     scheduler: SchedulerOpt = None,
     jobs: JobsOpt = 0,
+    on_bad: OnBadOpt = OnBad.stop,
 ) -> None:
     """Write index.md, one markdown file per outlet, and framing.json.
 
@@ -193,11 +214,12 @@ def report(
                 stories=stories.value,
                 engine=running,
                 jobs=jobs,
+                on_bad=on_bad.value,
             )
         return analysis, parser.stats if parser else running.stats, files
 
     analysis, stats, files = console.run(action)
-    console.warn(analysis.warnings)
+    console.warn(analysis.warnings + _left_out(analysis))
     if verbose:
         console.stats(stats, started)
     plural = "s" if len(files) != 1 else ""
@@ -230,6 +252,7 @@ def analyze(
     engine: EngineOpt = EngineName.local,
     scheduler: SchedulerOpt = None,
     jobs: JobsOpt = 0,
+    on_bad: OnBadOpt = OnBad.stop,
 ) -> None:
     """Analyse articles and print the findings (the JSON object with --json).
 
@@ -252,11 +275,12 @@ def analyze(
                 stories=stories.value,
                 engine=running,
                 jobs=jobs,
+                on_bad=on_bad.value,
             )
         return analysis, parser.stats if parser else running.stats
 
     analysis, stats = console.run(action)
-    console.warn(analysis.warnings)
+    console.warn(analysis.warnings + _left_out(analysis))
     if verbose:
         console.stats(stats, started)
     if as_json:

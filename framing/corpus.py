@@ -10,20 +10,21 @@ Size: an article is parsed whole, and the parser takes at most ``MAX_ARTICLE_CHA
 (spaCy's own limit; about 170,000 words, far beyond any news article).  A longer article is
 refused with its file and line; a one-article file over ``MAX_FILE_BYTES`` is refused before it
 is read.  ``.jsonl`` files are streamed a line at a time, so they may be of any size.
+
+A file or record that cannot be read is an InputError; given a ``rejected`` list
+(``framing.bad_input``, ``on_bad="skip"``), the readers list it there and go on instead.
 """
 
 from __future__ import annotations
 
-import gzip
-import json
 import re
-import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from framing import bad_input, jsonl
 from framing.errors import InputError
-from framing.records import REPORT_INDEX, REPORT_MARKER, Cleaned, Meta, Source
+from framing.records import REPORT_INDEX, REPORT_MARKER, Cleaned, Meta, Rejected, Source
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".jsonl", ".jsonl.gz")
 META_FIELDS = ("outlet", "title", "date", "url", "author")
@@ -190,83 +191,79 @@ def _read_html(data: bytes, path: Path, warnings: list[str]) -> Source:
     return _source(_file_id(path), shown, text, meta, origin=shown, encoding=encoding)
 
 
-def _records(path: Path) -> Iterator[tuple[int, bytes]]:
-    """Each line of a (gzipped) file with its number, never holding more than one line."""
-    opener = gzip.open if path.name.lower().endswith(".gz") else open
-    try:
-        with opener(path, "rb") as handle:
-            number = 0
-            while raw := handle.readline(MAX_FILE_BYTES + 1):
-                number += 1
-                if len(raw) > MAX_FILE_BYTES:
-                    raise InputError(
-                        f"expected a line of at most {MAX_FILE_BYTES:,} bytes (one article), got "
-                        "a longer one; the lines before it were read, none after",
-                        path=display(path),
-                        line=number,
-                    )
-                yield number, raw
-    except (OSError, EOFError, zlib.error) as exc:
-        raise InputError(f"cannot read the file ({exc})", path=display(path)) from None
-
-
-_JSON_TYPES = {"list": "list", "str": "string", "int": "number", "float": "number"}
-_JSON_TYPES |= {"bool": "true or false", "NoneType": "null"}
-
-
-def read_jsonl(path: Path, warnings: list[str]) -> Iterator[Source]:
-    """Stream one Source per line of a ``.jsonl`` or ``.jsonl.gz`` file."""
-    shown = display(path)
-    for number, raw in _records(path):
-        if not raw.strip():
-            continue
-        line, encoding = decode(raw, path=f"{shown}:{number}", warnings=warnings)
+def read_jsonl(
+    path: Path, warnings: list[str], *, rejected: list[Rejected] | None = None
+) -> Iterator[Source]:
+    """Stream one Source per line of a ``.jsonl`` or ``.jsonl.gz`` file.  A bad line is an
+    InputError; with ``rejected``, listed there, and reading goes on (read_file lists a file
+    that cannot be read at all)."""
+    shown, skip = display(path), rejected is not None
+    for number, raw in jsonl.lines(path, limit=MAX_FILE_BYTES, shown=shown, read_on=skip):
+        mine: list[str] = []  # a line's cp1252 warning is kept only if the line is
         try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(
-                f"expected a JSON object, got invalid JSON ({exc.msg} at column {exc.colno}); "
-                "the lines before it were read, none after",
-                path=shown,
-                line=number,
-            ) from None
-        if not isinstance(record, dict):
-            raise InputError(
-                f"expected a JSON object, got a JSON {_JSON_TYPES[type(record).__name__]}",
-                path=shown,
-                line=number,
-            )
-        text = record.get("text")
-        if not isinstance(text, str) or not printable(text).strip():
-            raise InputError(
-                "expected a non-empty string field 'text', got "
-                + ("none" if text is None else repr(text)[:40]),
-                path=shown,
-                line=number,
-            )
-        record_id = record.get("id")
-        meta_values = {k: record.get(k) for k in META_FIELDS}
-        for key, value in meta_values.items():
-            if value is not None and not isinstance(value, str):
-                meta_values[key] = str(value)
-        yield _source(
-            _one_line("" if record_id is None else str(record_id)) or f"{_stem(path)}-{number}",
-            shown,
-            text,
-            Meta(**meta_values),
-            origin=f"{shown}:{number}",
-            encoding=encoding,
+            if isinstance(raw, InputError):
+                raise raw
+            source = _record(path, shown, number, raw, mine, read_on=skip)
+        except InputError as exc:
+            bad_input.reject(exc, rejected)
+            continue
+        warnings.extend(mine)
+        yield source
+
+
+def _record(
+    path: Path, shown: str, number: int, raw: bytes, warnings: list[str], *, read_on: bool
+) -> Source:
+    """The article on one line of a .jsonl file."""
+    try:
+        line, encoding = decode(raw, path=f"{shown}:{number}", warnings=warnings)
+    except InputError as exc:  # the same message, its line apart for a Rejected
+        raise InputError(exc.message, path=shown, line=number) from None
+    record = jsonl.parse(line, shown=shown, number=number, read_on=read_on)
+    text = record.get("text")
+    if not isinstance(text, str) or not printable(text).strip():
+        raise InputError(
+            "expected a non-empty string field 'text', got "
+            + ("none" if text is None else repr(text)[:40]),
+            path=shown,
             line=number,
         )
+    record_id = record.get("id")
+    meta_values = {k: record.get(k) for k in META_FIELDS}
+    for key, value in meta_values.items():
+        if value is not None and not isinstance(value, str):
+            meta_values[key] = str(value)
+    return _source(
+        _one_line("" if record_id is None else str(record_id)) or f"{_stem(path)}-{number}",
+        shown,
+        text,
+        Meta(**meta_values),
+        origin=f"{shown}:{number}",
+        encoding=encoding,
+        line=number,
+    )
 
 
-def read_file(path: Path, warnings: list[str]) -> Iterator[Source]:
-    """Read one article file (or every record of a .jsonl file)."""
+def read_file(
+    path: Path, warnings: list[str], *, rejected: list[Rejected] | None = None
+) -> Iterator[Source]:
+    """Read one article file (or every record of a .jsonl file).  A file that cannot be read is
+    an InputError; with ``rejected`` it is listed there instead (as is each bad .jsonl line)."""
+    mine: list[str] = []  # a file's cp1252 warning is kept only if the file is
+    try:
+        if _suffix(path) in {".jsonl", ".jsonl.gz"}:
+            yield from read_jsonl(path, warnings, rejected=rejected)
+        else:
+            yield _article(path, mine)
+    except InputError as exc:
+        bad_input.reject(exc, rejected)
+    else:
+        warnings.extend(mine)
+
+
+def _article(path: Path, warnings: list[str]) -> Source:
     suffix = _suffix(path)
     shown = display(path)
-    if suffix in {".jsonl", ".jsonl.gz"}:
-        yield from read_jsonl(path, warnings)
-        return
     if not suffix:
         raise InputError(
             f"expected an article file ({', '.join(TEXT_SUFFIXES)}), got '{path.suffix or path.name}'",
@@ -284,8 +281,7 @@ def read_file(path: Path, warnings: list[str]) -> Iterator[Source]:
     except OSError as exc:
         raise InputError(f"cannot read the file ({exc.strerror})", path=shown) from None
     if suffix in {".html", ".htm"}:
-        yield _read_html(data, path, warnings)
-        return
+        return _read_html(data, path, warnings)
     text, encoding = decode(data, path=shown, warnings=warnings)
     text = printable(text)
     meta, body_start = Meta(), 0
@@ -293,7 +289,7 @@ def read_file(path: Path, warnings: list[str]) -> Iterator[Source]:
         meta, body_start = parse_front_matter(text, path=shown)
     if not text[body_start:].strip():
         raise InputError("expected article text, got an empty file", path=shown)
-    yield _source(
+    return _source(
         _file_id(path), shown, text, meta, origin=shown, encoding=encoding, body_start=body_start
     )
 
@@ -330,8 +326,12 @@ def find_files(paths: Iterable[Path], warnings: list[str] | None = None) -> list
     return files
 
 
-def read_paths(paths: Sequence[Path], warnings: list[str]) -> Iterator[Source]:
-    """Every article under ``paths``, in a stable order; duplicate ids are an error."""
+def read_paths(
+    paths: Sequence[Path], warnings: list[str], *, rejected: list[Rejected] | None = None
+) -> Iterator[Source]:
+    """Every article under ``paths``, in a stable order; duplicate ids are an error.  With
+    ``rejected`` (on_bad="skip"), each file or record that cannot be read, and each later
+    duplicate, is listed there and left out."""
     skipped: list[str] = []
     files = find_files(paths, skipped)
     if not files:
@@ -343,13 +343,17 @@ def read_paths(paths: Sequence[Path], warnings: list[str]) -> Iterator[Source]:
     warnings.extend(skipped)
     seen: dict[str, str] = {}
     for path in files:
-        for source in read_file(path, warnings):
+        for source in read_file(path, warnings, rejected=rejected):
             if source.id in seen:
-                raise InputError(
+                line = source.origin[len(source.path) + 1 :]  # a .jsonl record's: path:line
+                again = InputError(
                     f"duplicate document id {source.id!r}, first read from {seen[source.id]}; "
                     "give each article a distinct file name or 'id'",
-                    path=source.origin,
+                    path=source.path,
+                    line=int(line) if line else None,
                 )
+                bad_input.reject(again, rejected)
+                continue
             seen[source.id] = source.origin
             yield source
 

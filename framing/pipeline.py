@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from framing import (
     __version__,
+    bad_input,
     clean,
     corpus,
     lexicons,
@@ -55,6 +56,7 @@ def analyze(
     engine: DaskEngine | None = None,
     jobs: int = 0,
     timings: dict[str, float] | None = None,
+    on_bad: str = "stop",
 ) -> tuple[Analysis, Parser | None]:
     """Analyse every article under ``paths``; return the Analysis and the parser used (none
     when an ``engine`` parsed them: its ``stats`` say what it parsed).
@@ -65,7 +67,9 @@ def analyze(
     ``stories``: auto (group the documents into stories and compare within each) or one (compare
     every document with every other, as one story).  ``engine``: where the per-document stage
     and the per-story comparisons run (``framing.run.cluster.DaskEngine``); this process when None.
-    The Analysis is the same either way."""
+    The Analysis is the same either way.  ``on_bad``: stop (an article file or .jsonl record that
+    cannot be read is an InputError) or skip (it is left out, and listed in the Analysis's
+    ``rejected``; an InputError still when nothing is left)."""
     with timing.collector_held():
         found, compared, parser = analyze_stories(
             paths,
@@ -79,10 +83,13 @@ def analyze(
             engine=engine,
             jobs=jobs,
             timings=timings,
+            on_bad=on_bad,
         )
         if compared is None:
             return found, parser
-        every = story_table.combine(list(compared), version=__version__, warnings=found.warnings)
+        every = story_table.combine(
+            list(compared), version=__version__, warnings=found.warnings, rejected=found.rejected
+        )
         return every, parser
 
 
@@ -99,6 +106,7 @@ def analyze_stories(
     jobs: int = 0,
     timings: dict[str, float] | None = None,
     pack: bool = True,
+    on_bad: str = "stop",
 ) -> tuple[Analysis, Iterator[Story] | None, Parser | None]:
     """``analyze`` for a caller that takes a run of several stories one story at a time, as
     ``report`` does: (the Analysis, None, parser) for a run of one story; for several, (an
@@ -108,7 +116,11 @@ def analyze_stories(
     articles never holds them all as objects."""
     clock = timing.Clock(timings)
     warnings: list[str] = []
-    sources = sorted(corpus.read_paths(paths, warnings), key=lambda s: s.id)
+    rejected = bad_input.collector(on_bad)
+    sources = sorted(corpus.read_paths(paths, warnings, rejected=rejected), key=lambda s: s.id)
+    if rejected and not sources:
+        raise bad_input.nothing_left(paths, rejected)
+    left_out = tuple(rejected or ())
     settings = load_settings(paths, config_path=config_path, lexicon_dir=lexicon_dir)
     clock.lap("read")
     cleaned = [clean.find_article(s.text, settings.chrome, start=s.body_start) for s in sources]
@@ -138,11 +150,15 @@ def analyze_stories(
     run = engine.map if engine else _here
     if len(grouped) < 2:
         documents = stances.link_documents([h.load() for h in held], links)
-        compare = partial(story_table.compare, version=__version__, warnings=tuple(warnings))
+        compare = partial(
+            story_table.compare, version=__version__, warnings=tuple(warnings), rejected=left_out
+        )
         single = run(compare, [documents])[0]
         clock.lap("compare")
         return single, None, parser
-    outline = story_table.combine(grouped, version=__version__, warnings=tuple(warnings))
+    outline = story_table.combine(
+        grouped, version=__version__, warnings=tuple(warnings), rejected=left_out
+    )
     return outline, _compared(grouped, held, run, clock), parser
 
 
@@ -212,14 +228,15 @@ def report(
     stories: str = "auto",
     engine: DaskEngine | None = None,
     jobs: int = 0,
+    on_bad: str = "stop",
 ) -> tuple[Analysis, Parser | None, list[str]]:
     """Analyse ``paths`` and write the report folder ``out`` atomically; return the outline of
     the run (``analyze_stories``: the Analysis itself for a run of one story) and the file
     names.
 
     ``output_format``: md (markdown and framing.json), json (framing.json only) or csv (one CSV
-    table per kind of finding, and framing.json); ``stories``, ``engine`` and ``jobs`` as
-    for ``analyze``.  The layout
+    table per kind of finding, and framing.json); ``stories``, ``engine``, ``jobs`` and
+    ``on_bad`` as for ``analyze``.  The layout
     of a run of several stories is in ``framing.report.stories``."""
     from framing.report import stories as story_report
     from framing.report.output import write_report
@@ -234,11 +251,15 @@ def report(
         stories=stories,
         engine=engine,
         jobs=jobs,
+        on_bad=on_bad,
     )
     if compared is not None and output_format == "csv":
         # the CSV tables are built over every article at once
         analysis = story_table.combine(
-            list(compared), version=__version__, warnings=analysis.warnings
+            list(compared),
+            version=__version__,
+            warnings=analysis.warnings,
+            rejected=analysis.rejected,
         )
         compared = None
     if compared is None:

@@ -60,6 +60,15 @@ class Source:
 
 
 @dataclass(frozen=True, slots=True)
+class Rejected:
+    """An article file or .jsonl record left out of a run (``on_bad="skip"``), and why."""
+
+    path: str
+    line: int | None  # the line of a .jsonl record; None for a whole file
+    reason: str  # the refusal's message without its place, as ``Error:`` would give it
+
+
+@dataclass(frozen=True, slots=True)
 class ChromeRegion:
     """Text judged not to be the article, with the rule that said so."""
 
@@ -371,6 +380,8 @@ class Analysis:
     # A run of several stories: each story's comparison, the fields above left empty (nothing
     # is compared across stories).  Empty when the run is one story.
     stories: tuple[Story, ...] = ()
+    # What was left out unread with on_bad="skip"; empty when everything was read.
+    rejected: tuple[Rejected, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

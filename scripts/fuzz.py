@@ -1,6 +1,7 @@
 """Fuzz ``framing analyze`` with random and mutated inputs, in-process, and count the outcomes.
 
     python scripts/fuzz.py [-n 10000] [--batch 100] [--seed 0] [--keep DIR] [--errors]
+                           [--on-bad skip]
 
 Each input is one file: a sample article from ``seeds/`` with bytes flipped, cut short, control
 characters, NUL bytes, odd Unicode, markup, numbers or quote marks spliced in, or a line made
@@ -25,6 +26,13 @@ gives the same inputs.
 
 A batch that fails is split in halves until the failing input is alone (the parse cache makes
 the reruns cheap).  The exit code is 1 when anything crashed or gave wrong offsets.
+
+With ``--on-bad skip``, the inputs are run together with ``--on-bad skip``, and bad ones must
+be left out rather than refused: clean is then an input with a record or more left out (each
+named by one ``Warning: ...; left out`` line and in the JSON's ``rejected``), or one of a
+batch with nothing left to read (one ``Error:`` line); exit 0 with stderr lines other than
+warnings, a warning that ``rejected`` does not hold, or a rejected path that is no input of
+the batch, is a crash.
 """
 
 from __future__ import annotations
@@ -286,7 +294,7 @@ def _spans_hold(node: object, text: str) -> bool:
 
 
 class Runner:
-    def __init__(self, tally: Tally) -> None:
+    def __init__(self, tally: Tally, on_bad: str = "stop") -> None:
         from typer.testing import CliRunner
 
         from framing import cli
@@ -297,6 +305,8 @@ class Runner:
         self.app = cli.app
         self.cli = CliRunner()
         self.tally = tally
+        self.skip = on_bad == "skip"
+        self.rejected: dict[str, str] = {}  # what the last run left out: path, first reason
 
     def invoke(self, args: list[str]) -> tuple[str, str]:
         """Run the CLI; return its outcome (ok, clean, crash, offsets) and what went wrong."""
@@ -308,6 +318,9 @@ class Runner:
         if "Traceback" in stderr or result.exit_code not in (0, 1):
             return "crash", f"exit {result.exit_code}; stderr:\n{stderr}"
         errors = [line for line in stderr.splitlines() if not line.startswith("Warning: ")]
+        left_out = [line for line in stderr.splitlines() if line.endswith("; left out")]
+        if self.skip and result.exit_code == 1 and "got none (" in stderr and len(errors) == 1:
+            return "clean", errors[0]  # every input of the run was left out
         if result.exit_code == 1:
             if len(errors) == 1 and errors[0].startswith("Error: ") and stderr.endswith("\n"):
                 return "clean", errors[0]
@@ -316,6 +329,14 @@ class Runner:
             return "crash", f"exit 0 with stderr:\n{stderr}"
         if "--json" in args:
             data = json.loads(result.stdout)
+            rejected = data.get("rejected", [])
+            self.rejected = {}
+            for r in rejected:
+                self.rejected.setdefault(r["path"], r["reason"])
+            if self.skip and len(left_out) != len(rejected):
+                return "crash", f"{len(left_out)} 'left out' warnings, {len(rejected)} rejected"
+            if not set(self.rejected) <= set(args):
+                return "crash", f"a rejected path is no input: {sorted(self.rejected)}"
             for doc in data["documents"]:
                 if not _spans_hold({k: v for k, v in doc.items() if k != "text"}, doc["text"]):
                     return "offsets", f"{doc['id']}: a span's text is not text[start:end]"
@@ -326,10 +347,19 @@ class Runner:
         if not items:
             return
         args = ["analyze", *(str(folder / i.name) for i in items), "--json"]
+        if self.skip:
+            args += ["--on-bad", "skip"]
         outcome, detail = self.invoke(args)
         if outcome == "ok":
             for item in items:
-                self.tally.add(item, "ok", folder)
+                path = str(folder / item.name)
+                if path in self.rejected:  # counted by its reason, as a refusal is
+                    self.tally.add(item, "clean", folder, f"Warning: {path}: {self.rejected[path]}")
+                else:
+                    self.tally.add(item, "ok", folder)
+        elif self.skip and outcome == "clean":
+            for item in items:
+                self.tally.add(item, outcome, folder, detail)
         elif len(items) == 1:
             if outcome == "clean" and items[0].name not in detail:
                 outcome, detail = "crash", f"the error does not name the input: {detail}"
@@ -342,6 +372,7 @@ class Runner:
     def batch(self, items: list[Input], folder: Path) -> None:
         from framing import corpus
         from framing.errors import FramingError
+        from framing.records import Rejected
 
         plain = folder / "plain.txt"
         plain.write_text("The council voted on Tuesday to extend the library's hours.\n")
@@ -358,7 +389,8 @@ class Runner:
                 self.tally.add(item, outcome, folder, detail)
                 continue
             try:
-                found = {s.id for s in corpus.read_paths([path], [])}
+                rejected: list[Rejected] | None = [] if self.skip else None
+                found = {s.id for s in corpus.read_paths([path], [], rejected=rejected)}
             except FramingError:
                 # Refused while reading: the CLI must say so in one line naming the file.
                 outcome, detail = self.invoke(["analyze", str(path)])
@@ -391,13 +423,16 @@ def main(argv: list[str] | None = None) -> int:
     options.add_argument("--seed", type=int, default=0, help="random seed (0)")
     options.add_argument("--keep", type=Path, default=Path("fuzz-crashes"), help="crash inputs")
     options.add_argument("--errors", action="store_true", help="also count the kinds of refusal")
+    options.add_argument(
+        "--on-bad", choices=["stop", "skip"], default="stop", help="run with --on-bad (stop)"
+    )
     args = options.parse_args(argv)
 
     started = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="framing-fuzz-") as temporary:
         os.environ["FRAMING_CACHE_DIR"] = str(Path(temporary) / "cache")
         tally = Tally(Counter(), Counter(), [], args.keep, Counter())
-        runner = Runner(tally)
+        runner = Runner(tally, args.on_bad)
         generator = Generator(args.seed)
         for first in range(0, args.n, args.batch):
             folder = Path(temporary) / f"batch-{first:05d}"
@@ -418,7 +453,8 @@ def main(argv: list[str] | None = None) -> int:
     for shown in tally.crashes:
         print(shown)
     total = sum(tally.outcomes.values())
-    print(f"framing analyze fuzz: {total} inputs (seed {args.seed}), {elapsed:.0f} s")
+    mode = " --on-bad skip" if args.on_bad == "skip" else ""
+    print(f"framing analyze{mode} fuzz: {total} inputs (seed {args.seed}), {elapsed:.0f} s")
     kinds = sorted({kind for kind, _ in tally.by_kind})
     print(f"  {'kind':<10}" + "".join(f"{o:>9}" for o in OUTCOMES))
     for kind in kinds:

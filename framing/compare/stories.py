@@ -37,7 +37,7 @@ from framing.compare import facts as fact_table
 from framing.compare import labels as label_table
 from framing.compare import sources as source_profiles
 from framing.compare import vectors, vocabulary
-from framing.records import Analysis, Document, Story
+from framing.records import Analysis, Document, Rejected, Story
 
 # Chosen on SEESAW + BASIL and ECB+ together (evaluation/stories.py --grid): actors at 0.2
 # help a little without dates (B-cubed 0.830 against 0.820 for words alone) and cost nothing
@@ -64,7 +64,11 @@ _REPORTING = {"said", "says", "say", "saying", "told", "tells", "according", "ad
 
 
 def compare(
-    documents: Sequence[Document], *, version: str, warnings: tuple[str, ...] = ()
+    documents: Sequence[Document],
+    *,
+    version: str,
+    warnings: tuple[str, ...] = (),
+    rejected: tuple[Rejected, ...] = (),
 ) -> Analysis:
     """The comparison of the documents of one story."""
     documents = sorted(documents, key=lambda d: d.id)
@@ -83,10 +87,17 @@ def compare(
         shared_quotes=claim_table.shared_quotes(documents),
         vocabulary=vocabulary.distinctive(documents),
         outlet_stances=stances.by_outlet(documents),
+        rejected=rejected,
     )
 
 
-def combine(stories: Sequence[Story], *, version: str, warnings: tuple[str, ...] = ()) -> Analysis:
+def combine(
+    stories: Sequence[Story],
+    *,
+    version: str,
+    warnings: tuple[str, ...] = (),
+    rejected: tuple[Rejected, ...] = (),
+) -> Analysis:
     """The run's Analysis when it holds several stories: every document, and each story's
     comparison apart in ``stories``; nothing is compared across stories."""
     documents = sorted((d for s in stories for d in s.analysis.documents), key=lambda d: d.id)
@@ -95,6 +106,7 @@ def combine(stories: Sequence[Story], *, version: str, warnings: tuple[str, ...]
         documents=tuple(documents),
         warnings=warnings,
         stories=tuple(stories),
+        rejected=rejected,
     )
 
 

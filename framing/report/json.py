@@ -323,7 +323,13 @@ def to_dict(analysis: Analysis) -> dict[str, Any]:
     if analysis.stories:
         found["stories"] = [story(s) for s in analysis.stories]
     found["warnings"] = list(analysis.warnings)
+    if analysis.rejected:  # only then: the report of a run that read everything is unchanged
+        found["rejected"] = _rejected(analysis)
     return found
+
+
+def _rejected(analysis: Analysis) -> list[dict[str, Any]]:
+    return [{"path": r.path, "line": r.line, "reason": r.reason} for r in analysis.rejected]
 
 
 # Stand-ins for the two long lists while the rest of the object is encoded (a NUL is always
@@ -356,6 +362,8 @@ def chunks(
     if analysis.stories:
         top["stories"] = _STORIES
     top["warnings"] = list(analysis.warnings)
+    if analysis.rejected:
+        top["rejected"] = _rejected(analysis)
     text = json.dumps(top, ensure_ascii=False, indent=2)
     lists = {json.dumps(_DOCUMENTS): documents, json.dumps(_STORIES): stories}
     position = 0

@@ -42,6 +42,7 @@ def render_index(analysis: Analysis, *, out_dir: str, story: str | None = None) 
         f"{len(docs)} article{'s' if len(docs) != 1 else ''} from {len(outlets)} "
         f"outlet{'s' if len(outlets) != 1 else ''}, read by framing {escape(analysis.framing_version)}."
     )
+    lines += left_out_section(analysis)
     lines += ["", "## Outlets", ""]
     rows = []
     for outlet in outlets:
@@ -82,6 +83,25 @@ def render_index(analysis: Analysis, *, out_dir: str, story: str | None = None) 
     if analysis.warnings:
         lines += ["## Warnings", ""] + [f"- {escape(w)}" for w in analysis.warnings] + [""]
     return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def left_out_section(analysis: Analysis) -> list[str]:
+    """The inputs that ``--on-bad skip`` left out, at the top of an index: a comparison that
+    lacks them must say so.  Nothing when every input was read."""
+    if not analysis.rejected:
+        return []
+    count = len(analysis.rejected)
+    lines = ["", "## Inputs left out", ""]
+    lines.append(
+        f"{count} input{'s' if count != 1 else ''} could not be read and "
+        f"{'were' if count != 1 else 'was'} left out (`--on-bad skip`):"
+    )
+    lines.append("")
+    rows = [
+        [escape(r.path), "—" if r.line is None else str(r.line), escape(r.reason)]
+        for r in analysis.rejected
+    ]
+    return lines + table(["File", "Line", "Reason"], rows)
 
 
 def render_outlet(analysis: Analysis, outlet: str, *, out_dir: str) -> str:

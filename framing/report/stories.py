@@ -152,6 +152,7 @@ def index(analysis: Analysis, *, out_dir: str) -> str:
         f"{len(alone)} article{'s' if len(alone) != 1 else ''} no other article matched; read "
         f"by framing {escape(analysis.framing_version)}."
     )
+    lines += markdown.left_out_section(analysis)
     lines += ["", "## Stories", ""]
     lines.append(
         "Each story is compared within itself: its facts, claims, omissions, labels, sources and "
