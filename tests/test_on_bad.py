@@ -271,10 +271,11 @@ REJECTED = (
 )
 
 
-def test_framing_json_lists_the_rejected_only_when_there_are_some() -> None:
+def test_framing_json_always_lists_the_rejected() -> None:
+    # the contract: the field exists, an empty list when nothing was left out
     plain = Analysis(framing_version="0", documents=())
-    assert "rejected" not in json_report.to_dict(plain)
-    assert '"rejected"' not in json_report.dumps(plain)
+    assert json_report.to_dict(plain)["rejected"] == []
+    assert json.loads(json_report.dumps(plain))["rejected"] == []
     left = Analysis(framing_version="0", documents=(), rejected=REJECTED)
     found = json.loads(json_report.dumps(left))
     assert list(found)[-2:] == ["warnings", "rejected"]
@@ -481,7 +482,7 @@ def test_an_empty_jsonl_is_no_bad_input(run, tmp_path: Path) -> None:
     for args in [(), ("--on-bad", "skip")]:
         result = run("analyze", "feed.jsonl", "--json", *args)
         assert (result.exit_code, result.stderr) == (0, "")
-        assert "rejected" not in json.loads(result.stdout)
+        assert json.loads(result.stdout)["rejected"] == []
 
 
 def test_a_warning_is_one_line_whatever_the_file_name(run, tmp_path: Path) -> None:

@@ -93,6 +93,7 @@ def test_json_keeps_each_story_apart(mixed, tmp_path: Path) -> None:
     assert list(data) == [
         "framing_version", "documents", "facts", "omissions", "labels", "sources", "claims",
         "only_in_one_document", "shared_quotes", "vocabulary", "stories", "warnings",
+        "rejected",
     ]  # fmt: skip
     assert len(data["documents"]) == 10 and data["facts"] == [] and data["sources"] == []
     first = data["stories"][0]

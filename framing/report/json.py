@@ -323,8 +323,8 @@ def to_dict(analysis: Analysis) -> dict[str, Any]:
     if analysis.stories:
         found["stories"] = [story(s) for s in analysis.stories]
     found["warnings"] = list(analysis.warnings)
-    if analysis.rejected:  # only then: the report of a run that read everything is unchanged
-        found["rejected"] = _rejected(analysis)
+    # the articles or records left out with --on-bad skip; always there, empty otherwise
+    found["rejected"] = _rejected(analysis)
     return found
 
 
@@ -362,8 +362,7 @@ def chunks(
     if analysis.stories:
         top["stories"] = _STORIES
     top["warnings"] = list(analysis.warnings)
-    if analysis.rejected:
-        top["rejected"] = _rejected(analysis)
+    top["rejected"] = _rejected(analysis)
     text = json.dumps(top, ensure_ascii=False, indent=2)
     lists = {json.dumps(_DOCUMENTS): documents, json.dumps(_STORIES): stories}
     position = 0
