@@ -1,0 +1,153 @@
+"""Records of the comparison across articles: facts and omissions, claims and quotes,
+vocabulary, labels, sources, the Analysis of a run and its Stories."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from framing.records.findings import Document, OutletStance
+from framing.records.text import Rejected, Span
+
+
+@dataclass(frozen=True, slots=True)
+class FactValue:
+    doc: str
+    value: float | None
+    low: float | None
+    high: float | None
+    qualifier: str | None
+    text: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    id: str
+    what: str
+    unit: str | None
+    values: tuple[FactValue, ...]
+    status: str  # agree | conflict | single
+    note: str | None = None  # why values may differ: the reporting dates differ, or are unknown
+
+
+@dataclass(frozen=True, slots=True)
+class Omission:
+    doc: str
+    what: str
+    covered_by: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimText:
+    doc: str
+    text: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """Sentences in different documents that report the same thing, each outlet's wording."""
+
+    id: str
+    sentences: tuple[ClaimText, ...]  # one per document, sorted by document
+    similarity: float  # the weakest link in the group, cosine of TF-IDF plus shared actors
+    shared_wording: bool = False  # near-identical text: wire copy or a reused passage
+
+
+@dataclass(frozen=True, slots=True)
+class Exclusive:
+    """Something only one document reports: a fact or a claim no other document matches."""
+
+    doc: str
+    what: str
+    kind: str  # fact | actor | claim
+    evidence: ClaimText
+
+
+@dataclass(frozen=True, slots=True)
+class SharedQuote:
+    """The same or a near-identical quotation in several documents."""
+
+    text: str
+    uses: tuple[ClaimText, ...]
+    speaker: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class DistinctiveWord:
+    word: str
+    z: float  # Fightin' Words z-score of the outlet against the rest
+    count: int  # uses by this outlet
+    others: int  # uses by the other outlets
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    outlet: str
+    words: tuple[DistinctiveWord, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class LabelRow:
+    referent: str
+    by_doc: tuple[tuple[str, tuple[str, ...]], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerCount:
+    speaker: str
+    count: int
+    kind: str
+    side: str | None
+    doc: str  # where the speaker is first cited ...
+    evidence: Span  # ... and the cue that cites them
+
+
+@dataclass(frozen=True, slots=True)
+class SourceProfile:
+    """Who one outlet lets speak: counts of its attributions, sorted most frequent first."""
+
+    outlet: str
+    documents: tuple[str, ...]
+    attributions: int
+    kinds: tuple[tuple[str, int], ...]
+    sides: tuple[tuple[str, int], ...]
+    side_words: tuple[tuple[str, int], ...]  # words of attributed content, by side
+    connotations: tuple[tuple[str, int], ...]
+    direct: int
+    anonymous: int
+    unattributed: int  # "is believed to": claims the outlet attributes to no one
+    speakers: tuple[SpeakerCount, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """Everything one run found: the documents (sorted by id) and the comparison."""
+
+    framing_version: str
+    documents: tuple[Document, ...]
+    facts: tuple[Fact, ...] = ()
+    omissions: tuple[Omission, ...] = ()
+    labels: tuple[LabelRow, ...] = ()
+    sources: tuple[SourceProfile, ...] = ()
+    warnings: tuple[str, ...] = field(default=())
+    claims: tuple[Claim, ...] = ()
+    exclusives: tuple[Exclusive, ...] = ()
+    shared_quotes: tuple[SharedQuote, ...] = ()
+    vocabulary: tuple[Vocabulary, ...] = ()
+    outlet_stances: tuple[OutletStance, ...] = ()  # sorted by outlet, then actor
+    # A run of several stories: each story's comparison, the fields above left empty (nothing
+    # is compared across stories).  Empty when the run is one story.
+    stories: tuple[Story, ...] = ()
+    # What was left out unread with on_bad="skip"; empty when everything was read.
+    rejected: tuple[Rejected, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    """Documents of a run that report one story, and the comparison among them alone."""
+
+    id: str  # a file name: its number (largest story first) and its key words
+    title: str  # the headline of its earliest document, else its key words
+    terms: tuple[str, ...]  # the words that weigh most in its documents (TF-IDF)
+    analysis: Analysis  # its documents and their comparison
