@@ -51,3 +51,21 @@ def seeds_analysis(parser):
 
     analysis, _ = pipeline.analyze([SEEDS], parser=parser)
     return analysis
+
+
+@pytest.fixture
+def run(parser, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """Invoke the CLI in-process from ``tmp_path``, with the session's loaded spaCy pipeline."""
+    from typer.testing import CliRunner
+
+    from framing import cli as cli_module
+    from framing.nlp import Parser
+
+    monkeypatch.setattr(Parser, "create", classmethod(lambda cls, **options: parser))
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+
+    def invoke(*args: str):
+        return runner.invoke(cli_module.app, list(args), prog_name="framing")
+
+    return invoke

@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from test_lexicons import COPY_SIZES, SHIPPED_SIZES
+from support import (
+    BROKEN_LINE,
+    COPY_SIZES,
+    ROOT,
+    SEEDS,
+    SHIPPED_SIZES,
+    broken_copy,
+    framing,
+    snapshot,
+)
 from typer.testing import CliRunner
 
 from framing import __version__, lexicons
@@ -19,54 +25,10 @@ from framing import cli as cli_module
 from framing.nlp import Parser
 from framing.report.markdown import slug
 
-ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT / "seeds"
 SEED_IDS = sorted(p.stem for p in SEEDS.glob("*.txt"))
 TOP_FIELDS = ["framing_version", "documents", "facts", "omissions", "labels"]
 DOC_FIELDS = ["id", "outlet", "title", "text", "article", "word_count", "attributions"]
 DOC_FIELDS += ["loaded_terms", "labels", "stance", "quantities", "readability"]
-BROKEN_LINE = "Error: lex/chrome.tsv:13: expected 2 tab-separated fields (phrase, kind), got 1\n"
-
-
-@pytest.fixture
-def run(parser, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    """Invoke the CLI in-process from ``tmp_path``, with the session's loaded spaCy pipeline."""
-    monkeypatch.setattr(Parser, "create", classmethod(lambda cls, **options: parser))
-    monkeypatch.chdir(tmp_path)
-    runner = CliRunner()
-
-    def invoke(*args: str):
-        return runner.invoke(cli_module.app, list(args), prog_name="framing")
-
-    return invoke
-
-
-def framing(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    """Run the real program, for real stdout and stderr streams."""
-    return subprocess.run(
-        [sys.executable, "-m", "framing", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "COLUMNS": "200"},
-        check=False,
-    )
-
-
-def broken_copy(folder: Path) -> Path:
-    """A lexicon copy whose line 13 lost its tab."""
-    lex = folder / "lex"
-    lex.mkdir()
-    text = (ROOT / "lexicons" / "chrome.tsv").read_text(encoding="utf-8")
-    assert text.splitlines()[12] == "skip to main content\tline"
-    (lex / "chrome.tsv").write_text(
-        text.replace("skip to main content\tline", "skip to main content line"), encoding="utf-8"
-    )
-    return lex
-
-
-def snapshot(folder: Path) -> dict[str, bytes]:
-    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
 
 
 def test_version(run) -> None:

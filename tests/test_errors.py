@@ -20,8 +20,8 @@ from xml.etree import ElementTree
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from test_cli import BROKEN_LINE, broken_copy, run, snapshot
-from test_cli import framing as real_process
+from support import BROKEN_LINE, broken_copy, snapshot
+from support import framing as real_process
 
 import framing
 from framing import config, corpus, lexicons, pipeline
@@ -32,9 +32,6 @@ from framing.nlp import Parser
 from framing.records import Source
 from framing.report import output
 from framing.run import cache as results
-
-# test_cli's fixture that runs the CLI in-process with the session's parser, used here by name.
-__all__ = ["run"]
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

@@ -13,7 +13,6 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from test_cli import run
 
 from framing import bad_input, corpus, pipeline
 from framing.errors import InputError
@@ -21,9 +20,6 @@ from framing.records import Analysis, Rejected, Story
 from framing.report import json as json_report
 from framing.report import markdown
 from framing.report import stories as story_report
-
-# test_cli's fixture that runs the CLI in-process with the session's parser, used here by name.
-__all__ = ["run"]
 
 BODY = "The council voted on Tuesday to extend the library's opening hours.\n"
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"

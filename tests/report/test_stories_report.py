@@ -10,13 +10,14 @@ import re
 from pathlib import Path
 
 import pytest
+from support import DATA
 
 from framing import pipeline
 from framing.errors import OutputError
 from framing.report import output
 from framing.report import stories as story_report
 
-MIXED = Path(__file__).parent / "data" / "mixed_stories"
+MIXED = DATA / "mixed_stories"
 STORIES = ("01-marrowby-river-rescue", "02-patients-kestrel-board", "03-port-aldane-orsk")
 
 

@@ -6,12 +6,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from support import DATA
 
 from framing import clean, corpus, nlp, pipeline
 from framing.run import documents as extract
 from framing.run import held, pool
 
-MIXED = Path(__file__).resolve().parent / "data" / "mixed_stories"
+MIXED = DATA / "mixed_stories"
 
 
 @pytest.fixture(scope="module")

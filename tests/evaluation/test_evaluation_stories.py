@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 import pytest
+from support import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "evaluation"))
 
-import stories as story_eval  # noqa: E402
+import stories as story_eval
 
 
 def test_a_perfect_grouping_scores_one() -> None:

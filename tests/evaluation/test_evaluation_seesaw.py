@@ -10,13 +10,13 @@ import sys
 from pathlib import Path
 
 import pytest
+from support import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "evaluation"))
 
-import seesaw  # noqa: E402
+import seesaw
 
-from framing.records import ActorMention, ActorStance, Span, StanceCue  # noqa: E402
+from framing.records import ActorMention, ActorStance, Span, StanceCue
 
 DATA = ROOT.parent / "shared" / "eval" / "seesaw"
 

@@ -7,13 +7,13 @@ import sys
 from pathlib import Path
 
 import pytest
+from support import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "evaluation"))
 
-import polnear  # noqa: E402
+import polnear
 
-from framing.records import Span  # noqa: E402
+from framing.records import Span
 
 ANN = (
     "T1\tSource 0 5\tSmith\n"

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
+from support import ROOT
 
-INDEX = Path(__file__).parent.parent / "reports" / "index.md"
+INDEX = ROOT / "reports" / "index.md"
 
 
 @pytest.fixture(scope="module")

@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 import pytest
+from support import ROOT
 
 from framing import nlp, pipeline
 from framing.errors import FramingError
@@ -13,7 +14,6 @@ from framing.nlp import Parser
 from framing.report import json as json_report
 from framing.run import pool
 
-ROOT = Path(__file__).resolve().parent.parent
 MIXED = ROOT / "tests" / "data" / "mixed_stories"
 
 

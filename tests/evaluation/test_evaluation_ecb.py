@@ -7,13 +7,13 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from support import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "evaluation"))
 
-import ecb  # noqa: E402
+import ecb
 
-from framing.records import Analysis, Fact, FactValue, Span  # noqa: E402
+from framing.records import Analysis, Fact, FactValue, Span
 
 DATA = ROOT.parent / "shared" / "eval" / "ecbplus"
 

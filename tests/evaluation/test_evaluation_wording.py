@@ -11,15 +11,15 @@ import sys
 from pathlib import Path
 
 import pytest
+from support import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "evaluation"))
 
-import babe  # noqa: E402
-import basil  # noqa: E402
-import newswcl50  # noqa: E402
+import babe
+import basil
+import newswcl50
 
-from framing.records import Span  # noqa: E402
+from framing.records import Span
 
 EVAL = ROOT.parent / "shared" / "eval"
 

@@ -7,6 +7,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from support import ROOT
 
 from framing import clean, corpus, lexicons, quotes
 from framing.clean import mask
@@ -17,7 +18,6 @@ from framing.lexicons import LABELS
 from framing.lexicons import toml as lexicon_toml
 from framing.records import Document, LabelMention, LabelRow, Span
 
-ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 LEX = lexicons.load()
 TABLE = labels.resources(LEX)

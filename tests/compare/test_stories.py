@@ -8,14 +8,15 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from support import DATA, ROOT
 
 from framing import pipeline
 from framing.compare import stories, vectors
 from framing.records import ActorStance, Document, Span
 from framing.report import json as json_report
 
-MIXED = Path(__file__).parent / "data" / "mixed_stories"
-SEEDS = Path(__file__).parent.parent / "seeds"
+MIXED = DATA / "mixed_stories"
+SEEDS = ROOT / "seeds"
 
 TOPICS = {
     "flood": (

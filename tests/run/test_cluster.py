@@ -10,6 +10,7 @@ import pytest
 pytest.importorskip("distributed")
 
 from distributed import LocalCluster
+from support import ROOT
 from typer.testing import CliRunner
 
 from framing import cli as cli_module
@@ -18,7 +19,6 @@ from framing.errors import EngineError
 from framing.report import json as json_report
 from framing.run.cluster import DaskEngine
 
-ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 MIXED = ROOT / "tests" / "data" / "mixed_stories"
 

@@ -7,17 +7,16 @@ import re
 import subprocess
 import sys
 from fractions import Fraction
-from pathlib import Path
 
 import pytest
+from support import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "evaluation"))
 
-import newswcl50  # noqa: E402
-import wcl_actors  # noqa: E402
+import newswcl50
+import wcl_actors
 
-from framing.records import Span  # noqa: E402
+from framing.records import Span
 
 DATA = ROOT.parent / "shared" / "eval" / "newswcl50"
 

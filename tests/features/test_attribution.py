@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from support import ROOT
 
 from framing import config, lexicons, pipeline, quotes
 from framing.actors.index import actor_index
@@ -240,7 +241,7 @@ def test_analysis_json_carries_every_attribution_field(seeds_analysis) -> None:
 
 
 def test_pipeline_reads_sides_from_the_seed_config(parser) -> None:
-    analysis, _ = pipeline.analyze([Path(__file__).parent.parent / "seeds"], parser=parser)
+    analysis, _ = pipeline.analyze([ROOT / "seeds"], parser=parser)
     sides = {a.side for d in analysis.documents for a in d.attributions}
     assert {"israel", "palestinian", "us"} <= sides
 

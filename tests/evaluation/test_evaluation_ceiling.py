@@ -5,16 +5,15 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from pathlib import Path
 
 import numpy as np
 import pytest
+from support import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "evaluation"))
 
-import ceiling  # noqa: E402
-from common import auc  # noqa: E402
+import ceiling
+from common import auc
 
 EVAL = ROOT.parent / "shared" / "eval"
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 import spacy
-from conftest import SEEDS
 from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
+from support import SEEDS
 
 from framing.nlp import attributes
 from framing.nlp.model import FastAttributeRuler, load_model

@@ -12,11 +12,12 @@ import shutil
 from pathlib import Path
 
 import pytest
+from support import DATA, GOLDEN
 
 from framing import pipeline
 
-STORY = Path(__file__).parent / "data" / "golden_story"
-GOLDEN = Path(__file__).parent / "golden"
+STORY = DATA / "golden_story"
+GOLDEN = GOLDEN
 
 
 def _report(parser, folder: Path, name: str, **options: str) -> dict[str, str]:
