@@ -6,8 +6,9 @@ the actors stage its mentions (``descriptions`` once per text, ``resolve`` at ea
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from framing.actors.names import COURTESY, HONORIFICS, bare, person_words, words
 from framing.nlp import Doc, Token, entities, in_dateline, sentence_of, token_list
@@ -44,10 +45,19 @@ class Descriptions:
     # a description's words, lower case, the last as its lemma ("prime", "minister") -> the
     # names the text tied it to, one Described a name (its fullest form)
     tied: dict[tuple[str, ...], list[Described]]
-    # every person and organisation the text names, in order: (first token, as a Described)
-    named: list[tuple[int, Described]]
-    # every name some description is tied to
-    titled: list[Described]
+    # the people and bodies the text names, each once (one Described, the first form seen), with
+    # where it names them (first tokens, in order); and which of them a description is tied to
+    named: list[Described]
+    where: list[list[int]]
+    titled: frozenset[int]
+    forms: list[list[Described]]  # every form each is written in
+
+    def which(self, described: Described) -> int | None:
+        """The position in ``named`` of the one ``described`` names."""
+        return next(
+            (i for i, forms in enumerate(self.forms) if any(_same(d, described) for d in forms)),
+            None,
+        )
 
 
 def _words(tokens: Sequence[Token], head: Token) -> tuple[str, ...]:
@@ -78,9 +88,7 @@ def _same(a: Described, b: Described) -> bool:
     if not first or not second:
         return False
     if first[-1] != second[-1]:
-        # a family name first, written alone: "Xi" and "Xi Jinping"
-        short, full = sorted((first, second), key=len)
-        return len(short) == 1 < len(full) and short[0] == full[0]
+        return False
     return len(first) == 1 or len(second) == 1 or first[0] == second[0]
 
 
@@ -144,7 +152,20 @@ def _common(word: Token) -> bool:
     return word.is_alpha and word.text[1:].islower()
 
 
+_KEPT = "framing_descriptions"
+
+
 def descriptions(doc: Doc) -> Descriptions:
+    """What ``doc`` ties to names (``_tie``), made once and kept on the Doc: attribution and the
+    actors stage both resolve with it."""
+    kept = doc.user_data.get(_KEPT)
+    if kept is None:
+        kept = doc.user_data[_KEPT] = _tie(doc)
+    found: Descriptions = kept
+    return found
+
+
+def _tie(doc: Doc) -> Descriptions:
     """Every description the text ties to a name: a person's title before the name ("President
     Jane Roe", "union spokesman Sam Okafor"), a description in apposition either way round
     ("Roe, the prime minister,", "the envoy, Sam Okafor,", "Unite, the union"), and a body's
@@ -205,13 +226,28 @@ def descriptions(doc: Doc) -> Descriptions:
             # "the envoy, Sam Okafor", "the rebel group Northern Front" (no comma needed here)
             words = [t for t in head.subtree if t.i <= head.i]
             add(words, head, token)
-    namings = [
-        (e.start, Described(bare(e.text), NAMED_AS[e.label_], e.end - 1))
-        for e in entities(doc)
-        if e.label_ in NAMED_AS
-    ]
-    titled = _one_each([d for found in tied.values() for d in found])
-    return Descriptions({key: _one_each(found) for key, found in tied.items()}, namings, titled)
+    # the names as written, each joined to every earlier one it is the same as (and so to all
+    # of theirs): "Trump" with "Donald Trump" and with "Donald J. Trump"
+    groups: list[tuple[list[Described], list[int]]] = []
+    for entity in entities(doc):
+        if entity.label_ not in NAMED_AS:
+            continue
+        written = Described(bare(entity.text), NAMED_AS[entity.label_], entity.end - 1)
+        same = [g for g in groups if any(_same(d, written) for d in g[0])]
+        merged: tuple[list[Described], list[int]] = ([written], [entity.start])
+        for group in same:
+            merged[0].extend(group[0])
+            merged[1].extend(group[1])
+            groups.remove(group)
+        groups.append(merged)
+    groups.sort(key=lambda g: min(g[1]))
+    names_once = [min(g[0], key=lambda d: d.token) for g in groups]  # the first form written
+    where = [sorted(g[1]) for g in groups]
+    members = [g[0] for g in groups]
+    one_each = {key: _one_each(found) for key, found in tied.items()}
+    table = Descriptions(one_each, names_once, where, frozenset(), members)
+    titled = {table.which(d) for found in tied.values() for d in found}
+    return replace(table, titled=frozenset(i for i in titled if i is not None))
 
 
 def _one_each(found: list[Described]) -> list[Described]:
@@ -254,29 +290,34 @@ def resolve(table: Descriptions, tokens: Sequence[Token], head: Token) -> Descri
             break
     if not found or head.tag_ in {"NNS", "NNPS"}:
         return None  # descriptions are tied in the singular: "the spokesmen" is not one name
-    before = [(start, d) for start, d in table.named if start < head.i]
 
-    def last(described: Described) -> int:
-        return max((start for start, d in before if _same(d, described)), default=-1)
+    def last(i: int) -> int:
+        """Where the text named ``i`` last before the description; -1 if it did not."""
+        at = bisect.bisect_left(table.where[i], head.i)
+        return table.where[i][at - 1] if at else -1
 
-    def count(described: Described) -> int:
-        return sum(1 for _, d in table.named if _same(d, described))
-
-    # the name tied to the description that the text gave last before it ...
-    chosen = max(found, key=lambda d: (last(d), count(d)))
-    if last(chosen) < 0:
+    candidates = {i for d in found if (i := table.which(d)) is not None}
+    if not candidates:
         return None
+    # the name tied to the description that the text gave last before it ...
+    chosen = max(candidates, key=lambda i: (last(i), len(table.where[i]), -i))
+    since = last(chosen)
+    if since < 0:
+        return None
+    sentence = sentence_of(token_list(head.doc)[since])
+    if any(sentence.start <= last(i) < sentence.end for i in candidates - {chosen}):
+        return None  # "President Ann Reyes met President Tom Beck. The president said": either
     # ... unless someone the text names more often, and gives no title, came since: "President
     # Xi ... Trump said ... the president tweeted" may well be about Trump ("Judge Sullivan ...
     # former adviser Flynn ... the judge said" is not about Flynn)
-    since = last(chosen)
-    tokens = token_list(head.doc)
-    sentence = sentence_of(tokens[since])
-    if any(sentence.start <= last(d) < sentence.end for d in found if not _same(d, chosen)):
-        return None  # "President Ann Reyes met President Tom Beck. The president said": either
+    kind, often = table.named[chosen].kind, len(table.where[chosen])
     overtaken = any(
-        start > since and other.kind == chosen.kind and count(other) > count(chosen)
-        for start, other in before
-        if not _same(other, chosen) and not any(_same(other, t) for t in table.titled)
+        table.named[i].kind == kind and len(table.where[i]) > often and last(i) > since
+        for i in range(len(table.named))
+        if i != chosen and i not in table.titled
     )
-    return None if overtaken else chosen
+    if overtaken:
+        return None
+    # the form the description was tied to (its token is the name the title stood before)
+    forms = table.forms[chosen]
+    return next((d for d in found if any(_same(d, f) for f in forms)), table.named[chosen])

@@ -6,6 +6,7 @@ for is ``framing.actors.descriptions``.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -50,13 +51,25 @@ def bare(text: str, *, description: bool = False) -> str:
 
 
 def words(text: str) -> list[str]:
-    return _NOT_WORD.sub("", text.replace(".", "")).lower().split()
+    return list(_words(text))
 
 
 def person_words(text: str) -> list[str]:
     """A person's name words, lower-cased, without honorifics before it or a generational
     suffix after it ("Mr. Robert S. Mueller III" -> robert, s, mueller)."""
-    found = words(text)
+    return list(_person_words(text))
+
+
+# Cached: resolving descriptions and linking actors compare the same few hundred names of a run
+# over and over.
+@functools.lru_cache(maxsize=65536)
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(_NOT_WORD.sub("", text.replace(".", "")).lower().split())
+
+
+@functools.lru_cache(maxsize=65536)
+def _person_words(text: str) -> tuple[str, ...]:
+    found = _words(text)
     while len(found) > 1 and found[0] in HONORIFICS:
         found = found[1:]
     while len(found) > 1 and found[-1] in SUFFIXES:
