@@ -1,8 +1,7 @@
-"""Shared fixtures: the repository root, the gold annotations, an isolated parse cache."""
+"""Shared fixtures: an isolated parse cache, the loaded pipeline, the samples' analysis, the CLI."""
 
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
 
@@ -10,8 +9,6 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
-SHARED = ROOT.parent / "shared"
-GOLD_PATH = SHARED / "gold" / "seeds.json"
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -27,13 +24,6 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 def _isolated_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
     """Tests never read or write the user's parse cache."""
     os.environ["FRAMING_CACHE_DIR"] = str(tmp_path_factory.mktemp("parse-cache"))
-
-
-@pytest.fixture(scope="session")
-def gold() -> dict:
-    if not GOLD_PATH.is_file():
-        pytest.skip("../shared/gold/seeds.json is absent")
-    return json.loads(GOLD_PATH.read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="session")

@@ -1,17 +1,21 @@
-"""What several test modules share: the checkout's paths, the shipped lexicon sizes, and helpers
-that run the real program or make a broken lexicon copy.  (Fixtures live in conftest.py.)"""
+"""What several test modules share: the checkout's paths, the shipped lexicon sizes, the hand
+annotations of the sample articles, and helpers that run the real program or make a broken lexicon
+copy.  (Fixtures live in conftest.py.)"""
 
 from __future__ import annotations
 
 import os
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 DATA = ROOT / "tests" / "data"
 GOLDEN = ROOT / "tests" / "golden"
+SAMPLES = DATA / "samples"  # hand annotations of the sample articles in seeds/
 BROKEN_LINE = "Error: lex/chrome.tsv:13: expected 2 tab-separated fields (phrase, kind), got 1\n"
 
 # Entries in each shipped lexicon file; update when a lexicon is edited on purpose.
@@ -30,6 +34,13 @@ SHIPPED_SIZES = [
 ]
 # The same, as check() reports a copy in the folder "lex".
 COPY_SIZES = [(path.replace("lexicons/", "lex/"), size) for path, size in SHIPPED_SIZES]
+
+
+def annotations(kind: str) -> dict[str, Any]:
+    """A reader's annotations of the sample articles: tests/data/samples/<kind>.toml (each file's
+    header says what it holds)."""
+    with (SAMPLES / f"{kind}.toml").open("rb") as file:
+        return tomllib.load(file)
 
 
 def framing(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:

@@ -1,53 +1,62 @@
-"""Facts across documents: the gold facts of the samples, statuses, omissions, order."""
+"""Facts across documents: the sample articles' facts as a reader annotated them, statuses,
+omissions, order."""
 
 from __future__ import annotations
 
 import re
 
 import pytest
+from support import annotations
 
 from framing.compare import facts
 from framing.records import Document, Quantity, Span
 
 
-def _fact_holding(analysis, doc_id: str, text: str):
+def _fact_holding(analysis, doc_id: str, words: str, number: str):
+    """The fact, and its value, of this document that lies in these words and reads this number."""
+    text = analysis_doc(analysis, doc_id).text
+    start = text.find(words)
+    assert start >= 0, (doc_id, words)
+    place = Span(start, start + len(words))
     for fact in analysis.facts:
         for value in fact.values:
-            words = analysis_doc(analysis, doc_id).text[value.span.start : value.span.end]
-            if value.doc == doc_id and re.search(rf"(?<![\d,]){re.escape(text)}(?![\d,])", words):
-                return fact
-    return None
+            said = text[value.span.start : value.span.end]
+            if (
+                value.doc == doc_id
+                and value.span.overlaps(place)
+                and re.search(rf"(?<![\d,]){re.escape(number)}(?![\d,])", said)
+            ):
+                return fact, value
+    return None, None
 
 
 def analysis_doc(analysis, doc_id: str) -> Document:
     return next(d for d in analysis.documents if d.id == doc_id)
 
 
-def _core(text: str) -> str:
-    """The number words of a gold text: enough to find the quantity framing extracted."""
-    words = text.replace("\u2019", "'").split()
-    for i, word in enumerate(words):
-        if any(c.isdigit() for c in word) or word in {"five", "tens", "million"}:
-            return " ".join(words[i : i + 2]) if word in {"tens"} else word
-    return text
+# A reader's annotations of the sample articles: tests/data/samples/facts.toml.
+SAMPLES = annotations("facts")
 
 
-def test_each_gold_fact_is_one_fact_with_each_documents_value(seeds_analysis, gold) -> None:
-    for gold_fact in gold["facts"]:
+def test_each_sample_fact_is_one_fact_with_each_documents_value(seeds_analysis) -> None:
+    for sample in SAMPLES["fact"]:
+        what = sample["what"]
         found = set()
-        for doc_id, value in gold_fact["values"].items():
-            fact = _fact_holding(seeds_analysis, doc_id, _core(value["text"]))
-            assert fact is not None, (gold_fact["key"], doc_id, value["text"])
+        for value in sample["values"]:
+            doc_id = value["doc"]
+            fact, mine = _fact_holding(seeds_analysis, doc_id, value["words"], value["number"])
+            assert fact is not None and mine is not None, (what, doc_id, value["words"])
             found.add(fact.id)
-            mine = next(v for v in fact.values if v.doc == doc_id)
-            if value["value"] is not None and "%" not in value["text"]:
-                assert mine.value == value["value"], (gold_fact["key"], doc_id, mine)
-        assert len(found) == 1, (gold_fact["key"], found)
+            if "value" in value:
+                assert mine.value == value["value"], (what, doc_id, mine)
+            if "qualifier" in value:
+                assert mine.qualifier == value["qualifier"], (what, doc_id, mine)
+        assert len(found) == 1, (what, found)
         fact = next(f for f in seeds_analysis.facts if f.id in found)
-        assert {v.doc for v in fact.values} == set(gold_fact["values"]), gold_fact["key"]
-        numbers = {v["value"] for v in gold_fact["values"].values()}
-        if len(numbers - {None}) > 1:
-            assert fact.status == "conflict", gold_fact["key"]
+        assert {v.doc for v in fact.values} == {v["doc"] for v in sample["values"]}, what
+        # Articles that give different figures for one thing disagree.
+        if len({v["value"] for v in sample["values"] if "value" in v}) > 1:
+            assert fact.status == "conflict", what
 
 
 @pytest.mark.parametrize("text", ["50/50", "1928", "October 7th"])
@@ -56,17 +65,11 @@ def test_dates_and_odds_are_not_facts(seeds_analysis, text: str) -> None:
         assert all(text not in v.text for v in fact.values), fact
 
 
-def test_the_single_document_items_of_the_gold_file(seeds_analysis, gold) -> None:
+def test_what_only_one_sample_article_reports_is_its_exclusive(seeds_analysis) -> None:
     exclusive = seeds_analysis.exclusives
-    expected = {
-        # document -> words that the gold item's evidence holds (the gold file describes them)
-        "001_20e0e499672d32c7": "1,200",
-        "003_8b577698342439a5": "veto",
-        "002_1129d831e16be3ea": "French",
-    }
-    assert {item["doc"] for item in gold["only_in_one_document"]} == set(expected)
-    for doc_id, words in expected.items():
-        assert any(e.doc == doc_id and words in e.evidence.text for e in exclusive), doc_id
+    for item in SAMPLES["only_in_one"]:
+        doc_id, words = item["doc"], item["evidence"]
+        assert any(e.doc == doc_id and words in e.evidence.text for e in exclusive), item["what"]
 
 
 def _doc(doc_id: str, *quantities: Quantity) -> Document:

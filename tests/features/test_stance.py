@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from support import annotations
 
 from framing import lexicons
 from framing.actors import stances as compare_actors
@@ -131,18 +132,14 @@ def _own_score(analysis, doc_id: str, actor: str) -> float:
     return next(st.score for st in doc.stance if st.actor == actor)
 
 
-def test_the_gold_most_negative_toward_hamas(seeds_analysis, gold) -> None:
-    claim = next(c for c in gold["stance_orderings"] if c["actor"] == "palestinian")
-    doc_id = claim["claim"].split()[0]
-    scores = {d.id: _own_score(seeds_analysis, d.id, "Hamas") for d in seeds_analysis.documents}
-    assert min(scores, key=scores.get) == doc_id, scores
-
-
-def test_the_gold_most_negative_toward_israel(seeds_analysis, gold) -> None:
-    claim = next(c for c in gold["stance_orderings"] if c["actor"] == "israel")
-    doc_id = claim["claim"].split()[0]
-    scores = {d.id: _own_score(seeds_analysis, d.id, "Israel") for d in seeds_analysis.documents}
-    assert min(scores, key=scores.get) == doc_id, scores
+@pytest.mark.parametrize(
+    "claim", annotations("stance")["most_negative"], ids=lambda claim: claim["actor"]
+)
+def test_the_sample_most_negative_toward_an_actor(seeds_analysis, claim: dict) -> None:
+    # A reader's judgement of the five sample articles (tests/data/samples/stance.toml).
+    actor = claim["actor"]
+    scores = {d.id: _own_score(seeds_analysis, d.id, actor) for d in seeds_analysis.documents}
+    assert min(scores, key=scores.get) == claim["doc"], scores
 
 
 @pytest.mark.parametrize("valences", [(), (-0.5,), (0.3, -0.2), (1.0,)])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from support import annotations
 
 from framing import lexicons, quotes
 from framing.features import wording
@@ -94,23 +95,24 @@ def test_scores_count_only_the_outlets_own_voice(parser) -> None:
     )
 
 
-def test_gold_loaded_examples_are_found(seeds_analysis, gold: dict) -> None:
-    """Every example in the gold file is flagged; those outside quotations in the outlet's own
-    voice.  Two gold examples sit inside direct quotes ("a vicious cycle of blame ..." from a UN
-    official, "Netanyahu and his extreme government" from Hamas): framing reports them as the
-    speakers' words, as the matching rule says words in a quote are."""
+def test_sample_loaded_examples_are_found(seeds_analysis) -> None:
+    """Every loaded example a reader marked in the sample articles (tests/data/samples/wording.toml)
+    is flagged, as the outlet's own words or, inside a direct quotation, as the speaker's: two
+    examples sit in quotes ("a vicious cycle of blame ..." from a UN official, "Netanyahu and his
+    extreme government" from Hamas), and framing reports them as quoted."""
     docs = {d.id: d for d in seeds_analysis.documents}
-    for doc_id, examples in gold["loaded_wording_examples"].items():
+    for doc_id, examples in annotations("wording")["documents"].items():
         doc = docs[doc_id]
-        spoken = quotes.find_quotes(doc.text, doc.article)
-        for example in examples:
+        for example, quoted in [
+            *((e, False) for e in examples["own_voice"]),
+            *((e, True) for e in examples["quoted"]),
+        ]:
             start = doc.text.find(example)
             assert start >= 0, example
             span = Span(start, start + len(example))
             hits = [t for t in doc.loaded_terms if t.span.overlaps(span)]
             assert hits, (doc_id, example)
-            in_quote = any(q.kind == "double" and q.span.contains(span) for q in spoken)
-            assert any(t.quoted == in_quote for t in hits), (doc_id, example)
+            assert any(t.quoted == quoted for t in hits), (doc_id, example)
 
 
 def test_shipped_loaded_lexicon_has_every_category() -> None:
