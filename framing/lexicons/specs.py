@@ -201,7 +201,7 @@ SPECS: dict[str, TableSpec] = {
 
 # --- TOML lexicons ---------------------------------------------------------------------------
 # labels.toml needs more shape than TSV rows: labels grouped under the referent they name, with
-# the context cues that tell two referents apart.  framing.lexicon_toml reads it into the same
+# the context cues that tell two referents apart.  framing.lexicons.toml reads it into the same
 # Table (one Row per label, cue or 'not' phrase, with its line), so load, check, init, list and
 # --lexicons treat it as they treat the TSV files.
 

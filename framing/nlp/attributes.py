@@ -12,7 +12,7 @@ which can be tested on the Doc's array of each attribute in a few vectorised com
 another shape (an operator, another attribute or predicate): the caller then keeps spaCy's
 Matcher for the whole ruler.  ``matches`` returns exactly the list the ruler's own ``match``
 returns (the same tuples, sorted the same way), so the ruler then sets the same attributes and the
-parse is unchanged; ``tests/test_attributes.py`` compares the two on real text.
+parse is unchanged; ``tests/nlp/test_attributes.py`` compares the two on real text.
 
 No spaCy or numpy import here: the columns are whatever array ``Doc.to_array`` gives, used
 through its operators (``==``, ``&``, ``|``, ``~``) and ``nonzero``.
