@@ -63,7 +63,9 @@ def parse(line: str, *, shown: str, number: int, read_on: bool = False) -> dict[
         record = json.loads(line)
     except json.JSONDecodeError as exc:
         raise InputError(
-            f"expected a JSON object, got invalid JSON ({exc.msg} at column {exc.colno})"
+            # some of json's messages end in "at" ("Invalid control character at")
+            f"expected a JSON object, got invalid JSON ({exc.msg.removesuffix(' at')} at column "
+            f"{exc.colno})"
             + ("" if read_on else _STOPPED),
             path=shown,
             line=number,

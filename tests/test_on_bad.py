@@ -74,6 +74,13 @@ CASES = [
          ["a", "c"],
          stop="feed.jsonl:2: expected a JSON object, got invalid JSON (Expecting property name "
               f"enclosed in double quotes at column 2){STOPPED}"),
+    Case("a line break inside a string: json's message ends in 'at', said once",
+         {"feed.jsonl": jsonl(good("a"), '{"text": "cut \x01 here"}\n', good("c"))},
+         [("feed.jsonl", 2, "expected a JSON object, got invalid JSON (Invalid control "
+                            "character at column 15)")],
+         ["a", "c"],
+         stop="feed.jsonl:2: expected a JSON object, got invalid JSON (Invalid control "
+              f"character at column 15){STOPPED}"),
     Case("JSON that is not an object",
          {"feed.jsonl": jsonl([1, 2], "null\n", '"text"\n', "3.5\n", "true\n", good("c"))},
          [("feed.jsonl", 1, "expected a JSON object, got a JSON list"),
