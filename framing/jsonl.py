@@ -65,8 +65,7 @@ def parse(line: str, *, shown: str, number: int, read_on: bool = False) -> dict[
         raise InputError(
             # some of json's messages end in "at" ("Invalid control character at")
             f"expected a JSON object, got invalid JSON ({exc.msg.removesuffix(' at')} at column "
-            f"{exc.colno})"
-            + ("" if read_on else _STOPPED),
+            f"{exc.colno})" + ("" if read_on else _STOPPED),
             path=shown,
             line=number,
         ) from None
