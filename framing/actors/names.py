@@ -1,7 +1,7 @@
 """Names of actors: how a name is written down to compare it (``bare``, ``words``,
 ``person_words``), the initials of a body, the fullest of several forms, the place a nationality
-word comes from, and the proper name ending at a token (``name_at``).  What a description stands
-for is ``framing.actors.descriptions``.
+word comes from, the proper name ending at a token (``name_at``) and a surname's fullest form
+in a text (``fullest_name``).  What a description stands for is ``framing.actors.descriptions``.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
-from framing.nlp import Token
+from framing.nlp import Doc, Token, entities, token_list
 
 # Honorifics and titles dropped from a person's name ("Mr. Kim" is Kim); from news style guides.
 HONORIFICS = {
@@ -130,3 +130,17 @@ def name_at(token: Token) -> str:
         if word.i == run[0].i - 1:
             run.insert(0, word)
     return " ".join(t.text for t in run)
+
+
+def fullest_name(doc: Doc, surname: str) -> str:
+    """The longest PERSON name in the document ending in ``surname`` ("Lopez" -> "Maria Lopez")."""
+    best = surname
+    tokens = token_list(doc)
+    for ent in entities(doc):
+        if (
+            ent.label_ == "PERSON"
+            and tokens[ent.end - 1].text == surname.split()[-1]
+            and len(ent.text) > len(best)
+        ):
+            best = ent.text
+    return best

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from framing.actors.descriptions import Described, Descriptions, resolve
 from framing.actors.index import ActorIndex
-from framing.actors.names import bare, name_at
+from framing.actors.names import bare, fullest_name, name_at
 from framing.features.attribution.cues import (
     PRONOUNS_PERSON,
     Resources,
@@ -18,7 +18,7 @@ from framing.features.attribution.syntax import (
     noun_phrase,
     span_of,
 )
-from framing.nlp import Doc, Span, Token, entities, token_list
+from framing.nlp import Span, Token, entities
 
 _KIND_OF_ACTOR = {
     "person": "named",
@@ -47,20 +47,6 @@ class Speaker:
     side: str | None
 
 
-def _full_person_name(doc: Doc, surname: str) -> str:
-    """The longest PERSON name in the document ending in ``surname`` ("Lopez" -> "Maria Lopez")."""
-    best = surname
-    tokens = token_list(doc)
-    for ent in entities(doc):
-        if (
-            ent.label_ == "PERSON"
-            and tokens[ent.end - 1].text == surname.split()[-1]
-            and len(ent.text) > len(best)
-        ):
-            best = ent.text
-    return best
-
-
 def _described(described: Described, actors: ActorIndex | None, side: str | None) -> Speaker:
     """A description ("the group", "the president") the text tied to a name: that body or
     person, with its config side."""
@@ -78,7 +64,7 @@ def _is_person(token: Token) -> tuple[Span | None, bool]:
     if entity is not None and entity.label_ == "PERSON":
         return entity, True
     surname = name_at(token)
-    return entity, token.pos_ == "PROPN" and _full_person_name(token.doc, surname) != surname
+    return entity, token.pos_ == "PROPN" and fullest_name(token.doc, surname) != surname
 
 
 def _person(head: Token) -> tuple[Token, Span | None, bool]:
@@ -148,7 +134,7 @@ def who(
         if within is not None and within.kind == "person" and plain.split()[-1] in within.name:
             name = within.name
         else:
-            name = _full_person_name(doc, plain)
+            name = fullest_name(doc, plain)
         return Speaker(name, "named", side)
     if head.pos_ == "PROPN" or head.ent_type_ in {"ORG", "GPE", "NORP", "FAC"}:
         return Speaker(words, "organisation", side)
