@@ -93,6 +93,7 @@ def test_a_lexicon_edit_reruns_only_the_stages_that_read_it(
     folder, copy = _story(tmp_path), tmp_path / "lexicons"
     lexicons.init(copy)
     before, _ = pipeline.analyze([folder], parser=parser, lexicon_dir=copy)
+    assert any(d.quantities for d in before.documents)  # numbers were found, to be kept
     with (copy / "loaded.tsv").open("a", encoding="utf-8") as handle:
         handle.write("lockout\temotive\t0.6\n")
 

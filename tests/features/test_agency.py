@@ -115,5 +115,6 @@ def test_evidence_never_runs_into_front_matter(parser, tmp_path) -> None:
     found = [e for h in doc.harms for e in (h.trigger, h.doer_text, h.harmed_text) if e]
     found += [q for q in doc.quantities]
     assert found
+    assert doc.harms and doc.quantities  # both kinds of evidence were found
     for item in found:
         assert doc.text[item.span.start : item.span.end] == item.text, item

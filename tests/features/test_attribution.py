@@ -73,11 +73,44 @@ def test_sample_named_people_are_named(seeds_analysis) -> None:
 
 
 def test_no_attribution_comes_from_page_chrome(seeds_analysis) -> None:
+    # every sample quotes or cites someone, and some have page chrome to leave out
+    assert all(doc.attributions for doc in seeds_analysis.documents)
+    assert any(doc.chrome for doc in seeds_analysis.documents)
     for doc in seeds_analysis.documents:
         for a in doc.attributions:
             for evidence in filter(None, (a.source, a.cue, a.content)):
                 assert any(r.contains(evidence.span) for r in doc.article), (doc.id, evidence)
                 assert doc.text[evidence.span.start : evidence.span.end] == evidence.text
+
+
+PAGE = """Ferry fares to rise in June
+
+The harbour master said the new fares would start in June, after a winter of storms that kept \
+half of the island boats in port for weeks and cost the ferry company more than it earns in a \
+good summer.
+
+Read more: Island mayor says the ferries must run all year
+
+Crews will be told of the new timetable at a meeting on Thursday, and passengers can buy \
+tickets at the old prices until the end of May.
+
+Related stories:
+
+The ferry company said its boats would sail again by Easter.
+"""
+
+
+def test_a_cue_in_page_chrome_is_not_an_attribution(parser, tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(PAGE, encoding="utf-8")
+    analysis, _ = pipeline.analyze([tmp_path / "a.txt"], parser=parser)
+    (doc,) = analysis.documents
+    assert [a.source.text for a in doc.attributions if a.source] == ["The harbour master"]
+    # the link and the teaser after "Related stories" are chrome, and would be attributions
+    # in an article
+    chrome = [doc.text[r.span.start : r.span.end] for r in doc.chrome]
+    assert [r.kind for r in doc.chrome] == ["link", "tail", "tail"]
+    for line in (chrome[0], chrome[-1]):
+        assert extract(parser, line), line
 
 
 @pytest.mark.parametrize(
@@ -236,6 +269,7 @@ def test_profile_counts_kinds_and_sides(seeds_analysis) -> None:
     for profile in seeds_analysis.sources:
         docs = [d for d in seeds_analysis.documents if d.outlet == profile.outlet]
         total = sum(len(d.attributions) for d in docs)
+        assert total > 0, profile.outlet
         assert profile.attributions == total
         assert sum(count for _, count in profile.kinds) == total
         assert sum(count for _, count in profile.sides) == total
@@ -248,6 +282,7 @@ def test_analysis_json_carries_every_attribution_field(seeds_analysis) -> None:
     from framing.report import json as json_report
 
     data = json_report.to_dict(seeds_analysis)
+    assert all(doc["attributions"] for doc in data["documents"])
     for doc in data["documents"]:
         for a in doc["attributions"]:
             assert {"source", "speaker", "kind", "side", "cue", "content", "direct"} <= set(a)

@@ -92,6 +92,20 @@ def test_dates_years_ordinals_odds_and_pronouns_are_not_quantities(parser, text)
     assert extract(parser, text) == ()
 
 
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("The odds of a deal are 50/50, and 12 ministers still oppose it.", "12 ministers"),
+        ("The club, founded in 1928, now has 400 members.", "400 members"),
+        ("On October 7th last year, 35 fishermen were rescued.", "35 fishermen"),
+        ("She finished third, eight seconds behind the winner.", "eight seconds"),
+        ("One of the 30 boats sank in the gale.", "30 boats"),
+    ],
+)
+def test_beside_a_date_an_ordinal_odds_or_a_pronoun_the_count_is_found(parser, text, found) -> None:
+    assert [q.text for q in extract(parser, text)] == [found]
+
+
 def test_a_share_of_a_whole_keeps_the_whole(parser) -> None:
     text = "The war displaced nearly 90% of the region's population of two million."
     (found,) = extract(parser, text)

@@ -94,7 +94,46 @@ def test_the_document_label_is_the_majority_of_mentions(labels, expected) -> Non
     ]
     linked = [Linked("Northland", "place", None, True)]
     result = compare_actors.stances(mentions, linked)
+    assert len(result) == (1 if labels else 0)  # no mention, no stance
     assert (result[0].label if result else "neutral") == expected
+
+
+@pytest.mark.parametrize(
+    ("mentions", "expected"),
+    [
+        # each actor's own-voice mentions make its score, the quoted ones its quoted score
+        ([(0, "Northland", ActorMention(Span(40, 49), -0.4)),
+          (0, "the Northland government", ActorMention(Span(0, 24), 0.2, quoted=True))],
+         [("Northland", -0.4, 0.2, (Span(0, 24), Span(40, 49)),
+           ("Northland government", "Northland"))]),
+        # no own-voice mention: a score of 0 and only the quoted one
+        ([(0, "Northland", ActorMention(Span(3, 12), 0.5, quoted=True))],
+         [("Northland", 0.0, 0.5, (Span(3, 12),), ("Northland",))]),
+        # two groups linked to one actor are one stance; actors come in name order
+        ([(1, "Southport", ActorMention(Span(0, 9), 0.6)),
+          (0, "Northland", ActorMention(Span(20, 29), -0.2)),
+          (2, "the port city", ActorMention(Span(40, 53), 0.2))],
+         [("Northland", -0.2, None, (Span(20, 29),), ("Northland",)),
+          ("Southport", 0.4, None, (Span(0, 9), Span(40, 53)), ("Southport", "port city"))]),
+    ],
+)  # fmt: skip
+def test_a_documents_stance_toward_each_actor(mentions, expected) -> None:
+    linked = [
+        Linked("Northland", "place", "north", True),
+        Linked("Southport", "place", "south", False),
+        Linked("Southport", "place", "south", False),
+    ]
+    result = compare_actors.stances(mentions, linked)
+    assert [(st.actor, st.score, st.quoted_score, st.mentions, st.names) for st in result] == [
+        (actor, pytest.approx(score), quoted if quoted is None else pytest.approx(quoted), spans,
+         names)
+        for actor, score, quoted, spans, names in expected
+    ]  # fmt: skip
+    for st in result:
+        assert st.details and st.mentions == tuple(m.span for m in st.details)
+        assert (st.kind, st.side, st.found) == (
+            ("place", "north", True) if st.actor == "Northland" else ("place", "south", False)
+        )
 
 
 def test_explicit_negative_cues_press_the_document_score_toward_minus_one() -> None:
@@ -119,6 +158,10 @@ def test_explicit_negative_cues_press_the_document_score_toward_minus_one() -> N
 
 
 def test_every_stance_mention_points_at_the_actor_words(seeds_analysis) -> None:
+    # every sample names actors, and some of their mentions are scored one way or the other
+    assert all(doc.stance for doc in seeds_analysis.documents)
+    scores = [m.score for d in seeds_analysis.documents for st in d.stance for m in st.details]
+    assert any(score < 0 for score in scores) and any(score > 0 for score in scores)
     for doc in seeds_analysis.documents:
         for st in doc.stance:
             assert st.mentions == tuple(m.span for m in st.details)

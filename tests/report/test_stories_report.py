@@ -100,6 +100,7 @@ def test_json_keeps_each_story_apart(mixed, tmp_path: Path) -> None:
     first = data["stories"][0]
     assert list(first)[:4] == ["id", "title", "terms", "documents"]
     assert first["documents"] == ["flood_courier", "flood_ledger", "flood_radio"]
+    assert first["facts"]
     assert {v["doc"] for f in first["facts"] for v in f["values"]} <= set(first["documents"])
     assert [s["id"] for s in data["stories"]][-1] == "04-bakery-loaf-bread"
 
@@ -156,4 +157,5 @@ def test_the_report_made_one_story_at_a_time_is_the_same_bytes(
     # what report returns is the outline: every document and story, without the findings
     assert [d.id for d in outline.documents] == [d.id for d in mixed.documents]
     assert [s.id for s in outline.stories] == [s.id for s in mixed.stories]
+    assert any(d.stance for d in mixed.documents) and any(d.attributions for d in mixed.documents)
     assert not any(d.stance or d.attributions for d in outline.documents)

@@ -26,6 +26,9 @@ def built(parser):
 
 @pytest.mark.parametrize("pack", [True, False])
 def test_held_findings_load_as_they_were(built, pack: bool) -> None:
+    # attributions and mentions were found: the held document leaves them out
+    assert any(item[0].attributions for item in built)
+    assert any(item[1].mentions for item in built)
     for item in built:
         kept = held.hold(item, pack=pack)
         assert kept.load() == item
