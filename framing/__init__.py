@@ -15,7 +15,7 @@ Every finding is a frozen record (``framing.records``) with character offsets in
 as read.  ``framing.report`` is the package that renders records, so the function that writes a
 report folder is ``write_report`` here (``framing.pipeline.report``).
 
-Names are imported on first use, so ``import framing`` stays light: spaCy and scikit-learn load
+The functions are imported on first use, so ``import framing`` stays light: spaCy and scikit-learn load
 only when an analysis runs.
 """
 
@@ -24,43 +24,46 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
+# The records are plain dataclasses, cheap to import: they come at once.
+from framing.records import (
+    ActorMention,
+    ActorStance,
+    Analysis,
+    Attribution,
+    ChromeRegion,
+    Claim,
+    ClaimText,
+    Cleaned,
+    DistinctiveWord,
+    Document,
+    Evidence,
+    Exclusive,
+    Fact,
+    FactValue,
+    Harm,
+    LabelMention,
+    LabelRow,
+    LoadedTerm,
+    Meta,
+    Omission,
+    OutletStance,
+    Quantity,
+    Rejected,
+    SentenceScore,
+    SharedQuote,
+    Source,
+    SourceProfile,
+    Span,
+    SpeakerCount,
+    StanceCue,
+    Story,
+    Vocabulary,
+)
+
 __version__ = "0.1.0"
 
-_RECORDS = (
-    "ActorMention",
-    "ActorStance",
-    "Analysis",
-    "Attribution",
-    "ChromeRegion",
-    "Claim",
-    "ClaimText",
-    "Cleaned",
-    "DistinctiveWord",
-    "Document",
-    "Evidence",
-    "Exclusive",
-    "Fact",
-    "FactValue",
-    "Harm",
-    "LabelMention",
-    "LabelRow",
-    "LoadedTerm",
-    "Meta",
-    "Omission",
-    "OutletStance",
-    "Quantity",
-    "Rejected",
-    "SentenceScore",
-    "SharedQuote",
-    "Source",
-    "SourceProfile",
-    "Span",
-    "SpeakerCount",
-    "StanceCue",
-    "Story",
-    "Vocabulary",
-)
-# Each public name and the module it comes from (as name there, when it differs).
+# Each public function and class beside the records, and the module it comes from (as name
+# there, when it differs): imported on first use.
 _WHERE: dict[str, tuple[str, str]] = {
     "analyze": ("framing.pipeline", "analyze"),
     "analyze_stories": ("framing.pipeline", "analyze_stories"),
@@ -72,7 +75,6 @@ _WHERE: dict[str, tuple[str, str]] = {
     "load_lexicons": ("framing.lexicons", "load"),
     "Parser": ("framing.nlp", "Parser"),
     "FramingError": ("framing.errors", "FramingError"),
-    **{name: ("framing.records", name) for name in _RECORDS},
 }
 
 __all__ = [
@@ -129,40 +131,6 @@ if TYPE_CHECKING:
     from framing.nlp import Parser
     from framing.pipeline import analyze, analyze_stories, explain, score_sentences
     from framing.pipeline import report as write_report
-    from framing.records import (
-        ActorMention,
-        ActorStance,
-        Analysis,
-        Attribution,
-        ChromeRegion,
-        Claim,
-        ClaimText,
-        Cleaned,
-        DistinctiveWord,
-        Document,
-        Evidence,
-        Exclusive,
-        Fact,
-        FactValue,
-        Harm,
-        LabelMention,
-        LabelRow,
-        LoadedTerm,
-        Meta,
-        Omission,
-        OutletStance,
-        Quantity,
-        Rejected,
-        SentenceScore,
-        SharedQuote,
-        Source,
-        SourceProfile,
-        Span,
-        SpeakerCount,
-        StanceCue,
-        Story,
-        Vocabulary,
-    )
 
 
 def __getattr__(name: str) -> Any:
