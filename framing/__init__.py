@@ -15,8 +15,8 @@ Every finding is a frozen record (``framing.records``) with character offsets in
 as read.  ``framing.report`` is the package that renders records, so the function that writes a
 report folder is ``write_report`` here (``framing.pipeline.report``).
 
-The functions are imported on first use, so ``import framing`` stays light: spaCy and scikit-learn load
-only when an analysis runs.
+The functions are imported on first use, so ``import framing`` stays light: spaCy and
+scikit-learn load only when an analysis runs.
 """
 
 from __future__ import annotations
