@@ -7,7 +7,7 @@ them.
 
 from __future__ import annotations
 
-from dataclasses import fields
+from dataclasses import fields, is_dataclass
 
 from framing.records.comparison import (
     Analysis,
@@ -109,38 +109,7 @@ def quick_pickle(cls: type) -> type:
     return cls
 
 
-for _record in (
-    ActorMention,
-    ActorStance,
-    Analysis,
-    Attribution,
-    ChromeRegion,
-    Claim,
-    ClaimText,
-    Cleaned,
-    DistinctiveWord,
-    Document,
-    Evidence,
-    Exclusive,
-    Fact,
-    FactValue,
-    Harm,
-    LabelMention,
-    LabelRow,
-    LoadedTerm,
-    Meta,
-    Omission,
-    OutletStance,
-    Quantity,
-    Rejected,
-    SentenceScore,
-    SharedQuote,
-    Source,
-    SourceProfile,
-    Span,
-    SpeakerCount,
-    StanceCue,
-    Story,
-    Vocabulary,
-):
-    quick_pickle(_record)
+for _name in __all__:
+    _record = globals()[_name]
+    if isinstance(_record, type) and is_dataclass(_record):
+        quick_pickle(_record)
