@@ -52,32 +52,50 @@ def _is_apostrophe(text: str, index: int) -> bool:
     return (before.isalnum() and after.isalnum()) or (before in "sS" and not after.isalnum())
 
 
+def _marks(text: str, para: Span) -> list[tuple[int, int, str]]:
+    """The double quotation marks of a paragraph: (start, end, open | close | either).  Besides
+    curly and straight marks, the typewriter convention of text made for parsers (two backticks
+    open, two apostrophes close: ``like this'')."""
+    found = []
+    index = para.start
+    while index < para.end:
+        pair = text[index : index + 2]
+        if pair in {"``", "''"}:
+            found.append((index, index + 2, "open" if pair == "``" else "close"))
+            index += 2
+            continue
+        char = text[index]
+        if char in OPEN_DOUBLE:
+            found.append((index, index + 1, "open"))
+        elif char in CLOSE_DOUBLE:
+            found.append((index, index + 1, "close"))
+        elif char == STRAIGHT:
+            found.append((index, index + 1, "either"))
+        index += 1
+    return found
+
+
 def _double_quotes(text: str, paragraphs: list[Span]) -> list[Quote]:
     quotes: list[Quote] = []
     for para in paragraphs:
-        open_at: int | None = None
-        for index in range(para.start, para.end):
-            char = text[index]
-            if char in OPEN_DOUBLE or (char == STRAIGHT and open_at is None):
-                if open_at is None:
-                    open_at = index
-                elif char in OPEN_DOUBLE:
-                    open_at = index  # an unclosed quote followed by a new one: restart
-            elif open_at is not None and (char in CLOSE_DOUBLE or char == STRAIGHT):
-                if index > open_at + 1:
-                    quotes.append(
-                        Quote(Span(open_at + 1, index), Span(open_at, index + 1), "double")
-                    )
+        open_at: tuple[int, int] | None = None  # the open mark's start and end
+        for start, end, role in _marks(text, para):
+            if role == "open" or (role == "either" and open_at is None):
+                # a new opening mark before the last closed restarts the quote
+                open_at = (start, end)
+            elif open_at is not None:
+                if start > open_at[1]:
+                    quotes.append(Quote(Span(open_at[1], start), Span(open_at[0], end), "double"))
                 open_at = None
         if open_at is not None:
             # Unclosed: a quote that runs on into the next paragraph (news style) keeps its
             # words; a stray mark quotes nothing.
-            end = para.end
-            while end > open_at + 1 and text[end - 1].isspace():
-                end -= 1
+            last = para.end
+            while last > open_at[1] and text[last - 1].isspace():
+                last -= 1
             runs_on = _next_starts_with_quote(text, paragraphs, para)
-            if runs_on and end > open_at + 1:
-                quotes.append(Quote(Span(open_at + 1, end), Span(open_at, end), "double"))
+            if runs_on and last > open_at[1]:
+                quotes.append(Quote(Span(open_at[1], last), Span(open_at[0], last), "double"))
     return quotes
 
 
@@ -86,7 +104,8 @@ def _next_starts_with_quote(text: str, paragraphs: list[Span], para: Span) -> bo
     if not following:
         return False
     nxt = following[0]
-    return text[nxt.start : nxt.end].lstrip()[:1] in OPEN_DOUBLE + STRAIGHT
+    opening = text[nxt.start : nxt.end].lstrip()
+    return opening[:1] in OPEN_DOUBLE + STRAIGHT or opening.startswith("``")
 
 
 def _single_quotes(text: str, paragraphs: list[Span]) -> list[Quote]:

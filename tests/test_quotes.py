@@ -33,6 +33,12 @@ def quoted(text: str, kind: str = "double") -> list[str]:
         ("A stray \u201c mark here.\n\nThen \u201cthis\u201d is quoted.", ["this"]),
         ('Unbalanced "straight mark.\n\nNext "quoted" words.', ["quoted"]),
         ("No quotes at all.", []),
+        # text made for parsers writes two backticks and two apostrophes
+        ("He said ``no deal'' and left.", ["no deal"]),
+        ("``The first part.\n``The second part,'' he said.",
+         ["The first part.", "The second part,"]),
+        # a quote that runs over three paragraphs, its speaker named only at the end
+        ("\u201cOne.\n\n\u201cTwo.\n\n\u201cThree,\u201d she said.", ["One.", "Two.", "Three,"]),
     ],
 )  # fmt: skip
 def test_double_quotes(text: str, expected: list[str]) -> None:

@@ -7,11 +7,19 @@ the actors stage its mentions (``descriptions`` once per text, ``resolve`` at ea
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
 
-from framing.actors.names import COURTESY, HONORIFICS, bare, person_words, words
-from framing.nlp import Doc, Token, entities, in_dateline, sentence_of, token_list
+from framing.actors.names import (
+    COURTESY,
+    HONORIFICS,
+    SUFFIXES,
+    bare,
+    gender_of,
+    person_words,
+    words,
+)
+from framing.nlp import Doc, Span, Token, entities, in_dateline, sentence_of, token_list
 
 # Words that make a title another role than the bare title: a "former president" or a "vice
 # president" is not "the president", a "deputy minister" not "the minister" (English news usage).
@@ -36,6 +44,7 @@ class Described:
     name: str
     kind: str  # person | organisation
     token: int
+    gender: str | None = None  # male | female, when the name tells it (names.gender_of)
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +60,20 @@ class Descriptions:
     where: list[list[int]]
     titled: frozenset[int]
     forms: list[list[Described]]  # every form each is written in
+    spans: list[tuple[int, int, int]] = field(default_factory=list)  # each naming: tokens, who
+    first_names: Mapping[str, str] = field(default_factory=dict)  # what told the genders
+
+    def gender(self, i: int) -> str | None:
+        """The gender the names of ``named[i]`` tell, if any does."""
+        return next((f.gender for f in self.forms[i] if f.gender), None)
+
+    def at(self, token: int) -> int | None:
+        """Who the naming holding ``token`` names, if a naming holds it."""
+        return next((i for start, end, i in self.spans if start <= token < end), None)
+
+    def fullest(self, i: int) -> str:
+        """The fullest form ``named[i]`` is written in."""
+        return max(self.forms[i], key=lambda d: (len(person_words(d.name)), len(d.name))).name
 
     def which(self, described: Described) -> int | None:
         """The position in ``named`` of the one ``described`` names."""
@@ -84,12 +107,23 @@ def _same(a: Described, b: Described) -> bool:
         return len(single) == 1 and person_words(person.name)[-1:] == single
     if a.kind != "person":
         return words(a.name) == words(b.name)
+    if a.gender and b.gender and a.gender != b.gender:
+        return False  # "Mr. Lopez" is not "Maria Lopez"
     first, second = person_words(a.name), person_words(b.name)
     if not first or not second:
         return False
     if first[-1] != second[-1]:
         return False
-    return len(first) == 1 or len(second) == 1 or first[0] == second[0]
+    if len(first) == 1 or len(second) == 1:
+        return True
+    # "Jesse Jackson Jr." is not "Jesse Jackson", his father
+    return first[0] == second[0] and _suffix(a.name) == _suffix(b.name)
+
+
+def _suffix(name: str) -> str | None:
+    """A name's generational suffix ("Jr."), if it has one."""
+    written = words(name)
+    return written[-1] if len(written) > 1 and written[-1] in SUFFIXES else None
 
 
 def _suffixes(key: tuple[str, ...]) -> list[tuple[str, ...]]:
@@ -155,17 +189,18 @@ def _common(word: Token) -> bool:
 _KEPT = "framing_descriptions"
 
 
-def descriptions(doc: Doc) -> Descriptions:
+def descriptions(doc: Doc, *, first_names: Mapping[str, str] = {}) -> Descriptions:
     """What ``doc`` ties to names (``_tie``), made once and kept on the Doc: attribution and the
-    actors stage both resolve with it."""
+    actors stage both resolve with it (with the same ``first_names``, the first names that tell
+    a gender, in one run)."""
     kept = doc.user_data.get(_KEPT)
-    if kept is None:
-        kept = doc.user_data[_KEPT] = _tie(doc)
-    found: Descriptions = kept
+    if kept is None or kept[0] is not first_names:
+        kept = doc.user_data[_KEPT] = (first_names, _tie(doc, first_names))
+    found: Descriptions = kept[1]
     return found
 
 
-def _tie(doc: Doc) -> Descriptions:
+def _tie(doc: Doc, first_names: Mapping[str, str]) -> Descriptions:
     """Every description the text ties to a name: a person's title before the name ("President
     Jane Roe", "union spokesman Sam Okafor"), a description in apposition either way round
     ("Roe, the prime minister,", "the envoy, Sam Okafor,", "Unite, the union"), and a body's
@@ -175,11 +210,15 @@ def _tie(doc: Doc) -> Descriptions:
     names = {i: e for e in entities(doc) if e.label_ in NAMED_AS for i in range(e.start, e.end)}
     tied: dict[tuple[str, ...], list[Described]] = {}
 
+    def written(entity: Span) -> Described:
+        kind = NAMED_AS[entity.label_]
+        before = tokens[entity.start - 1].text if entity.start else ""
+        told = gender_of(entity.text, before, first_names) if kind == "person" else None
+        return Described(bare(entity.text), kind, entity.end - 1, told)
+
     def named(token: Token) -> Described | None:
         entity = names.get(token.i)
-        if entity is None:
-            return None
-        return Described(bare(entity.text), NAMED_AS[entity.label_], entity.end - 1)
+        return written(entity) if entity is not None else None
 
     def add(words: Sequence[Token], head: Token, token: Token) -> None:
         """Tie the description ``words`` (headed by ``head``) to the name at ``token``."""
@@ -228,13 +267,18 @@ def _tie(doc: Doc) -> Descriptions:
             add(words, head, token)
     # the names as written, each joined to every earlier one it is the same as (and so to all
     # of theirs): "Trump" with "Donald Trump" and with "Donald J. Trump"
-    groups: list[tuple[list[Described], list[int]]] = []
+    # A name that tells no gender ("Lopez") and fits people of both ("Maria Lopez", "Mr. Lopez")
+    # joins neither.
+    groups: list[tuple[list[Described], list[tuple[int, int]]]] = []
     for entity in entities(doc):
         if entity.label_ not in NAMED_AS:
             continue
-        written = Described(bare(entity.text), NAMED_AS[entity.label_], entity.end - 1)
-        same = [g for g in groups if any(_same(d, written) for d in g[0])]
-        merged: tuple[list[Described], list[int]] = ([written], [entity.start])
+        form = written(entity)
+        same = _joins(groups, form)
+        merged: tuple[list[Described], list[tuple[int, int]]] = (
+            [form],
+            [(entity.start, entity.end)],
+        )
         for group in same:
             merged[0].extend(group[0])
             merged[1].extend(group[1])
@@ -242,12 +286,38 @@ def _tie(doc: Doc) -> Descriptions:
         groups.append(merged)
     groups.sort(key=lambda g: min(g[1]))
     names_once = [min(g[0], key=lambda d: d.token) for g in groups]  # the first form written
-    where = [sorted(g[1]) for g in groups]
+    where = [sorted(start for start, _ in g[1]) for g in groups]
     members = [g[0] for g in groups]
+    spans = sorted((start, end, i) for i, g in enumerate(groups) for start, end in g[1])
     one_each = {key: _one_each(found) for key, found in tied.items()}
-    table = Descriptions(one_each, names_once, where, frozenset(), members)
+    table = Descriptions(one_each, names_once, where, frozenset(), members, spans, first_names)
     titled = {table.which(d) for found in tied.values() for d in found}
     return replace(table, titled=frozenset(i for i in titled if i is not None))
+
+
+def _joins(
+    groups: list[tuple[list[Described], list[tuple[int, int]]]], form: Described
+) -> list[tuple[list[Described], list[tuple[int, int]]]]:
+    """The groups of names so far that ``form`` is one of.  A full name joins the groups it is
+    the same as; a surname alone ("Jackson") joins only the person named in full with it most
+    recently ("Jesse Jackson Jr.", not his father named before him), and a gender no group of
+    it shares keeps it apart ("Mr. Lopez" from "Maria Lopez")."""
+
+    def gender(group: tuple[list[Described], list[tuple[int, int]]]) -> str | None:
+        return next((d.gender for d in group[0] if d.gender), None)
+
+    same = [
+        g
+        for g in groups
+        if any(_same(d, form) for d in g[0])
+        and not (form.gender and gender(g) and gender(g) != form.gender)
+    ]
+    if form.kind != "person" or len(person_words(form.name)) != 1 or len(same) < 2:
+        return same if len({gender(g) for g in same} - {None}) < 2 else []
+    full = [g for g in same if any(len(person_words(d.name)) > 1 for d in g[0])]
+    if not full:
+        return same
+    return [max(full, key=lambda g: max(start for start, _ in g[1]))]
 
 
 def _one_each(found: list[Described]) -> list[Described]:

@@ -15,7 +15,7 @@ Un"); same-named organisations, places and groups are one group ("U.S.", "US").
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from framing.actors import descriptions
@@ -51,7 +51,9 @@ class Group:
         return best_form(self.forms, self.kind)
 
 
-def find(doc: Doc, *, index: ActorIndex | None) -> tuple[list[Mention], list[Group]]:
+def find(
+    doc: Doc, *, index: ActorIndex | None, first_names: Mapping[str, str] = {}
+) -> tuple[list[Mention], list[Group]]:
     """The actor mentions of one parsed article, grouped by actor."""
     text = doc_text(doc)
     groups: list[Group] = []
@@ -115,7 +117,7 @@ def find(doc: Doc, *, index: ActorIndex | None) -> tuple[list[Mention], list[Gro
         groups[group].forms[form] += 1
         add(ent.start_char, ent.end_char, group)
 
-    _descriptions(doc, mentions, add, taken)
+    _descriptions(doc, mentions, add, taken, first_names)
     mentions.sort(key=lambda m: (m.start, m.end))
     return mentions, groups
 
@@ -150,11 +152,12 @@ def _descriptions(
     mentions: list[Mention],
     add: Callable[[int, int, int], None],
     taken: list[tuple[int, int]],
+    first_names: Mapping[str, str],
 ) -> None:
     """A description the text tied to a name ("the president" after "President Jane Roe", "the
     group" after "the rebel group Northern Front") is a mention of that name's actor
     (``descriptions.resolve``, the resolver attribution uses too)."""
-    table = descriptions.descriptions(doc)
+    table = descriptions.descriptions(doc, first_names=first_names)
     if not table.tied:
         return
     group_of = {i: m.group for m in mentions for i in range(m.token_start, m.token_end)}

@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from framing.nlp import Doc, Token, entities, token_list
 
@@ -132,8 +132,11 @@ def name_at(token: Token) -> str:
     return " ".join(t.text for t in run)
 
 
-def fullest_name(doc: Doc, surname: str) -> str:
-    """The longest PERSON name in the document ending in ``surname`` ("Lopez" -> "Maria Lopez")."""
+def fullest_name(
+    doc: Doc, surname: str, *, gender: str | None = None, first_names: Mapping[str, str] = {}
+) -> str:
+    """The longest PERSON name in the document ending in ``surname`` ("Lopez" -> "Maria Lopez"),
+    never one whose gender is not ``gender`` ("Mr. Lopez" is not "Maria Lopez")."""
     best = surname
     tokens = token_list(doc)
     for ent in entities(doc):
@@ -142,5 +145,30 @@ def fullest_name(doc: Doc, surname: str) -> str:
             and tokens[ent.end - 1].text == surname.split()[-1]
             and len(ent.text) > len(best)
         ):
-            best = ent.text
+            before = tokens[ent.start - 1].text if ent.start else ""
+            told = gender_of(ent.text, before, first_names)
+            if gender is None or told is None or told == gender:
+                best = ent.text
     return best
+
+
+# What an honorific tells of a person's gender (news style guides' courtesy titles).
+MALE, FEMALE = "male", "female"
+HONORIFIC_GENDER = {
+    "mr": MALE, "sir": MALE, "lord": MALE, "king": MALE, "prince": MALE,
+    "mrs": FEMALE, "ms": FEMALE, "miss": FEMALE, "madam": FEMALE, "dame": FEMALE,
+    "lady": FEMALE, "queen": FEMALE, "princess": FEMALE,
+}  # fmt: skip
+
+
+def gender_of(name: str, before: str, first_names: Mapping[str, str]) -> str | None:
+    """The gender a person's name tells: an honorific in it or just before it ("Mr. Lopez",
+    ``before`` is the word before the name), else its first name in ``first_names`` (a full
+    name only: "Lopez" alone tells nothing); None when nothing tells, or the two disagree."""
+    written = words(name)
+    honorifics = [HONORIFIC_GENDER[w] for w in (before.lower().rstrip("."), *written[:1])
+                  if w in HONORIFIC_GENDER]  # fmt: skip
+    first = person_words(name)
+    named = first_names.get(first[0]) if len(first) > 1 else None
+    found = {*honorifics, *([named] if named else [])}
+    return found.pop() if len(found) == 1 else None

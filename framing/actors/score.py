@@ -7,7 +7,7 @@ words of given texts the same way, for the evaluation scripts and for users.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -84,10 +84,11 @@ def find_actors(
     stance_res: stance.Resources,
     regions: quotes.QuotedRegions,
     found: tuple[Attribution, ...],
+    first_names: Mapping[str, str] = {},
 ) -> tuple[list[Group], list[tuple[int, str, ActorMention]], tuple[Harm, ...]]:
     """One article's actor groups, its mentions of them scored (group, words, mention), and the
     harms it reports with their doers and harmed."""
-    mentions, groups = find.find(parsed, index=index)
+    mentions, groups = find.find(parsed, index=index, first_names=first_names)
     token_group: dict[int, int] = {}
     for mention in mentions:
         for i in range(mention.token_start, mention.token_end):

@@ -48,6 +48,8 @@ def profile(outlet: str, documents: Iterable[Document]) -> SourceProfile:
             anonymous += item.anonymous
             if item.source is None:
                 unattributed += 1
+            if item.source is not None and item.speaker is None:
+                continue  # an unresolved pronoun names nobody to count among the most cited
             name = item.speaker or (item.source.text if item.source else UNATTRIBUTED)
             speakers[name] += 1
             first_seen.setdefault(name, (doc.id, item))

@@ -91,9 +91,19 @@ CUES = TableSpec(
 
 SPEAKERS = TableSpec(
     name="speakers.tsv",
-    columns=(Column("term"), Column("kind", "choice", ("person", "group", "anonymity"))),
+    columns=(
+        Column("term"),
+        Column("kind", "choice", ("person", "group", "document", "statement", "anonymity")),
+    ),
     key=("term",),
     about="words that make a source unnamed (officials, critics, sources) and anonymity markers",
+)
+
+FIRST_NAMES = TableSpec(
+    name="first_names.tsv",
+    columns=(Column("name"), Column("gender", "choice", ("male", "female"))),
+    key=("name",),
+    about="the gender a first name tells (1990 US Census), for he/she and shared surnames",
 )
 
 LOADED_CATEGORIES = (
@@ -189,6 +199,7 @@ SPECS: dict[str, TableSpec] = {
         CHROME,
         CUES,
         SPEAKERS,
+        FIRST_NAMES,
         LOADED,
         VALENCE,
         HARM,

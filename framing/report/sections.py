@@ -85,7 +85,7 @@ def readability_section(docs: list[Document]) -> list[str]:
     return lines
 
 
-KINDS = ("named", "organisation", "unnamed")
+KINDS = ("named", "organisation", "unnamed", "document")
 
 
 def share(part: int, whole: int) -> str:
@@ -114,7 +114,7 @@ def sources_table(analysis: Analysis, slugs: dict[str, str]) -> list[str]:
                 f"{escape(top.speaker)} ({top.count})" if top else "none",
             ]
         )
-    header = ["Outlet", "Attributions", "Named people", "Organisations", "Unnamed"]
+    header = ["Outlet", "Attributions", "Named people", "Organisations", "Unnamed", "Documents"]
     header += ["Direct quotes", "Distancing cues", "Sides heard", "Most cited"]
     return table(header, rows)
 
@@ -123,7 +123,10 @@ def sources_section(analysis: Analysis, slugs: dict[str, str]) -> list[str]:
     lines = ["## Sources heard", ""]
     lines.append(
         "Who each outlet quotes or cites (attributions), from `lexicons/cues.tsv` (the cue verbs "
-        "and their connotation) and `lexicons/speakers.tsv` (what makes a source unnamed); sides "
+        "and their connotation) and `lexicons/speakers.tsv` (what makes a source unnamed, and "
+        "documents: records, filings, polls, reports, data, footage, counted apart so that citing "
+        "records does not read as anonymous sourcing); a pronoun framing cannot resolve to one "
+        'person is shown "unresolved", never guessed; sides '
         'come from the story config ("unknown" without one), each with the number of words it '
         "is given (w). Distancing cues (claimed, alleged, insisted) cast doubt on what they report."
     )
@@ -144,6 +147,8 @@ def attributions_section(docs: list[Document], out_dir: str) -> list[str]:
         for a in doc.attributions:
             source = a.source.text if a.source else "(no one)"
             speaker = a.speaker if a.speaker and a.speaker != source else ""
+            if a.source is not None and a.speaker is None:
+                speaker = "unresolved"
             who = escape(source) + (f" = {escape(speaker)}" if speaker else "")
             rows.append(
                 [

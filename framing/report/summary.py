@@ -27,6 +27,8 @@ def _sources(analysis: Analysis, outlet: str) -> str | None:
         f"{'person' if named == 1 else 'people'}, {kinds.get('organisation', 0)} times an "
         f"organisation and {kinds.get('unnamed', 0)} times an unnamed source"
     )
+    if kinds.get("document"):
+        sentence += f", besides {kinds['document']} citations of documents"
     if not named:
         sentence += " (it quotes no named person)"
     if profile.speakers:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from framing import __version__, clean, config, corpus, lexicons, quotes
 from framing.actors import index as actor_index
-from framing.actors import score, stage
+from framing.actors import people, score, stage
 from framing.actors.stage import Pending
 from framing.features import agency, attribution, labels, quantities, stance, style, wording
 from framing.nlp import Doc, Parser, release
@@ -47,6 +47,7 @@ class Settings:
     stance: stance.Resources
     agency: agency.Resources
     quantities: quantities.Resources
+    people: people.Resources
 
 
 def load_settings(
@@ -65,6 +66,7 @@ def load_settings(
         stance=stance.resources(loaded),
         agency=agency.resources(loaded),
         quantities=quantities.resources(loaded),
+        people=people.resources(loaded),
     )
 
 
@@ -88,7 +90,7 @@ STAGES = ("wording", "attribution", "actors", "quantities", "labels", "style")
 
 def _stage_prints(settings: Settings) -> dict[str, str]:
     # the actors stage reads the speakers attribution found, so it reads what attribution reads
-    heard = results.fingerprint((settings.attribution, settings.story))
+    heard = results.fingerprint((settings.attribution, settings.story, settings.people))
     return {
         "wording": results.fingerprint(settings.wording),
         "attribution": heard,
@@ -142,6 +144,7 @@ def _document(
             quotes=found_quotes,
             res=settings.attribution,
             actors=settings.actors,
+            first_names=settings.people.first_names,
         )
 
     loaded, voice, density, sentences = store.get_or_make(
@@ -159,6 +162,7 @@ def _document(
             stance_res=settings.stance,
             regions=regions,
             found=found,
+            first_names=settings.people.first_names,
         )
         kept = tuple(
             h

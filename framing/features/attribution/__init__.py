@@ -18,10 +18,12 @@ the name the text gave them ("the rebel group Northern Front").
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
+from framing.actors import people
 from framing.actors.descriptions import descriptions
 from framing.actors.index import ActorIndex
+from framing.actors.people import Candidate
 from framing.features.attribution.cues import (
     Resources,
     resources,
@@ -40,7 +42,7 @@ from framing.features.attribution.syntax import (
     trim_span,
 )
 from framing.nlp import Doc, doc_text, sentence_bounds, sentence_of
-from framing.quotes import Quote
+from framing.quotes import Quote, QuotedRegions
 from framing.records import Attribution, Evidence
 
 __all__ = ["Resources", "extract", "resources"]
@@ -53,10 +55,13 @@ def extract(
     quotes: Sequence[Quote],
     res: Resources,
     actors: ActorIndex | None = None,
+    first_names: Mapping[str, str] = {},
 ) -> tuple[Attribution, ...]:
-    """Every attribution in a parsed article; ``doc`` offsets are offsets into ``text``."""
-    described = descriptions(doc)
-    earlier: list[tuple[int, Speaker]] = []
+    """Every attribution in a parsed article; ``doc`` offsets are offsets into ``text``.
+    ``first_names``: the first names that tell a gender (``framing.actors.people``)."""
+    described = descriptions(doc, first_names=first_names)
+    earlier: list[Candidate] = []  # the sources so far, for the pronouns after them
+    regions = QuotedRegions(list(quotes))
     result = []
     for item in find(doc, text, quotes, res):
         cue_span = span_of(item.cue_tokens)
@@ -69,8 +74,11 @@ def extract(
             if source_span is None:
                 continue
             source = Evidence(text[source_span.start : source_span.end], source_span)
-            speaker = who(item, text, res, actors, described, earlier)
-            earlier.append((source_span.start, speaker))
+            speaker = who(item, text, res, actors, described, earlier, regions.holds)
+            if speaker.name is not None:
+                earlier.append(
+                    people.source(described, item.head, speaker.name, speaker.kind, speaker.side)
+                )
             count = next(
                 (
                     t.text

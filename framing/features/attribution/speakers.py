@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
+from framing.actors import people
 from framing.actors.descriptions import Described, Descriptions, resolve
 from framing.actors.index import ActorIndex
-from framing.actors.names import bare, fullest_name, name_at
+from framing.actors.names import HONORIFICS, bare, fullest_name, gender_of, name_at, person_words
+from framing.actors.people import Candidate
 from framing.features.attribution.cues import (
-    PRONOUNS_PERSON,
     Resources,
 )
 from framing.features.attribution.finders import (
@@ -18,7 +21,7 @@ from framing.features.attribution.syntax import (
     noun_phrase,
     span_of,
 )
-from framing.nlp import Span, Token, entities
+from framing.nlp import Span, Token, doc_text, entities, token_list
 
 _KIND_OF_ACTOR = {
     "person": "named",
@@ -57,28 +60,88 @@ def _described(described: Described, actors: ActorIndex | None, side: str | None
     return Speaker(resolved.name, kind, resolved.side)
 
 
-def _is_person(token: Token) -> tuple[Span | None, bool]:
-    """The entity holding ``token``, and whether it is a person's name: a PERSON entity, or a
-    proper noun the text gives elsewhere with a first name."""
-    entity = next((e for e in entities(token.doc) if e.start <= token.i < e.end), None)
+def _full(person: Token, entity: Span | None, described: Descriptions) -> str:
+    """A person's name without its title ("Senator Jane Smith" -> "Jane Smith"), in its longest
+    form, never another person's of the same surname ("Mr. Lopez" is not "Maria Lopez")."""
+    who = described.at(person.i)
+    if who is not None and described.named[who].kind == "person":
+        return described.fullest(who)
+    plain = entity.text if entity is not None and entity.label_ == "PERSON" else name_at(person)
+    start = entity.start if entity is not None else person.i
+    before = person.doc[start - 1].text if start else ""
+    gender = gender_of(plain, before, described.first_names)
+    return fullest_name(person.doc, plain, gender=gender, first_names=described.first_names)
+
+
+def _is_person(token: Token, described: Descriptions) -> tuple[Span | None, bool]:
+    """The entity holding ``token``, and whether it is a person's name: a PERSON entity; or a
+    proper noun the text gives elsewhere with a first name, written with a first name the shipped
+    list knows, after an honorific or title ("Rep. Grimm"), or before a party tag ("Cleaver,
+    D-Mo.")."""
+    doc = token.doc
+    entity = next((e for e in entities(doc) if e.start <= token.i < e.end), None)
     if entity is not None and entity.label_ == "PERSON":
         return entity, True
+    if token.pos_ != "PROPN":
+        return entity, False
     surname = name_at(token)
-    return entity, token.pos_ == "PROPN" and fullest_name(token.doc, surname) != surname
+    who = described.at(token.i)
+    named = person_words(surname)
+    start = token.i - len(surname.split()) + 1
+    before = doc[start - 1].lower_.rstrip(".") if start > 0 else ""
+    after = doc_text(doc)[token.idx + len(token.text) : token.idx + len(token.text) + 12]
+    return entity, (
+        fullest_name(doc, surname) != surname
+        or (who is not None and described.named[who].kind == "person")
+        or (len(named) > 1 and named[0] in described.first_names)
+        or before in HONORIFICS
+        or _PARTY_TAG.match(after) is not None
+    )
 
 
-def _person(head: Token) -> tuple[Token, Span | None, bool]:
+# "(D-Calif.)", ", R-Ky.": a party and a state after a politician's name
+_PARTY_TAG = re.compile(r"^,?\s*\(?[DRI]-[A-Z][A-Za-z.]*")
+
+
+def _person(head: Token, described: Descriptions) -> tuple[Token, Span | None, bool]:
     """The token that names the speaker, its entity, and whether it is a person.  "The envoy,
     Sam Okafor": the name in apposition; "Ann Reyes, a Democrat": the head itself, whatever
     stands beside it."""
-    entity, is_person = _is_person(head)
+    entity, is_person = _is_person(head, described)
     if is_person:
         return head, entity, True
     named = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
     if named is None:
         return head, entity, False
-    found, named_person = _is_person(named)
+    found, named_person = _is_person(named, described)
     return (named, found, True) if named_person else (head, entity, False)
+
+
+def _author(head: Token, statements: set[str]) -> Token | None:
+    """Who a statement is by: its possessor ("the group's statement", "his letter", "a
+    resolution of its own"), the object of "from" or "by" ("a statement from the committee"),
+    or, for "the statement" with neither, whoever issued one before ("The group issued a
+    statement ... The statement said": the subject of the verb a statement is the object of).
+    ``statements``: the lemmas of statement words."""
+    for child in head.children:
+        if child.dep_ == "poss":
+            return child
+        if child.dep_ == "prep" and child.lower_ in {"from", "by", "of"}:
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if not objects:
+                continue
+            owner = next((c for c in objects[0].children if c.dep_ == "poss"), None)
+            if objects[0].lower_ == "own" and owner is not None:
+                return owner  # "of its own"
+            if child.lower_ != "of":
+                return objects[0]
+    if not any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in head.children):
+        return None
+    for token in reversed(token_list(head.doc)[: head.i]):
+        if token.dep_ == "dobj" and token.lemma_.lower() in statements:
+            issuer = [c for c in token.head.children if c.dep_ == "nsubj"]
+            return issuer[0] if issuer else None
+    return None
 
 
 def who(
@@ -87,54 +150,64 @@ def who(
     res: Resources,
     actors: ActorIndex | None,
     described: Descriptions,
-    earlier: list[tuple[int, Speaker]],
+    earlier: list[Candidate],
+    quoted: Callable[[int, int], bool] | None = None,
 ) -> Speaker:
     head = item.head
     assert head is not None  # agentless attributions never reach here
-    doc = head.doc
     if head.tag_ in {"WP", "WDT"} and head.head.dep_ == "relcl":
         # "Okafor, who suggested ...": the speaker is the noun the clause modifies.
         antecedent = head.head.head
         stand_in = Found(
             antecedent, noun_phrase(antecedent), item.cue_tokens, item.cue, item.content
         )
-        return who(stand_in, text, res, actors, described, earlier)
+        return who(stand_in, text, res, actors, described, earlier, quoted)
     span = span_of(item.source)
     words = bare(text[span.start : span.end], description=True)
     within = actors.within(words) if actors is not None else None
     side = within.side if within is not None else None
     if head.pos_ == "PRON":
-        wanted = "named" if head.lower_ in PRONOUNS_PERSON else "group"
-        for _, speaker in reversed(earlier):
-            if (speaker.kind == "named") == (wanted == "named"):
-                return speaker
-        label = {"named": {"PERSON"}, "group": {"ORG", "GPE", "NORP"}}[wanted]
-        for ent in reversed(
-            [e for e in entities(doc) if e.end_char <= head.idx and e.label_ in label]
-        ):
-            found = actors.within(ent.text) if actors is not None else None
-            name = found.name if found is not None else ent.text
-            kind = "named" if wanted == "named" else "organisation"
-            return Speaker(name, kind, found.side if found else None)
-        return Speaker(None, "unnamed", None)
+        if head.lower_ not in people.PERSONAL:  # "those", "some", "others": nobody in particular
+            return Speaker(words, "unnamed", side)
+        found = people.antecedent(described, head, earlier, quoted)
+        if found is None:  # unresolved: nobody fits, or two do
+            kind = "named" if head.lower_ in people.PRONOUN_GENDER else "unnamed"
+            return Speaker(None, kind, None)
+        listed = actors.within(found.name) if actors is not None else None
+        if listed is not None and found.kind != "unnamed":
+            return Speaker(listed.name, found.kind, found.side or listed.side)
+        # an unnamed source keeps its words: the config gives it only a side
+        return Speaker(found.name, found.kind, found.side or (listed.side if listed else None))
     exact = actors.exact(words) if actors is not None else None
     if exact is not None:
         return Speaker(exact.name, _KIND_OF_ACTOR[exact.kind], exact.side)
-    person, entity, is_person = _person(head)
+    person, entity, is_person = _person(head, described)
     lemma = head.lemma_.lower()
-    if not is_person and (lemma in res.speaker_kind or head.lower_ in res.speaker_kind):
+    generic = res.speaker_kind.get(lemma) or res.speaker_kind.get(head.lower_)
+    if not is_person and generic == "document":
+        return Speaker(words, "document", side)  # "public records show", "a poll found"
+    if not is_person and generic == "statement":
+        statements = {w for w, k in res.speaker_kind.items() if k == "statement"}
+        author = _author(head, statements)  # "the group's statement", "a statement from ..."
+        if author is not None:
+            stand_in = Found(author, noun_phrase(author), item.cue_tokens, item.cue, item.content)
+            by = who(stand_in, text, res, actors, described, earlier, quoted)
+            if by.name is not None:
+                return by
+        return Speaker(words, "unnamed", side)
+    if not is_person and generic:
         tied = resolve(described, item.source, head) if head.pos_ == "NOUN" else None
         if tied is not None:
             return _described(tied, actors, side)
         return Speaker(words, "unnamed", side)
     if is_person:
-        surname = name_at(person)
-        # The name without its title ("Senator Jane Smith" -> "Jane Smith"), in its longest form.
-        plain = entity.text if entity is not None and entity.label_ == "PERSON" else surname
-        if within is not None and within.kind == "person" and plain.split()[-1] in within.name:
+        name = _full(person, entity, described)
+        if within is not None and within.kind == "person" and name.split()[-1] in within.name:
             name = within.name
-        else:
-            name = fullest_name(doc, plain)
+        # "Pelham and Shaw said": a pair stays a pair
+        pair = [c for c in person.children if c.dep_ == "conj" and c.pos_ == "PROPN"]
+        if pair:
+            name = f"{name} and {_full(pair[0], _is_person(pair[0], described)[0], described)}"
         return Speaker(name, "named", side)
     if head.pos_ == "PROPN" or head.ent_type_ in {"ORG", "GPE", "NORP", "FAC"}:
         return Speaker(words, "organisation", side)

@@ -1,0 +1,147 @@
+"""Who said it: the speaker an attribution's source resolves to, for each kind of error a reader
+finds (pronouns of the wrong gender, a surname two people share, pairs, generic plurals,
+documents), both ways: the right speaker, and none ("unresolved") where two would fit."""
+
+from __future__ import annotations
+
+import pytest
+
+from framing import lexicons, quotes
+from framing.actors import people
+from framing.features import attribution
+from framing.records import Attribution, Span
+
+LEX = lexicons.load()
+RES = attribution.resources(LEX)
+NAMES = people.resources(LEX).first_names
+
+
+def extract(parser, text: str) -> tuple[Attribution, ...]:
+    doc = parser.parse([text])[0]
+    found = quotes.find_quotes(text, (Span(0, len(text)),))
+    return attribution.extract(doc, text=text, quotes=found, res=RES, first_names=NAMES)
+
+
+def _by_cue(found: tuple[Attribution, ...], source: str) -> Attribution:
+    hits = [a for a in found if a.source is not None and a.source.text == source]
+    assert hits, [(a.source.text if a.source else None, a.cue.text) for a in found]
+    return hits[-1]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "speaker", "kind"),
+    [
+        # "he" is never the woman named last
+        (
+            'President Tom Beck met aides on Monday. "We will win," said Maria Lopez, the '
+            'president\'s counsel. "It did not matter to me," he said.',
+            "he",
+            "Tom Beck",
+            "named",
+        ),
+        (
+            'Tom Beck met Ann Reed on Monday. "It went well," she said.',
+            "she",
+            "Ann Reed",
+            "named",
+        ),
+        # the person talked about is not the speaker
+        (
+            'Tom Beck spoke to reporters. "I do not know her," he said of Ann Reed.',
+            "he",
+            "Tom Beck",
+            "named",
+        ),
+        # an honorific keeps apart two people who share a surname
+        (
+            "Maria Lopez defended the plan. Mr. Lopez, a critic of the plan, wrote on Twitter "
+            "that it would fail.",
+            "Mr. Lopez, a critic of the plan",
+            "Lopez",
+            "named",
+        ),
+        # a pair stays a pair, and "they" goes back to it
+        ("Pelham and Shaw said the deal was dead.", "Pelham and Shaw", "Pelham and Shaw", "named"),
+        (
+            "President Tom Beck signed the order. Pelham and Shaw issued a statement. They vowed "
+            "to sue.",
+            "They",
+            "Pelham and Shaw",
+            "named",
+        ),
+        # the earlier source, when one sentence names two who fit
+        (
+            "Tom Beck, who met Sam Cole on Monday, said the talks went well. He added that more "
+            "were planned.",
+            "He",
+            "Tom Beck",
+            "named",
+        ),
+        # generic plurals and pronouns are nobody in particular
+        (
+            "California and New York sued. Among those predicting defeat was Tom Beck.",
+            "those",
+            "those",
+            "unnamed",
+        ),
+        (
+            "Tom Beck announced the plan on Monday, with critics accusing him of hiding its cost.",
+            "critics",
+            "critics",
+            "unnamed",
+        ),
+        # documents are a kind of their own
+        (
+            "Public records show the company paid no tax.",
+            "Public records",
+            "Public records",
+            "document",
+        ),
+        (
+            "Television footage shows the crowd at the gate.",
+            "Television footage",
+            "Television footage",
+            "document",
+        ),
+        ("According to polls, most voters agree.", "polls", "polls", "document"),
+    ],
+)
+def test_the_speaker_is_who_a_reader_would_name(
+    parser, text: str, source: str, speaker: str, kind: str
+) -> None:
+    found = _by_cue(extract(parser, text), source)
+    assert (found.speaker, found.kind) == (speaker, kind)
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # two men in one sentence, neither its subject nor an earlier source: either
+        ("The talks between Tom Beck and Sam Cole ended on Monday. He said it was over.", "He"),
+        # "she" with only a man and a body named before: nobody fits
+        ("Tom Beck met officials of Acme Corp on Monday. She said it went well.", "She"),
+        # a pronoun that is nobody named: "he" before anyone is named
+        ('"We will win," he said.', "he"),
+    ],
+)
+def test_a_pronoun_that_two_people_or_nobody_fit_stays_unresolved(
+    parser, text: str, source: str
+) -> None:
+    found = _by_cue(extract(parser, text), source)
+    assert found.speaker is None
+    assert found.kind == "named"  # a person, whoever it is
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\u201cThe workers have waited long enough. Their leaders said they would strike.\n\n"
+        "\u201cWe stand with them,\u201d Ann Reed said.",
+        "``The workers have waited long enough. Their leaders said they would strike.\n\n"
+        "``We stand with them,'' Ann Reed said.",
+    ],
+)
+def test_nothing_inside_a_quotation_that_runs_on_is_the_outlet_reporting(parser, text: str) -> None:
+    found = extract(parser, text)
+    assert found  # a precondition: the quotation's own attribution is found
+    assert [(a.speaker, a.cue.text) for a in found] == [("Ann Reed", "said")]
