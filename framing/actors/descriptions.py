@@ -10,15 +10,9 @@ import bisect
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
-from framing.actors.names import (
-    COURTESY,
-    HONORIFICS,
-    SUFFIXES,
-    bare,
-    gender_of,
-    person_words,
-    words,
-)
+from framing.actors import identities
+from framing.actors.identities import Described
+from framing.actors.names import COURTESY, HONORIFICS, bare, gender_of, person_words
 from framing.nlp import Doc, Span, Token, entities, in_dateline, sentence_of, token_list
 
 # Words that make a title another role than the bare title: a "former president" or a "vice
@@ -34,17 +28,6 @@ DEFINITE = {"the", "this", "that", "these", "those"}
 # The named entities a description can stand for, and their kind.
 NAMED_AS = {"PERSON": "person", "ORG": "organisation"}
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
-
-
-@dataclass(frozen=True, slots=True)
-class Described:
-    """What a description stands for: the name the text gave, its kind, and the last token of
-    that name in the parse (to find the actor it belongs to)."""
-
-    name: str
-    kind: str  # person | organisation
-    token: int
-    gender: str | None = None  # male | female, when the name tells it (names.gender_of)
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +61,11 @@ class Descriptions:
     def which(self, described: Described) -> int | None:
         """The position in ``named`` of the one ``described`` names."""
         return next(
-            (i for i, forms in enumerate(self.forms) if any(_same(d, described) for d in forms)),
+            (
+                i
+                for i, forms in enumerate(self.forms)
+                if any(identities.same(d, described) for d in forms)
+            ),
             None,
         )
 
@@ -96,34 +83,6 @@ def _word(token: Token) -> str | None:
     for a number, a mark or the "s" of a possessive split from its apostrophe."""
     text = token.lower_.rstrip(".") if token.lower_.endswith(".") else token.lower_
     return text if text.isalpha() and len(text) > 1 and token.tag_ != "POS" else None
-
-
-def _same(a: Described, b: Described) -> bool:
-    """One name written twice ("Jane Roe", "Roe"), or two.  A one-word "organisation" that is a
-    person's surname is that person: the tagger's slip ("Trump said" tagged ORG)."""
-    if a.kind != b.kind:
-        person, body = (a, b) if a.kind == "person" else (b, a)
-        single = words(body.name)
-        return len(single) == 1 and person_words(person.name)[-1:] == single
-    if a.kind != "person":
-        return words(a.name) == words(b.name)
-    if a.gender and b.gender and a.gender != b.gender:
-        return False  # "Mr. Lopez" is not "Maria Lopez"
-    first, second = person_words(a.name), person_words(b.name)
-    if not first or not second:
-        return False
-    if first[-1] != second[-1]:
-        return False
-    if len(first) == 1 or len(second) == 1:
-        return True
-    # "Jesse Jackson Jr." is not "Jesse Jackson", his father
-    return first[0] == second[0] and _suffix(a.name) == _suffix(b.name)
-
-
-def _suffix(name: str) -> str | None:
-    """A name's generational suffix ("Jr."), if it has one."""
-    written = words(name)
-    return written[-1] if len(written) > 1 and written[-1] in SUFFIXES else None
 
 
 def _suffixes(key: tuple[str, ...]) -> list[tuple[str, ...]]:
@@ -265,71 +224,12 @@ def _tie(doc: Doc, first_names: Mapping[str, str]) -> Descriptions:
             # "the envoy, Sam Okafor", "the rebel group Northern Front" (no comma needed here)
             words = [t for t in head.subtree if t.i <= head.i]
             add(words, head, token)
-    # the names as written, each joined to every earlier one it is the same as (and so to all
-    # of theirs): "Trump" with "Donald Trump" and with "Donald J. Trump"
-    # A name that tells no gender ("Lopez") and fits people of both ("Maria Lopez", "Mr. Lopez")
-    # joins neither.
-    groups: list[tuple[list[Described], list[tuple[int, int]]]] = []
-    for entity in entities(doc):
-        if entity.label_ not in NAMED_AS:
-            continue
-        form = written(entity)
-        same = _joins(groups, form)
-        merged: tuple[list[Described], list[tuple[int, int]]] = (
-            [form],
-            [(entity.start, entity.end)],
-        )
-        for group in same:
-            merged[0].extend(group[0])
-            merged[1].extend(group[1])
-            groups.remove(group)
-        groups.append(merged)
-    groups.sort(key=lambda g: min(g[1]))
-    names_once = [min(g[0], key=lambda d: d.token) for g in groups]  # the first form written
-    where = [sorted(start for start, _ in g[1]) for g in groups]
-    members = [g[0] for g in groups]
-    spans = sorted((start, end, i) for i, g in enumerate(groups) for start, end in g[1])
-    one_each = {key: _one_each(found) for key, found in tied.items()}
+    namings = [(written(e), e.start, e.end) for e in entities(doc) if e.label_ in NAMED_AS]
+    names_once, where, members, spans = identities.group(namings)
+    one_each = {key: identities.one_each(found) for key, found in tied.items()}
     table = Descriptions(one_each, names_once, where, frozenset(), members, spans, first_names)
     titled = {table.which(d) for found in tied.values() for d in found}
     return replace(table, titled=frozenset(i for i in titled if i is not None))
-
-
-def _joins(
-    groups: list[tuple[list[Described], list[tuple[int, int]]]], form: Described
-) -> list[tuple[list[Described], list[tuple[int, int]]]]:
-    """The groups of names so far that ``form`` is one of.  A full name joins the groups it is
-    the same as; a surname alone ("Jackson") joins only the person named in full with it most
-    recently ("Jesse Jackson Jr.", not his father named before him), and a gender no group of
-    it shares keeps it apart ("Mr. Lopez" from "Maria Lopez")."""
-
-    def gender(group: tuple[list[Described], list[tuple[int, int]]]) -> str | None:
-        return next((d.gender for d in group[0] if d.gender), None)
-
-    same = [
-        g
-        for g in groups
-        if any(_same(d, form) for d in g[0])
-        and not (form.gender and gender(g) and gender(g) != form.gender)
-    ]
-    if form.kind != "person" or len(person_words(form.name)) != 1 or len(same) < 2:
-        return same if len({gender(g) for g in same} - {None}) < 2 else []
-    full = [g for g in same if any(len(person_words(d.name)) > 1 for d in g[0])]
-    if not full:
-        return same
-    return [max(full, key=lambda g: max(start for start, _ in g[1]))]
-
-
-def _one_each(found: list[Described]) -> list[Described]:
-    """One Described a name, its fullest form, in the order first tied."""
-    names: list[list[Described]] = []
-    for described in found:
-        same = next((n for n in names if _same(n[0], described)), None)
-        if same is None:
-            names.append([described])
-        else:
-            same.append(described)
-    return [max(n, key=lambda d: (len(d.name), -d.token)) for n in names]
 
 
 def _definite(tokens: Sequence[Token], head: Token) -> bool:
@@ -390,4 +290,6 @@ def resolve(table: Descriptions, tokens: Sequence[Token], head: Token) -> Descri
         return None
     # the form the description was tied to (its token is the name the title stood before)
     forms = table.forms[chosen]
-    return next((d for d in found if any(_same(d, f) for f in forms)), table.named[chosen])
+    return next(
+        (d for d in found if any(identities.same(d, f) for f in forms)), table.named[chosen]
+    )

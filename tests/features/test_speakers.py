@@ -60,6 +60,22 @@ def _by_cue(found: tuple[Attribution, ...], source: str) -> Attribution:
             "Lopez",
             "named",
         ),
+        # a surname alone is the person the text is about, not a relative named in passing
+        (
+            "Former Rep. Tom Beck Jr. pleaded guilty on Monday. Beck looked at his father, the "
+            "Rev. Tom Beck, several times. Beck said he was sorry.",
+            "Beck",
+            "Tom Beck Jr.",
+            "named",
+        ),
+        # ... and the relative keeps his own name, though both were called by the surname
+        (
+            "Former Rep. Tom Beck Jr. pleaded guilty on Monday. Beck looked at his father, the "
+            "Rev. Tom Beck, several times. Later the Rev. Tom Beck said he was proud.",
+            "the Rev. Tom Beck",
+            "Tom Beck",
+            "named",
+        ),
         # a pair stays a pair, and "they" goes back to it
         ("Pelham and Shaw said the deal was dead.", "Pelham and Shaw", "Pelham and Shaw", "named"),
         (
