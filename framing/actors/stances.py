@@ -129,10 +129,18 @@ def link_documents(
     documents = []
     for (document, pending), linked in zip(built, links, strict=True):
         names = {f"#{g}": link.name for g, link in enumerate(linked)}
+        # an outlet citing itself ("Fox News Sunday" in a Fox News article) names no actor
+        own = {
+            g
+            for g, group in enumerate(pending.groups)
+            if group.config is None
+            and group.forms
+            and all(link.names_outlet(form, document.outlet) for form in group.forms)
+        }
         documents.append(
             replace(
                 document,
-                stance=stances(pending.mentions, linked),
+                stance=stances([m for m in pending.mentions if m[0] not in own], linked),
                 harms=rename_harms(document.harms, names),
             )
         )

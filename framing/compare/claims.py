@@ -12,7 +12,8 @@ A sentence is exclusive to its document when no sentence elsewhere reaches CLAIM
 has at least MIN_WORDS words, names an actor or a number, and uses at least NOVEL_MIN words (four
 letters or more) that no other document uses; each document keeps the EXCLUSIVE_PER_DOC with the
 most such words, an actor that no other document names counting ACTOR_WEIGHT words.  The actors
-only one document names are listed too (ACTORS_PER_DOC at most, most mentioned first).  Facts only one document reports are exclusive too.
+only one document names are listed too (ACTORS_PER_DOC at most: people and organisations first,
+then groups and places, each most mentioned first).  Facts only one document reports are exclusive too.
 """
 
 from __future__ import annotations
@@ -35,7 +36,9 @@ from framing.records import (
 
 CLAIM_MIN = 0.3  # cosine (plus actor bonus) for two sentences to report the same thing
 SHARED_WORDING = 0.8  # cosine alone: near-identical wording, wire copy or a reused passage
-ACTORS_PER_DOC = 5  # actors only one document names, most mentioned first
+ACTORS_PER_DOC = 5  # actors only one document names: people and bodies first, most mentioned first
+# People and organisations before groups and places: who acts, not where ("Ohio"), fills the slots.
+KIND_ORDER = {"person": 0, "organisation": 0, "group": 1, "place": 1}
 ACTOR_WEIGHT = 3  # an actor only this document names counts as much as three new words
 NOVEL_MIN = 3  # words of four letters or more that no other document uses
 ACTOR_BONUS = 0.05
@@ -174,7 +177,7 @@ def _exclusives(
     for doc in documents:
         alone = sorted(
             (st for st in doc.stance if actor_docs[st.actor] == 1 and st.details),
-            key=lambda st: (-len(st.details), st.actor),
+            key=lambda st: (KIND_ORDER.get(st.kind, 2), -len(st.details), st.actor),
         )[:ACTORS_PER_DOC]
         for st in alone:
             first = st.details[0].span
@@ -197,7 +200,11 @@ def _exclusives(
     for doc_id in sorted(by_doc):
         found += [e for _, _, e in sorted(by_doc[doc_id])[:EXCLUSIVE_PER_DOC]]
     order = {"fact": 0, "actor": 1, "claim": 2}
-    return tuple(sorted(found, key=lambda e: (e.doc, order[e.kind], e.evidence.span)))
+    # actors in the order chosen (people and bodies first), the rest in text order
+    rank = {id(e): n for n, e in enumerate(e for e in found if e.kind == "actor")}
+    return tuple(
+        sorted(found, key=lambda e: (e.doc, order[e.kind], rank.get(id(e), 0), e.evidence.span))
+    )
 
 
 def _quote_words(text: str) -> frozenset[str]:

@@ -27,10 +27,14 @@ def sentences(doc: Doc) -> list[Span]:
     return cached
 
 
+DASHES = {"-", "--", "\u2013", "\u2014"}
+
+
 def in_dateline(token: Token) -> bool:
     """Whether ``token`` lies in a dateline opening its paragraph: a place and an agency in
-    brackets before a dash ("WASHINGTON (AFP) -").  A dateline is never a source, nor an actor
-    of the story."""
+    brackets before a dash ("WASHINGTON (AFP) -"), or a place before a dash, in capitals or
+    followed by its state or country ("WASHINGTON \u2014", "LAS VEGAS --", "GREENVILLE, S.C. \u2014",
+    "New Delhi, India -").  A dateline is never a source, nor an actor of the story."""
     # (the Doc's token list: ``doc[i]`` would make a Token object at every step, for every
     # entity of every article)
     tokens = token_list(token.doc)
@@ -42,9 +46,37 @@ def in_dateline(token: Token) -> bool:
     for later in tokens[token.i : min(len(tokens), start + 14)]:
         if later.text == ")" and later.i + 1 < len(tokens):
             after = tokens[later.i + 1]
-            return after.text in {"-", "\u2013", "\u2014"} and any(
-                t.text == "(" for t in tokens[start : later.i]
-            )
+            return after.text in DASHES and any(t.text == "(" for t in tokens[start : later.i])
+    return _place_dateline(tokens, start, token.i)
+
+
+def _place_dateline(tokens: list[Token], start: int, at: int) -> bool:
+    """A dateline without an agency: capitalised place words, then the state or country after a
+    comma, then a dash and a capitalised word; the place in capitals unless a comma follows it
+    ("New Delhi, India -"; "Palin -- who served" is no dateline).  A short word in capitals that
+    the tagger calls an organisation is not a place ("NPR \u2014 The network")."""
+    while start < at and tokens[start].is_space:
+        start += 1
+    place: list[Token] = []  # the words before the first comma
+    commas = 0
+    for i in range(start, min(len(tokens), start + 9)):
+        t = tokens[i]
+        if t.text in DASHES:  # a dash standing apart: "R-Ky." is a party tag
+            if i <= at or not place or commas > 1 or not tokens[i - 1].whitespace_:
+                return False
+            after = next((u for u in tokens[i + 1 : i + 3] if not u.is_space), None)
+            if after is None or not (after.text[:1].isupper() or after.is_quote):
+                return False
+            if commas == 0 and not all(w.text.isupper() for w in place):
+                return False
+            short = len(place) == 1 and len(place[0].text) <= 4
+            return not (short and commas == 0 and place[0].ent_type_ == "ORG")
+        if t.text == ",":
+            commas += 1
+        elif t.is_space or not (t.text[:1].isupper() and t.text.replace(".", "").isalpha()):
+            return False
+        elif commas == 0:
+            place.append(t)
     return False
 
 

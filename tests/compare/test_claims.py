@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from framing.compare import claims, vocabulary
-from framing.records import Document, Span
+from framing.records import ActorMention, ActorStance, Document, Span
 
 
 def _doc(doc_id: str, outlet: str, *sentences: str) -> Document:
@@ -56,3 +58,35 @@ def test_distinctive_words_are_the_outlets_own() -> None:
 
 def test_one_outlet_has_no_distinctive_vocabulary() -> None:
     assert vocabulary.distinctive([A]) == ()
+
+
+def _with_actors(doc: Document, *actors: tuple[str, str, int]) -> Document:
+    """``doc`` naming each (actor, kind, mentions) in its first sentence."""
+    first = doc.loaded_sentences[0][0]
+    mention = ActorMention(Span(first.start, first.start + 3), 0.0)
+    stance = tuple(
+        ActorStance(actor=name, score=0.0, mentions=(mention.span,) * n, kind=kind,
+                    details=(mention,) * n)
+        for name, kind, n in actors
+    )  # fmt: skip
+    return replace(doc, stance=stance)
+
+
+def test_people_and_bodies_fill_the_only_here_actors_first() -> None:
+    places = [(f"Place{n}", "place", 4) for n in range(claims.ACTORS_PER_DOC)]
+    a = _with_actors(A, *places, ("Jane Roe", "person", 1), ("Dock Union", "organisation", 1))
+    b = _with_actors(B, ("Harbour", "place", 1))
+    _, alone = claims.align([a, b])
+    listed = [e.what.split(" (")[0] for e in alone if e.kind == "actor" and e.doc == "a"]
+    assert len(listed) == claims.ACTORS_PER_DOC
+    assert listed[:2] == ["Dock Union", "Jane Roe"]  # before the places mentioned more
+
+
+def test_places_are_listed_when_no_one_else_is_named_alone() -> None:
+    a = _with_actors(A, ("Ohio", "place", 2), ("Ohioans", "group", 1))
+    b = _with_actors(B, ("Harbour", "place", 1))
+    _, alone = claims.align([a, b])
+    assert [e.what for e in alone if e.kind == "actor" and e.doc == "a"] == [
+        "Ohio (2 mentions)",
+        "Ohioans (1 mention)",
+    ]
