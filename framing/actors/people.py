@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
+from framing.actors import parties
 from framing.actors.descriptions import Described, Descriptions
 from framing.actors.names import FEMALE, MALE, bare
 from framing.lexicons import FIRST_NAMES, Lexicons
@@ -35,6 +36,7 @@ SUBJECTS = {"nsubj", "nsubjpass"}
 @dataclass(frozen=True, slots=True)
 class Resources:
     first_names: Mapping[str, str]  # first name, lower case -> male | female
+    parties: parties.Parties  # the party words that tell a speaker's side (no config sides)
 
 
 def resources(lexicons: Lexicons) -> Resources:
@@ -43,7 +45,8 @@ def resources(lexicons: Lexicons) -> Resources:
         {
             row.text(FIRST_NAMES, "name").lower(): row.text(FIRST_NAMES, "gender")
             for row in table.rows
-        }
+        },
+        parties.resources(lexicons),
     )
 
 

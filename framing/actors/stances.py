@@ -18,7 +18,7 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
-from framing.actors import link
+from framing.actors import link, parties
 from framing.actors.link import Linked
 from framing.actors.names import bare
 from framing.actors.stage import Pending
@@ -123,7 +123,8 @@ def link_documents(
     built: Sequence[tuple[Document, Pending]], links: Sequence[Sequence[Linked]] | None = None
 ) -> list[Document]:
     """Give each actor one name across the articles (``links``, when already made for these
-    articles), then gather each document's stance."""
+    articles), then gather each document's stance; a speaker's inferred side holds in every
+    article (``parties.spread``)."""
     if links is None:
         links = link.link([pending.groups for _, pending in built])
     documents = []
@@ -144,7 +145,7 @@ def link_documents(
                 harms=rename_harms(document.harms, names),
             )
         )
-    return documents
+    return parties.spread(documents)
 
 
 def by_outlet(documents: Sequence[Document]) -> tuple[OutletStance, ...]:

@@ -1,8 +1,8 @@
 """Who each outlet lets speak: the attribution profile of an outlet.
 
 Counts, for every outlet, its attributions by speaker kind (named person, organisation, unnamed),
-by side (from the story config; without one every side is unknown and the profile rests on the
-speakers), by cue connotation, direct against indirect, the words each side is given, and the
+by side (from the story config; without one, the party the text tags a speaker with, marked
+inferred, and otherwise unknown), by cue connotation, direct against indirect, the words each side is given, and the
 most cited speakers with the sentence that cites them first.
 """
 
@@ -34,6 +34,7 @@ def profile(outlet: str, documents: Iterable[Document]) -> SourceProfile:
     connotations: Counter[str] = Counter()
     speakers: Counter[str] = Counter()
     first_seen: dict[str, tuple[str, Attribution]] = {}
+    inferred: set[str] = set()
     direct = anonymous = unattributed = 0
     total = 0
     for doc in docs:
@@ -42,6 +43,8 @@ def profile(outlet: str, documents: Iterable[Document]) -> SourceProfile:
             kinds[item.kind] += 1
             side = item.side or UNKNOWN_SIDE
             sides[side] += 1
+            if item.side_inferred and item.side:
+                inferred.add(item.side)
             side_words[side] += _words(item)
             connotations[item.connotation] += 1
             direct += item.direct
@@ -61,6 +64,7 @@ def profile(outlet: str, documents: Iterable[Document]) -> SourceProfile:
             side=first_seen[name][1].side,
             doc=first_seen[name][0],
             evidence=first_seen[name][1].cue.span,
+            side_inferred=first_seen[name][1].side_inferred,
         )
         for name, count in _sorted(speakers)[:TOP_SPEAKERS]
     )
@@ -76,6 +80,7 @@ def profile(outlet: str, documents: Iterable[Document]) -> SourceProfile:
         anonymous=anonymous,
         unattributed=unattributed,
         speakers=top,
+        inferred_sides=tuple(sorted(inferred)),
     )
 
 

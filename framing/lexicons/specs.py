@@ -106,6 +106,13 @@ FIRST_NAMES = TableSpec(
     about="the gender a first name tells (1990 US Census), for he/she and shared surnames",
 )
 
+PARTIES = TableSpec(
+    name="parties.tsv",
+    columns=(Column("term"), Column("side"), Column("use", "choice", ("tag", "member", "body"))),
+    key=("term", "use"),
+    about="the party a text ties a speaker to (party tags, 'a Democrat'), for sides without a config",
+)
+
 LOADED_CATEGORIES = (
     "emotive",  # charged words that carry feeling: shattered, brutal, desperate
     "intensifier",  # words that heighten: staggering, utterly, massive
@@ -200,6 +207,7 @@ SPECS: dict[str, TableSpec] = {
         CUES,
         SPEAKERS,
         FIRST_NAMES,
+        PARTIES,
         LOADED,
         VALENCE,
         HARM,

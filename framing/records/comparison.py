@@ -101,6 +101,7 @@ class SpeakerCount:
     side: str | None
     doc: str  # where the speaker is first cited ...
     evidence: Span  # ... and the cue that cites them
+    side_inferred: bool = False  # the side is the party the text tags them with
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,6 +119,7 @@ class SourceProfile:
     anonymous: int
     unattributed: int  # "is believed to": claims the outlet attributes to no one
     speakers: tuple[SpeakerCount, ...]
+    inferred_sides: tuple[str, ...] = ()  # sides told by party tags in the text, not a config
 
 
 @dataclass(frozen=True, slots=True)

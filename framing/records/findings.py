@@ -28,6 +28,7 @@ class Attribution:
     anonymous: bool = False  # "on condition of anonymity", "anonymous sources"
     count: str | None = None  # "two" in "two sources"
     rule: str = ""  # the lexicon line of the cue
+    side_inferred: bool = False  # the side is the party the text tags the speaker with
 
 
 @dataclass(frozen=True, slots=True)

@@ -68,6 +68,7 @@ def sources_by_side(analysis: Analysis) -> str | None:
     for p in profiles:
         totals.update(dict(p.sides))
     sides = sorted(totals, key=lambda s: (-totals[s], s))
+    inferred = {side for p in profiles for side in p.inferred_sides}
     with plt.rc_context(STYLE):
         figure, axes = plt.subplots(figsize=(7, 0.45 * len(profiles) + 1.2))
         left = [0.0] * len(profiles)
@@ -80,7 +81,7 @@ def sources_by_side(analysis: Analysis) -> str | None:
                     values,
                     left=left,
                     color=PALETTE[k % len(PALETTE)],
-                    label=_label(side),
+                    label=_label(f"{side} (inferred)" if side in inferred else side),
                 )
             )
             left = [a + b for a, b in zip(left, values, strict=True)]
@@ -90,7 +91,7 @@ def sources_by_side(analysis: Analysis) -> str | None:
         if bars:
             # Handles and labels given, so a side named "_x" is not dropped as matplotlib's
             # private-label convention would, and no bars means no legend (and no warning).
-            labels = [_label(side) for side in sides]
+            labels = [_label(f"{s} (inferred)" if s in inferred else s) for s in sides]
             axes.legend(bars, labels, frameon=False, fontsize=8, loc="lower right")
         return _svg(figure)
 

@@ -64,6 +64,7 @@ def _attribution(a: Attribution) -> dict[str, Any]:
         "speaker": a.speaker,
         "kind": a.kind,
         "side": a.side,
+        "side_inferred": a.side_inferred,
         "cue": _evidence(a.cue),
         "content": _evidence(a.content),
         "direct": a.direct,
@@ -269,6 +270,7 @@ def _profile(p: SourceProfile) -> dict[str, Any]:
         "attributions": p.attributions,
         "kinds": dict(p.kinds),
         "sides": dict(p.sides),
+        "inferred_sides": list(p.inferred_sides),
         "side_words": dict(p.side_words),
         "connotations": dict(p.connotations),
         "direct": p.direct,
@@ -280,6 +282,7 @@ def _profile(p: SourceProfile) -> dict[str, Any]:
                 "count": s.count,
                 "kind": s.kind,
                 "side": s.side,
+                "side_inferred": s.side_inferred,
                 "doc": s.doc,
                 **_span(s.evidence),
             }

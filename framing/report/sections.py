@@ -86,6 +86,7 @@ def readability_section(docs: list[Document]) -> list[str]:
 
 
 KINDS = ("named", "organisation", "unnamed", "document")
+INFERRED_MARK = "\\*"  # a markdown asterisk, escaped
 
 
 def share(part: int, whole: int) -> str:
@@ -98,8 +99,13 @@ def sources_table(analysis: Analysis, slugs: dict[str, str]) -> list[str]:
         kinds = dict(p.kinds)
         words = dict(p.side_words)
         # Sides by attributions, and in brackets the words of what each side is heard saying.
+        # A side inferred from party tags is starred: the legend says so.
         sides = (
-            ", ".join(f"{escape(side)} {count} ({words.get(side, 0)} w)" for side, count in p.sides)
+            ", ".join(
+                f"{escape(side)}{INFERRED_MARK if side in p.inferred_sides else ''} {count} "
+                f"({words.get(side, 0)} w)"
+                for side, count in p.sides
+            )
             or "none"
         )
         top = p.speakers[0] if p.speakers else None
@@ -127,9 +133,21 @@ def sources_section(analysis: Analysis, slugs: dict[str, str]) -> list[str]:
         "documents: records, filings, polls, reports, data, footage, counted apart so that citing "
         "records does not read as anonymous sourcing); a pronoun framing cannot resolve to one "
         'person is shown "unresolved", never guessed; sides '
-        'come from the story config ("unknown" without one), each with the number of words it '
-        "is given (w). Distancing cues (claimed, alleged, insisted) cast doubt on what they report."
+        "come from the story config, each with the number of words it is given (w). Distancing "
+        "cues (claimed, alleged, insisted) cast doubt on what they report."
     )
+    if any(p.inferred_sides for p in analysis.sources):
+        lines[-1] += (
+            f" Sides marked {INFERRED_MARK} are inferred: no story config names the sides, so a "
+            'source takes the party the text ties it to (`lexicons/parties.tsv`: "(D-Calif.)", '
+            '"a Democrat", "Republican Sen. X", "Senate Republicans"); "unknown" are the rest.'
+        )
+    else:
+        lines[-1] += (
+            " Without a story config, framing infers sides from the party words of the text "
+            '(`lexicons/parties.tsv`); a source it cannot place is "unknown".'
+        )
+
     lines.append("")
     lines += sources_table(analysis, slugs)
     silent = [p.outlet for p in analysis.sources if not dict(p.kinds).get("named")]
@@ -155,7 +173,7 @@ def attributions_section(docs: list[Document], out_dir: str) -> list[str]:
                     ref(doc, a.cue.span, out_dir=out_dir),
                     who,
                     escape(a.kind),
-                    escape(a.side or "unknown"),
+                    escape(a.side or "unknown") + (" (inferred)" if a.side_inferred else ""),
                     f"{escape(a.cue.text)} ({escape(a.connotation)})",
                     ("quote: " if a.direct else "") + excerpt(a.content.text, 80),
                 ]

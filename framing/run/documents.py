@@ -145,6 +145,8 @@ def _document(
             res=settings.attribution,
             actors=settings.actors,
             first_names=settings.people.first_names,
+            # a story config that names the sides wins: no side is inferred beside them
+            parties=None if settings.story.sides else settings.people.parties,
         )
 
     loaded, voice, density, sentences = store.get_or_make(

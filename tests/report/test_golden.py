@@ -1,6 +1,6 @@
 """Golden files: the markdown report of a small invented story, byte for byte.
 
-Run ``pytest tests/test_report_golden.py --update-golden`` after an intended change to the
+Run ``pytest tests/report/test_golden.py --update-golden`` after an intended change to the
 reports, then read the diff of ``tests/golden/`` before committing it.
 """
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from framing.actors import parties as party
 from framing.actors import people
 from framing.actors.descriptions import descriptions
 from framing.actors.index import ActorIndex
@@ -56,16 +57,21 @@ def extract(
     res: Resources,
     actors: ActorIndex | None = None,
     first_names: Mapping[str, str] = {},
+    parties: party.Parties | None = None,
 ) -> tuple[Attribution, ...]:
     """Every attribution in a parsed article; ``doc`` offsets are offsets into ``text``.
-    ``first_names``: the first names that tell a gender (``framing.actors.people``)."""
+    ``first_names``: the first names that tell a gender (``framing.actors.people``);
+    ``parties``: the party words that tell a side the config does not (``framing.actors.parties``;
+    None when the story config names the sides)."""
     described = descriptions(doc, first_names=first_names)
+    members = party.people(doc, described, parties) if parties is not None else {}
     earlier: list[Candidate] = []  # the sources so far, for the pronouns after them
     regions = QuotedRegions(list(quotes))
     result = []
     for item in find(doc, text, quotes, res):
         cue_span = span_of(item.cue_tokens)
         source: Evidence | None = None
+        inferred = False
         if item.head is None:
             speaker = Speaker(None, "unnamed", None)
             count = None
@@ -75,10 +81,20 @@ def extract(
                 continue
             source = Evidence(text[source_span.start : source_span.end], source_span)
             speaker = who(item, text, res, actors, described, earlier, regions.holds)
-            if speaker.name is not None:
-                earlier.append(
-                    people.source(described, item.head, speaker.name, speaker.kind, speaker.side)
+            candidate = (
+                people.source(described, item.head, speaker.name, speaker.kind, speaker.side)
+                if speaker.name is not None
+                else None
+            )
+            if parties is not None and speaker.side is None and speaker.kind != "document":
+                side = (
+                    members.get(candidate.who) if candidate and candidate.who is not None else None
                 )
+                side = side or party.of_source(speaker.name, item.head, parties)
+                if side is not None:
+                    speaker, inferred = Speaker(speaker.name, speaker.kind, side), True
+            if candidate is not None:
+                earlier.append(candidate)  # with its config side: a pronoun infers its own
             count = next(
                 (
                     t.text
@@ -105,6 +121,7 @@ def extract(
                 anonymous=anonymous,
                 count=count,
                 rule=item.cue.rule,
+                side_inferred=inferred,
             )
         )
     return tuple(result)

@@ -33,6 +33,10 @@ def trim_span(text: str, span: Span) -> Span | None:
         start += 1
     while end > start and text[end - 1] in strip:
         end -= 1
+    # a party tag's bracket the parse left outside the phrase: "Sen. Ann Reed (R-Ky.)"
+    if text.count("(", start, end) > text.count(")", start, end):
+        close = text.find(")", end, end + 2)
+        end = close + 1 if close >= 0 else end
     return Span(start, end) if end > start else None
 
 
