@@ -28,6 +28,8 @@ class Attribution:
     anonymous: bool = False  # "on condition of anonymity", "anonymous sources"
     count: str | None = None  # "two" in "two sources"
     rule: str = ""  # the lexicon line of the cue
+    # "has not said", "declined to say", "did not comment": a report the source did not make
+    negated: bool = False
 
 
 @dataclass(frozen=True, slots=True)

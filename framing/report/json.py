@@ -72,6 +72,7 @@ def _attribution(a: Attribution) -> dict[str, Any]:
         "anonymous": a.anonymous,
         "count": a.count,
         "rule": a.rule,
+        "negated": a.negated,
     }
 
 

@@ -97,6 +97,7 @@ def extract(
                 anonymous=anonymous,
                 count=count,
                 rule=item.cue.rule,
+                negated=item.negated,
             )
         )
     return tuple(result)

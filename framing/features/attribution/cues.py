@@ -43,6 +43,9 @@ LISTENER_VERBS = {
     "thank",
     "congratulate",
 }
+# "Asked why ..., the minister said": a participle of a verb of addressing is passive, and the
+# subject of the clause is who was addressed, not who spoke.
+ADDRESSED_VERBS = LISTENER_VERBS | {"press", "question", "quiz", "challenge", "prompt"}
 # "made comments about", "issued a statement": a light verb whose subject speaks through a noun.
 LIGHT_VERBS = {
     "make",

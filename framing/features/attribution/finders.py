@@ -14,6 +14,12 @@ from framing.features.attribution.cues import (
     Resources,
     cue_for,
 )
+from framing.features.attribution.frames import (
+    according_to,
+    is_negated,
+    quoted_label,
+    refusal,
+)
 from framing.features.attribution.syntax import (
     adjacent_quote,
     colon,
@@ -32,8 +38,6 @@ from framing.nlp import (
     Doc,
     Token,
     in_dateline,
-    sentence_bounds,
-    sentence_of,
     sentences,
     token_index,
     token_list,
@@ -49,28 +53,7 @@ class Found:
     cue_tokens: list[Token]
     cue: Cue
     content: Span
-
-
-def _according_to(token: Token, text: str) -> tuple[Token, Span] | None:
-    """ "According to X, ..." / "..., according to X": X is the source of the rest of the sentence."""
-    if token.lower_ != "according" or token.i + 1 >= len(token.doc):
-        return None
-    to = token.doc[token.i + 1]
-    if to.lower_ != "to":
-        return None
-    objects = [c for c in to.children if c.dep_ == "pobj"]
-    if not objects:
-        return None
-    sent_start, sent_end = sentence_bounds(sentence_of(token))
-    phrase_end = max(t.idx + len(t.text) for t in objects[0].subtree)
-    # (the object's subtree may end in a blank token past the sentence's last word)
-    before = trim_span(text, Span(sent_start, token.idx)) if sent_start <= token.idx else None
-    after = trim_span(text, Span(phrase_end, sent_end)) if phrase_end <= sent_end else None
-    candidates = [s for s in (before, after) if s is not None]
-    if not candidates:
-        return None
-    content = max(candidates, key=lambda s: s.end - s.start)
-    return objects[0], content
+    negated: bool = False  # a report the source did not make ("has not said")
 
 
 def _noun_cue(token: Token, frame: str) -> tuple[Token, list[Token]] | None:
@@ -134,6 +117,26 @@ def _noun(token: Token, cue: Cue, words: list[Token], text: str) -> Found | None
     return Found(head, noun_phrase(head), words, cue, content) if content else None
 
 
+def _held_back(token: Token, verb: Token, cue: Cue, words: list[Token], text: str) -> Found | None:
+    """ "The mayor declined to say how much it would cost": a negated report whose content is
+    what the source would not say, or the refusal's own words ("declined to comment")."""
+    subject = subject_of(token)
+    if subject is None or subject.dep_ == "expl":
+        return None
+    source = noun_phrase(subject)
+    content = None
+    content_tokens = content_of(verb, [verb], cue.frame)
+    if content_tokens:
+        content = trim_span(text, span_of(content_tokens))
+        cue_words = words
+    if content is None:
+        content = trim_span(text, span_of(list(verb.subtree)))
+        cue_words = [token]
+    if content is None:
+        return None
+    return Found(subject, source, cue_words, cue, content, negated=True)
+
+
 def _verb(
     token: Token, cue: Cue, words: list[Token], text: str, quotes: Sequence[Quote]
 ) -> Found | None:
@@ -159,12 +162,21 @@ def _verb(
     content_tokens = [t for t in content_of(token, words, cue.frame) or [] if t.i not in blocked]
     if content_tokens:
         content = trim_span(text, span_of(content_tokens))
+    if len(words) == 1 and (label := quoted_label(token, text, quotes)) is not None:
+        content = label  # "called the plan a 'vanity project'": the quoted label is the content
     if content is None:
         quote = adjacent_quote(text, token, subject, quotes)
         content = quote.span if quote is not None else None
+    negated = cue.kind == "speech" and is_negated(token)
     if content is None and cue.kind == "speech":
-        content = rest_of_sentence(text, token, source)
-    return Found(subject, source, words, cue, content) if content is not None else None
+        content = rest_of_sentence(text, token, source, any_words=negated)
+    if content is None and negated:
+        # "The ministry did not comment.": what it did not say is the negated cue itself
+        before = [c for c in token.children if c.dep_ in {"aux", "neg"} and c.i < token.i]
+        content = trim_span(text, span_of([*before, token]))
+    if content is None:
+        return None
+    return Found(subject, source, words, cue, content, negated=negated)
 
 
 _TRANSCRIPT = re.compile(r"^[ \t]*([A-Z][A-Z.'\- ]{1,40}[A-Z.]):[ \t]+(\S.*)$", re.MULTILINE)
@@ -202,11 +214,13 @@ def find(doc: Doc, text: str, quotes: Sequence[Quote], res: Resources) -> list[F
         if quoted.contains(Span(token.idx, token.idx + len(token.text))):
             continue  # a reporting verb inside a quotation is the speaker's, not a new attribution
         item: Found | None = None
-        according = _according_to(token, text) if according_cue is not None else None
+        according = according_to(token, text) if according_cue is not None else None
+        held_back = refusal(token, res) if token.pos_ == "VERB" else None
         if according is not None and according_cue is not None:
-            head = according[0]
-            words = [token, doc[token.i + 1]]
-            item = Found(head, noun_phrase(head), words, according_cue, according[1])
+            head, source, content = according
+            item = Found(head, source, [token, doc[token.i + 1]], according_cue, content)
+        elif held_back is not None:
+            item = _held_back(token, *held_back, text)
         elif token.pos_ in {"VERB", "NOUN", "ADJ"} and (match := cue_for(token, res)):
             cue, words = match
             if token.pos_ == "ADJ":
@@ -311,7 +325,17 @@ def _outermost(found: list[Found]) -> list[Found]:
     kept = []
     for item in found:
         cue = span_of(item.cue_tokens)
-        if any(other is not item and other.content.contains(cue) for other in found):
+        if any(
+            other is not item
+            and other.content.contains(cue)
+            # each in the other's content ("X said Y, according to Z" with the phrase parsed
+            # into Y): the one whose content starts first holds the other
+            and not (
+                item.content.contains(span_of(other.cue_tokens))
+                and item.content.start <= other.content.start
+            )
+            for other in found
+        ):
             continue
         kept.append(item)
     return kept

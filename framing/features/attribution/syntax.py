@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from framing.features.attribution.cues import (
+    ADDRESSED_VERBS,
     CIRCUMSTANCE_PREPS,
     CONTENT_OBJECT_DEPS,
     LISTENER_VERBS,
@@ -36,7 +37,7 @@ def trim_span(text: str, span: Span) -> Span | None:
     return Span(start, end) if end > start else None
 
 
-def _bounds_phrase(token: Token) -> bool:
+def bounds_phrase(token: Token) -> bool:
     """A dash, bracket or line break that ends what comes before a source's words (a dateline
     "LONDON (Reuters) - ...", an aside in brackets); a hyphen inside a word ("front-runner")
     does not."""
@@ -63,7 +64,7 @@ def noun_phrase(head: Token) -> list[Token]:
         right = max(right, head.head.right_edge.i)
     tokens = list(head.doc[head.left_edge.i : right + 1])
     # A dateline ("LONDON (Reuters) -") or a bracket before the head is not part of the name.
-    breaks = [i for i, t in enumerate(tokens) if t.i < head.i and _bounds_phrase(t)]
+    breaks = [i for i, t in enumerate(tokens) if t.i < head.i and bounds_phrase(t)]
     if breaks:
         tokens = tokens[breaks[-1] + 1 :]
     while tokens and (tokens[-1].is_punct or tokens[-1].is_space or tokens[-1].dep_ == "cc"):
@@ -76,7 +77,10 @@ def noun_phrase(head: Token) -> list[Token]:
 def subject_of(verb: Token) -> Token | None:
     """The verb's subject, or the one it inherits: a participle takes the subject of the verb it
     hangs on ("The union rejected it, saying ..."), a conjoined verb that of its first conjunct, a
-    relative clause the noun it modifies.  A passive ("is expected to") has no source."""
+    relative clause the noun it modifies.  A passive ("is expected to") has no source, nor does
+    a participle of addressing ("Asked why, the minister said": she was asked)."""
+    if verb.dep_ == "advcl" and verb.tag_ == "VBN" and verb.lemma_ in ADDRESSED_VERBS:
+        return None
     current = verb
     for _ in range(4):
         if any(c.dep_ in {"nsubjpass", "auxpass"} for c in current.children):
@@ -281,9 +285,12 @@ def adjacent_quote(
     return None
 
 
-def rest_of_sentence(text: str, cue: Token, source: list[Token]) -> Span | None:
+def rest_of_sentence(
+    text: str, cue: Token, source: list[Token], *, any_words: bool = False
+) -> Span | None:
     """Fallback for a speech verb the parser gave no complement: what follows it in the sentence
-    ("said his words 'amount to ...'"), after a listener ("told reporters"), if it holds a verb."""
+    ("said his words 'amount to ...'"), after a listener ("told reporters"), if it holds a verb
+    (``any_words``: whatever follows, as for a negated report: "did not respond to requests")."""
     sent = sentence_of(cue)
     start = cue.i + 1
     source_ids = {t.i for t in source}
@@ -294,6 +301,8 @@ def rest_of_sentence(text: str, cue: Token, source: list[Token]) -> Span | None:
     ):
         start = doc[start].right_edge.i + 1
     rest = [t for t in token_list(doc)[start : sent.end] if not t.is_space]
+    if any_words:
+        return trim_span(text, span_of(rest)) if any(not t.is_punct for t in rest) else None
     if len(rest) < 3 or not any(t.pos_ in {"VERB", "AUX"} for t in rest):
         return None
     return trim_span(text, span_of(rest))
