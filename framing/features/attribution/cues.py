@@ -46,6 +46,22 @@ LISTENER_VERBS = {
 # "Asked why ..., the minister said": a participle of a verb of addressing is passive, and the
 # subject of the clause is who was addressed, not who spoke.
 ADDRESSED_VERBS = LISTENER_VERBS | {"press", "question", "quiz", "challenge", "prompt"}
+# "spoke on condition of anonymity", "on the record", "on the phone": how, not what about.
+MANNER_ON = {
+    "condition",
+    "record",
+    "background",
+    "behalf",
+    "phone",
+    "telephone",
+    "television",
+    "radio",
+    "camera",
+    "air",
+    "stage",
+}
+# "urged Stumpf to admit": the object of these verbs is the subject of their infinitive.
+OBJECT_CONTROL = {"urge", "ask", "tell", "force", "press", "persuade", "encourage", "invite"}
 # "made comments about", "issued a statement": a light verb whose subject speaks through a noun.
 LIGHT_VERBS = {
     "make",
@@ -105,8 +121,29 @@ def resources(lexicons: Lexicons) -> Resources:
     return Resources(cues, {t: k for t, k in kinds.items() if k != "anonymity"}, anonymity)
 
 
+# The lemmatizer misreads some inflections ("hoped" -> "hop", "lambasted" -> "lambast"): a verb
+# whose lemma is no cue is looked up again by the suffixes its tag says it has.
+_SUFFIXES = {
+    "VBD": (("ed", ""), ("d", ""), ("ied", "y")),
+    "VBN": (("ed", ""), ("d", ""), ("ied", "y")),
+    "VBZ": (("s", ""), ("es", ""), ("ies", "y")),
+    "VBG": (("ing", ""), ("ing", "e")),
+}
+
+
+def _stems(token: Token) -> list[str]:
+    word = token.lower_
+    return [
+        word[: -len(suffix)] + added
+        for suffix, added in _SUFFIXES.get(token.tag_, ())
+        if word.endswith(suffix) and len(word) > len(suffix) + 2
+    ]
+
+
 def cue_for(token: Token, res: Resources) -> tuple[Cue, list[Token]] | None:
     options = res.cues.get(token.lemma_.lower()) or res.cues.get(token.lower_)
+    if not options:
+        options = next((res.cues[s] for s in _stems(token) if s in res.cues), None)
     if not options:
         return None
     for particle, cue in options:

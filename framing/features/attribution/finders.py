@@ -70,6 +70,8 @@ def _noun_cue(token: Token, frame: str) -> tuple[Token, list[Token]] | None:
                 source = objects[0]
     if source is None and token.dep_ == "dobj" and token.head.lemma_ in LIGHT_VERBS:
         source = subject_of(token.head)
+    if source is None and token.dep_ == "attr" and token.head.lemma_ == "be":
+        source = subject_of(token.head)  # "X is a staunch opponent of Y"
     if source is None:
         return None
     clauses = [

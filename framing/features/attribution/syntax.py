@@ -9,6 +9,8 @@ from framing.features.attribution.cues import (
     CIRCUMSTANCE_PREPS,
     CONTENT_OBJECT_DEPS,
     LISTENER_VERBS,
+    MANNER_ON,
+    OBJECT_CONTROL,
     PHRASE_BREAKS,
     QUOTE_GAP,
     SHORT_ANSWERS,
@@ -82,7 +84,7 @@ def subject_of(verb: Token) -> Token | None:
     if verb.dep_ == "advcl" and verb.tag_ == "VBN" and verb.lemma_ in ADDRESSED_VERBS:
         return None
     current = verb
-    for _ in range(4):
+    for _ in range(6):
         if any(c.dep_ in {"nsubjpass", "auxpass"} for c in current.children):
             return None
         subjects = [c for c in current.children if c.dep_ == "nsubj"]
@@ -115,6 +117,18 @@ def subject_of(verb: Token) -> Token | None:
         participle = current.dep_ == "advcl" and current.tag_ in {"VBG", "VBN"}
         if current.dep_ == "conj" or participle:
             current = current.head
+            continue
+        if current.dep_ == "xcomp" or (current.dep_ == "acomp" and current.pos_ == "ADJ"):
+            # "continues to insist", "was able to tout": the subject of the verb it completes;
+            # "urged Stumpf to admit": its object
+            controller = next((c for c in current.head.children if c.dep_ == "dobj"), None)
+            if current.dep_ == "xcomp" and controller is not None:
+                return controller if current.head.lemma_ in OBJECT_CONTROL else None
+            current = current.head
+            continue
+        if current.dep_ == "pcomp" and current.tag_ == "VBG" and current.head.head.pos_ == "VERB":
+            # "began by saying", "was criticised for refusing": the subject of that verb
+            current = current.head.head
             continue
         return None
     return None
@@ -226,7 +240,7 @@ def content_of(cue: Token, words: list[Token], frame: str) -> list[Token] | None
         for c in children
         if c.dep_ == "prep"
         and c.i > cue.i
-        and c.lower_ in {"of", "for", "about", "against"}
+        and (c.lower_ in {"of", "for", "about", "against"} or (frame == "object" and _topic_on(c)))
         and c not in objects
     ]
     # "said so", "said yes", "did not say when": a one-word answer is what was said.
@@ -244,6 +258,19 @@ def content_of(cue: Token, words: list[Token], frame: str) -> list[Token] | None
         }
         tokens.extend(t for t in obj.subtree if t.i not in detached)
     return tokens
+
+
+def _topic_on(prep: Token) -> bool:
+    """ "commented on the shooting" (what was said about), not "said on Monday" (when)."""
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    return (
+        prep.lower_ == "on"
+        and bool(objects)
+        and objects[0].ent_type_ not in {"DATE", "TIME"}
+        and objects[0].pos_ != "PRON"
+        and not objects[0].like_num
+        and objects[0].lemma_ not in MANNER_ON
+    )
 
 
 def adjacent_quote(
