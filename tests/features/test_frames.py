@@ -167,3 +167,33 @@ def test_negated_reports_are_written_and_left_out_of_profiles(parser, tmp_path: 
     assert [a["negated"] for a in written["attributions"]] == [False, True]
     rows = list(csv.DictReader(io.StringIO(csv_report.tables(analysis)["attributions.csv"])))
     assert [r["negated"] for r in rows] == ["False", "True"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a speech participle closing a report is the same source's second report
+        ("Sen. Ann Perdue said she did not believe the attacks worked, arguing that divisions in "
+         "the party were a bigger hurdle.",
+         [("Sen. Ann Perdue", "said", "she did not believe the attacks worked"),
+          ("Sen. Ann Perdue", "arguing", "that divisions in the party were a bigger hurdle")]),
+        ("The mayor said the bridge would reopen in May, adding that the repairs had cost more "
+         "than planned.",
+         [("The mayor", "said", "the bridge would reopen in May"),
+          ("The mayor", "adding", "that the repairs had cost more than planned")]),
+        # a quotation signed with a name at the end of its line
+        ("Readers wrote in.\n\u201cThe bridge is a disgrace and the council knows it.\u201d "
+         "\u2015 Carla Sanchez\n",
+         [("Carla Sanchez", "\u2015", "The bridge is a disgrace and the council knows it.")]),
+        # "X seems to Y" cites no one: the subject is part of what seems so
+        ("The mayor seems to have left the city.",
+         [(None, "seems", "The mayor seems to have left the city")]),
+    ],
+)  # fmt: skip
+def test_second_reports_signatures_and_impressions(
+    parser, text: str, expected: list[tuple[str | None, str, str]]
+) -> None:
+    found = extract(parser, text)
+    assert found, text
+    got = [(a.source.text if a.source else None, a.cue.text, a.content.text) for a in found]
+    assert got == expected

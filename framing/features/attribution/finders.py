@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from framing.features.attribution.cues import (
     LIGHT_VERBS,
@@ -14,12 +13,17 @@ from framing.features.attribution.cues import (
     Resources,
     cue_for,
 )
+from framing.features.attribution.found import Found
 from framing.features.attribution.frames import (
+    RAISING,
     according_to,
     is_negated,
     quoted_label,
+    raised,
     refusal,
+    signed_quotes,
 )
+from framing.features.attribution.nesting import outermost, split_shared_source
 from framing.features.attribution.syntax import (
     adjacent_quote,
     colon,
@@ -44,16 +48,6 @@ from framing.nlp import (
 )
 from framing.quotes import Quote, QuotedRegions
 from framing.records import Span
-
-
-@dataclass(slots=True)
-class Found:
-    head: Token | None  # None: an agentless passive ("is believed to"), unattributed
-    source: list[Token]
-    cue_tokens: list[Token]
-    cue: Cue
-    content: Span
-    negated: bool = False  # a report the source did not make ("has not said")
 
 
 def _noun_cue(token: Token, frame: str) -> tuple[Token, list[Token]] | None:
@@ -148,6 +142,9 @@ def _verb(
             return None
         agent, said = passive
         return Found(agent, noun_phrase(agent) if agent is not None else [], words, cue, said)
+    if token.lemma_ in RAISING:
+        seeming = raised(token, text)
+        return Found(None, [], words, cue, seeming) if seeming is not None else None
     subject = subject_of(token)
     if subject is not None and in_dateline(subject):
         subject = None  # "NEW YORK (AFP) - ... said": the parser took the dateline for the subject
@@ -239,6 +236,7 @@ def find(doc: Doc, text: str, quotes: Sequence[Quote], res: Resources) -> list[F
         found.append(item)
         taken.update(t.i for t in item.cue_tokens)
     _quotes_beside_verbs(doc, text, quotes, res, found)
+    _signed(doc, text, quotes, res, found)
     colon_cue = next((c for p, c in res.cues.get(":", []) if p is None), None)
     if colon_cue is not None:
         for sent in sentences(doc):
@@ -249,7 +247,22 @@ def find(doc: Doc, text: str, quotes: Sequence[Quote], res: Resources) -> list[F
             colon_token = next(t for t in sent if t.text == ":" and t.i > head.i)
             found.append(Found(head, source_tokens, [colon_token], colon_cue, content))
     found.sort(key=lambda f: f.cue_tokens[0].i)
-    return _outermost(found)
+    return outermost(split_shared_source(found, text))
+
+
+def _signed(
+    doc: Doc, text: str, quotes: Sequence[Quote], res: Resources, found: list[Found]
+) -> None:
+    """'"...," ― Carla Sanchez': a quotation signed with a name is that person's words."""
+    cue = next((c for p, c in res.cues.get(":", []) if p is None), BESIDE_QUOTE)
+    for quote, dash, name in signed_quotes(text, quotes):
+        if any(f.content.overlaps(quote.span) for f in found):
+            continue
+        words = doc.char_span(name.start, name.end, alignment_mode="expand")
+        mark = doc.char_span(dash.start, dash.end, alignment_mode="expand")
+        if words is None or mark is None or not len(words) or not len(mark):
+            continue
+        found.append(Found(words.root, list(words), list(mark), cue, quote.span))
 
 
 BESIDE_QUOTE = Cue("neutral", "speech", "clause", "rule:verb-beside-quote")
@@ -319,28 +332,6 @@ def _quotes_beside_verbs(
             cue = match[0] if match is not None else BESIDE_QUOTE
             found.append(Found(subject, noun_phrase(subject), [verb], cue, quote.span))
             break
-
-
-def _outermost(found: list[Found]) -> list[Found]:
-    """Drop an attribution nested in another's content ("X said that Y wants Z" is X's claim):
-    each word is attributed once, as PolNeAR annotates and as a reader counts sources."""
-    kept = []
-    for item in found:
-        cue = span_of(item.cue_tokens)
-        if any(
-            other is not item
-            and other.content.contains(cue)
-            # each in the other's content ("X said Y, according to Z" with the phrase parsed
-            # into Y): the one whose content starts first holds the other
-            and not (
-                item.content.contains(span_of(other.cue_tokens))
-                and item.content.start <= other.content.start
-            )
-            for other in found
-        ):
-            continue
-        kept.append(item)
-    return kept
 
 
 # --- who the source is ---------------------------------------------------------------------------

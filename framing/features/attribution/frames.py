@@ -14,6 +14,8 @@ from framing.quotes import Quote
 from framing.records import Span
 
 NOUNISH = {"NOUN", "PROPN", "PRON"}
+# "Melania seems to have vanished": the subject is part of what seems so, and no one is cited.
+RAISING = {"seem", "appear"}
 # "declined to say", "refused to comment", "failed to explain": the source kept the report back.
 REFUSALS = {"decline", "refuse", "fail"}
 # Naming verbs: "called X 'Y'" attributes the quoted label, "Y", to the subject.
@@ -112,3 +114,37 @@ def quoted_label(verb: Token, text: str, quotes: Sequence[Quote]) -> Span | None
 
 
 _STRAIGHT_LABEL = re.compile(r"(?<![\w'])'(\w[^'\n]{0,80}?)'(?!\w)")
+
+
+def raised(verb: Token, text: str) -> Span | None:
+    """ "X seems to Y", "X appears to Y": an impression the outlet attributes to no one; the
+    content is the subject with the infinitive."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    clauses = [c for c in verb.children if c.dep_ in {"xcomp", "ccomp", "acomp"} and c.i > verb.i]
+    if not subjects or not clauses or subjects[0].tag_ in {"WP", "WDT"}:
+        return None
+    tokens = [*subjects[0].subtree, *clauses[0].subtree]
+    return trim_span(text, span_of(tokens))
+
+
+# '"...," ― Carla Sanchez' at the end of a line: a quotation signed with its speaker's name (an
+# epigraph, a reader's comment, an embedded post), the name capitalised and short.
+_SIGNATURE = re.compile(
+    r"[ \t]*([\u2015\u2014\u2013]|--)[ \t]*"
+    r"([A-Z][\w.'\u2019-]*(?:[ \t]+[A-Z][\w.'\u2019-]*){0,5})"
+    r"[ \t]*(?:\([^)\n]*\)[^\n]*)?\.?[ \t]*$",
+    re.MULTILINE,
+)
+
+
+def signed_quotes(text: str, quotes: Sequence[Quote]) -> list[tuple[Quote, Span, Span]]:
+    """Each double quotation followed by a dash and a name closing its line: (the quotation,
+    the dash, the name)."""
+    found = []
+    for quote in quotes:
+        if quote.kind != "double":
+            continue
+        match = _SIGNATURE.match(text, quote.outer.end)
+        if match is not None:
+            found.append((quote, Span(*match.span(1)), Span(*match.span(2))))
+    return found
