@@ -21,7 +21,7 @@ BROKEN_LINE = "Error: lex/chrome.tsv:13: expected 2 tab-separated fields (phrase
 # Entries in each shipped lexicon file; update when a lexicon is edited on purpose.
 SHIPPED_SIZES = [
     ("lexicons/chrome.tsv", 91),
-    ("lexicons/cues.tsv", 299),
+    ("lexicons/cues.tsv", 298),
     ("lexicons/facts.tsv", 98),
     ("lexicons/frames.tsv", 49),
     ("lexicons/harm.tsv", 131),

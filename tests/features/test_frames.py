@@ -197,3 +197,34 @@ def test_second_reports_signatures_and_impressions(
     assert found, text
     got = [(a.source.text if a.source else None, a.cue.text, a.content.text) for a in found]
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a transcript quoted turn by turn, each paragraph opening with a quotation mark
+        ('"HOST: Will she be at the debate?\n\n"SMITH: She will not be attending the debate.\n',
+         [("HOST", ":", "Will she be at the debate?"),
+          ("SMITH", ":", "She will not be attending the debate.")]),
+        # a cue's particle a few words on
+        ("The attorney general called Friday for releasing the police videos.",
+         [("The attorney general", "called Friday for", "releasing the police videos")]),
+        # a gerund is what is proposed
+        ("The candidate proposes allowing parents to deduct the cost of care.",
+         [("The candidate", "proposes", "allowing parents to deduct the cost of care")]),
+    ],
+)  # fmt: skip
+def test_transcripts_particles_and_gerunds(
+    parser, text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    found = extract(parser, text)
+    assert found, text
+    got = [(a.source.text if a.source else None, a.cue.text, a.content.text) for a in found]
+    assert got == expected
+
+
+def test_continuing_to_act_is_not_speech(parser) -> None:
+    # the precondition: "continued" with what was said is a cue
+    said = extract(parser, "The senator continued: the vote must wait until spring.")
+    assert [a.cue.text for a in said] == ["continued"]
+    assert not extract(parser, "Many regulars continued to stay away from the market.")

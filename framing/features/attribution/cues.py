@@ -81,6 +81,8 @@ LIGHT_VERBS = {
 NOUN_CUE_CONTENT_PREPS = {"of", "on", "about", "for", "against", "to", "over"}
 # Prepositional phrases of time and place are circumstances, not what was said.
 CIRCUMSTANCE_PREPS = {"in", "at", "during", "on", "after", "before", "since", "until", "to", "with"}
+# How many words after its verb a cue's particle may stand ("called Friday for").
+PARTICLE_REACH = 3
 # How far a quotation may sit from its cue and still be its content: the ', ' or ': ' between them.
 QUOTE_GAP = 4
 
@@ -153,4 +155,18 @@ def cue_for(token: Token, res: Resources) -> tuple[Cue, list[Token]] | None:
         nxt = token.doc[token.i + 1 : token.i + 1 + len(words)]
         if [t.lower_ for t in nxt] == words:
             return cue, [token, *nxt]
+        # a one-word particle a few words on: "called Friday for releasing the videos"
+        apart = next(
+            (
+                c
+                for c in token.rights
+                if len(words) == 1
+                and c.lower_ == words[0]
+                and c.dep_ in {"prep", "prt"}
+                and c.i - token.i <= PARTICLE_REACH
+            ),
+            None,
+        )
+        if apart is not None:
+            return cue, [token, apart]
     return None

@@ -167,7 +167,9 @@ def _verb(
         quote = adjacent_quote(text, token, subject, quotes)
         content = quote.span if quote is not None else None
     negated = cue.kind == "speech" and is_negated(token)
-    if content is None and cue.kind == "speech":
+    # "continued to stay away": a verb completed by an infinitive is not reporting what follows
+    completed = any(c.dep_ == "xcomp" and c.i > token.i for c in token.children)
+    if content is None and cue.kind == "speech" and not completed:
         content = rest_of_sentence(text, token, source, any_words=negated)
     if content is None and negated:
         # "The ministry did not comment.": what it did not say is the negated cue itself
@@ -178,7 +180,9 @@ def _verb(
     return Found(subject, source, words, cue, content, negated=negated)
 
 
-_TRANSCRIPT = re.compile(r"^[ \t]*([A-Z][A-Z.'\- ]{1,40}[A-Z.]):[ \t]+(\S.*)$", re.MULTILINE)
+_TRANSCRIPT = re.compile(
+    r"^[ \t]*[\"\u201c]?([A-Z][A-Z.'\- ]{1,40}[A-Z.]):[ \t]+(\S.*)$", re.MULTILINE
+)
 
 
 def _transcript(doc: Doc, text: str, res: Resources) -> list[Found]:

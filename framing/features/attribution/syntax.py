@@ -207,7 +207,10 @@ def content_of(cue: Token, words: list[Token], frame: str) -> list[Token] | None
         infinitives = [
             c
             for c in children
-            if c.dep_ == "xcomp" and c.i > cue.i and any(a.lower_ == "to" for a in c.children)
+            if c.dep_ == "xcomp"
+            and c.i > cue.i
+            # "vowed to ...", and a gerund: "proposes allowing parents to deduct ..."
+            and (any(a.lower_ == "to" for a in c.children) or c.tag_ == "VBG")
         ]
         if infinitives:
             return list(infinitives[0].subtree)
