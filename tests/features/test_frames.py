@@ -228,3 +228,23 @@ def test_continuing_to_act_is_not_speech(parser) -> None:
     said = extract(parser, "The senator continued: the vote must wait until spring.")
     assert [a.cue.text for a in said] == ["continued"]
     assert not extract(parser, "Many regulars continued to stay away from the market.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the clause after the cue is what is noted, not a participle before it
+        ("Writing for the panel, the columnist noted that the senator had done well.",
+         [("the columnist", "noted", "that the senator had done well")]),
+        # the quotation never speaks itself: the parser took it for the subject
+        ('"Full panic mode," said Lena Wimes, a local party chair.',
+         [("Lena Wimes, a local party chair", "said", "Full panic mode,")]),
+    ],
+)  # fmt: skip
+def test_which_clause_and_which_speaker(
+    parser, text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    found = extract(parser, text)
+    assert found, text
+    got = [(a.source.text if a.source else None, a.cue.text, a.content.text) for a in found]
+    assert got == expected

@@ -60,6 +60,9 @@ MANNER_ON = {
     "air",
     "stage",
 }
+# "writing for the Times", "spoke for five minutes": "for" after these is who or how long, not
+# what was said.
+ON_BEHALF = {"write", "speak", "report", "talk", "work"}
 # "urged Stumpf to admit": the object of these verbs is the subject of their infinitive.
 OBJECT_CONTROL = {"urge", "ask", "tell", "force", "press", "persuade", "encourage", "invite"}
 # "made comments about", "issued a statement": a light verb whose subject speaks through a noun.

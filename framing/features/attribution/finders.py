@@ -133,6 +133,14 @@ def _held_back(token: Token, verb: Token, cue: Cue, words: list[Token], text: st
     return Found(subject, source, cue_words, cue, content, negated=True)
 
 
+# where the parser puts the speaker of '"...," said X' when it took the quotation for the subject
+INVERTED = {"dobj", "attr", "npadvmod", "appos", "nsubj", "oprd", "dep"}
+
+
+def _quoted(token: Token, quotes: Sequence[Quote]) -> bool:
+    return any(q.kind == "double" and q.span.start <= token.idx < q.span.end for q in quotes)
+
+
 def _verb(
     token: Token, cue: Cue, words: list[Token], text: str, quotes: Sequence[Quote]
 ) -> Found | None:
@@ -148,6 +156,13 @@ def _verb(
     subject = subject_of(token)
     if subject is not None and in_dateline(subject):
         subject = None  # "NEW YORK (AFP) - ... said": the parser took the dateline for the subject
+    if subject is not None and _quoted(subject, quotes):
+        # '"Full panic mode," said Leslie Wimes': words inside the quotation never speak it; the
+        # speaker is the noun after the verb
+        subject = next(
+            (c for c in token.rights if c.pos_ in {"PROPN", "NOUN"} and c.dep_ in INVERTED),
+            None,
+        )
     fallback = subject is None and token.tag_ in {"VBD", "VBZ", "VBP"}
     if fallback:
         subject = preceding_noun(token)
@@ -169,6 +184,8 @@ def _verb(
     negated = cue.kind == "speech" and is_negated(token)
     # "continued to stay away": a verb completed by an infinitive is not reporting what follows
     completed = any(c.dep_ == "xcomp" and c.i > token.i for c in token.children)
+    # nor does a participle opening the sentence ("Writing for the Times, X noted that ...")
+    completed = completed or (token.dep_ == "advcl" and token.i < token.head.i)
     if content is None and cue.kind == "speech" and not completed:
         content = rest_of_sentence(text, token, source, any_words=negated)
     if content is None and negated:

@@ -11,6 +11,7 @@ from framing.features.attribution.cues import (
     LISTENER_VERBS,
     MANNER_ON,
     OBJECT_CONTROL,
+    ON_BEHALF,
     PHRASE_BREAKS,
     QUOTE_GAP,
     SHORT_ANSWERS,
@@ -202,7 +203,8 @@ def content_of(cue: Token, words: list[Token], frame: str) -> list[Token] | None
         if c.dep_ == "ccomp" or (c.dep_ == "parataxis" and c.pos_ in {"VERB", "AUX"})
     ]
     if clauses:
-        return list(clauses[0].subtree)
+        # the clause after the cue before one ahead of it ("Writing for the panel, X noted that")
+        return list(min(clauses, key=lambda c: (c.i < cue.i, c.i)).subtree)
     if frame in {"infinitive", "object"}:
         infinitives = [
             c
@@ -237,6 +239,7 @@ def content_of(cue: Token, words: list[Token], frame: str) -> list[Token] | None
             c.dep_ in {"dobj", "dative"} and c.pos_ == "PRON" and c.lower_ not in {"this", "that"}
         )
         and not (c.dep_ == "prep" and c.lower_ in CIRCUMSTANCE_PREPS)
+        and not (c.lower_ == "for" and cue.lemma_ in ON_BEHALF)
     ]
     objects += [
         c
@@ -244,6 +247,7 @@ def content_of(cue: Token, words: list[Token], frame: str) -> list[Token] | None
         if c.dep_ == "prep"
         and c.i > cue.i
         and (c.lower_ in {"of", "for", "about", "against"} or (frame == "object" and _topic_on(c)))
+        and not (c.lower_ == "for" and cue.lemma_ in ON_BEHALF)
         and c not in objects
     ]
     # "said so", "said yes", "did not say when": a one-word answer is what was said.
