@@ -248,3 +248,25 @@ def test_which_clause_and_which_speaker(
     assert found, text
     got = [(a.source.text if a.source else None, a.cue.text, a.content.text) for a in found]
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a signed line whose opening mark is a closing one: the signer speaks every word of it
+        ("Readers wrote in.\n\u201dFear. I am afraid the bridge will fall.\u201d \u2015 Edwin Monroy\n",
+         [("Edwin Monroy", "\u2015", "Fear. I am afraid the bridge will fall.")]),
+        # a participle with its agent cites the agent for the noun it modifies
+        ("The laws proposed by President Nixon filled the prisons.",
+         [("President Nixon", "proposed", "The laws")]),
+        # a one-word answer after a verb of thinking
+        ("He doesn't think so.", [("He", "think", "so")]),
+    ],
+)  # fmt: skip
+def test_signed_lines_agents_and_short_answers(
+    parser, text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    found = extract(parser, text)
+    assert found, text
+    got = [(a.source.text if a.source else None, a.cue.text, a.content.text) for a in found]
+    assert got == expected

@@ -17,6 +17,7 @@ from framing.features.attribution.found import Found
 from framing.features.attribution.frames import (
     RAISING,
     according_to,
+    by_agent,
     is_negated,
     quoted_label,
     raised,
@@ -150,6 +151,9 @@ def _verb(
             return None
         agent, said = passive
         return Found(agent, noun_phrase(agent) if agent is not None else [], words, cue, said)
+    if (agentive := by_agent(token, text)) is not None:
+        agent, said = agentive
+        return Found(agent, noun_phrase(agent), words, cue, said)
     if token.lemma_ in RAISING:
         seeming = raised(token, text)
         return Found(None, [], words, cue, seeming) if seeming is not None else None
@@ -277,6 +281,9 @@ def _signed(
     """'"...," ― Carla Sanchez': a quotation signed with a name is that person's words."""
     cue = next((c for p, c in res.cues.get(":", []) if p is None), BESIDE_QUOTE)
     for quote, dash, name in signed_quotes(text, quotes):
+        # cues inside the signed words are the signer's (the quotation marks may not have been
+        # taken for one: ”Fear. I am afraid ...” ― Edwin Monroy)
+        found[:] = [f for f in found if not quote.span.contains(span_of(f.cue_tokens))]
         if any(f.content.overlaps(quote.span) for f in found):
             continue
         words = doc.char_span(name.start, name.end, alignment_mode="expand")

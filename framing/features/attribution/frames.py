@@ -129,11 +129,21 @@ def raised(verb: Token, text: str) -> Span | None:
 
 # '"...," ― Carla Sanchez' at the end of a line: a quotation signed with its speaker's name (an
 # epigraph, a reader's comment, an embedded post), the name capitalised and short.
-_SIGNATURE = re.compile(
-    r"[ \t]*([\u2015\u2014\u2013]|--)[ \t]*"
-    r"([A-Z][\w.'\u2019-]*(?:[ \t]+[A-Z][\w.'\u2019-]*){0,5})"
-    r"[ \t]*(?:\([^)\n]*\)[^\n]*)?\.?[ \t]*$",
-    re.MULTILINE,
+_BLANK = "[ \\t\\u00a0]"
+_SIGNATURE_TEXT = (
+    _BLANK + r"*([\u2015\u2014\u2013]|--)" + _BLANK + "*"
+    r"([A-Z][\w.'\u2019-]*(?:"
+    + _BLANK
+    + r"+[A-Z][\w.'\u2019-]*){0,5})"
+    + _BLANK
+    + r"*(?:\([^)\n]*\)[^\n]*)?\.?"
+    + _BLANK
+    + "*$"
+)
+_SIGNATURE = re.compile(_SIGNATURE_TEXT, re.MULTILINE)
+# the same line when the quotation was not taken for one (opened with a closing mark: ”Fear.)
+_SIGNED_LINE = re.compile(
+    r"^" + _BLANK + r"*[\u201c\u201d\"]([^\n]+?)[\u201d\"]" + _SIGNATURE_TEXT, re.MULTILINE
 )
 
 
@@ -147,4 +157,29 @@ def signed_quotes(text: str, quotes: Sequence[Quote]) -> list[tuple[Quote, Span,
         match = _SIGNATURE.match(text, quote.outer.end)
         if match is not None:
             found.append((quote, Span(*match.span(1)), Span(*match.span(2))))
+    for match in _SIGNED_LINE.finditer(text):
+        inner = Span(*match.span(1))
+        if any(q.span.overlaps(inner) for q, _, _ in found):
+            continue
+        quote = Quote(inner, Span(inner.start - 1, inner.end + 1), "double")
+        found.append((quote, Span(*match.span(2)), Span(*match.span(3))))
     return found
+
+
+def by_agent(verb: Token, text: str) -> tuple[Token, Span] | None:
+    """ "the laws proposed by Nixon", "Charter schools remain popular, promoted by both
+    parties": a participle with its agent cites the agent; what it proposed or promoted is the
+    noun the participle modifies, or the subject of the clause it hangs on."""
+    if verb.tag_ != "VBN" or verb.dep_ not in {"acl", "advcl"}:
+        return None
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    objects = [c for c in agent.children if c.dep_ == "pobj"] if agent is not None else []
+    if not objects:
+        return None
+    if verb.dep_ == "acl":
+        said = [t for t in verb.head.subtree if t.i <= verb.head.i]
+    else:
+        subject = next((c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        said = list(subject.subtree) if subject is not None else []
+    content = trim_span(text, span_of(said)) if said else None
+    return (objects[0], content) if content is not None else None

@@ -225,7 +225,9 @@ def content_of(cue: Token, words: list[Token], frame: str) -> list[Token] | None
         inner = {t.i for t in cue.subtree}
         return [t for t in cue.head.subtree if t.i not in inner]
     if frame == "clause":
-        return None
+        # "doesn't think so", "said yes": a one-word answer is what was said
+        answers = [c for c in children if c.i > cue.i and c.lower_ in SHORT_ANSWERS]
+        return answers or None
     if len(words) > 1 and any(c.dep_ in {"pobj", "pcomp"} for c in children):
         return [t for c in children if c.dep_ in {"pobj", "pcomp"} for t in c.subtree]
     objects = [
