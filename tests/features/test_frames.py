@@ -270,3 +270,24 @@ def test_signed_lines_agents_and_short_answers(
     assert found, text
     got = [(a.source.text if a.source else None, a.cue.text, a.content.text) for a in found]
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source"),
+    [
+        # an event does not speak: the participle after it is the clause subject's
+        ("At a news conference announcing the lawsuit, the attorney general said the law was "
+         "unjust.", "announcing", "the attorney general"),
+        # "appeared to suggest": the subject is the source of the suggestion
+        ("He appeared to suggest that veterans were weak.", "suggest", "He"),
+        # a time after the verb is never the speaker
+        ("Flynn, a top surrogate, said Thursday morning that the polls were wrong.",
+         "said", "Flynn, a top surrogate"),
+    ],
+)  # fmt: skip
+def test_events_raising_and_times_are_not_speakers(
+    parser, text: str, cue: str, source: str
+) -> None:
+    found = _with_cue(extract(parser, text), cue)
+    assert found, text
+    assert found[0].source is not None and found[0].source.text == source

@@ -63,6 +63,8 @@ MANNER_ON = {
 # "writing for the Times", "spoke for five minutes": "for" after these is who or how long, not
 # what was said.
 ON_BEHALF = {"write", "speak", "report", "talk", "work"}
+# Occasions, not speakers: "at a news conference announcing X" is the clause subject's.
+EVENTS = {"conference", "meeting", "hearing", "interview", "speech", "rally", "event", "briefing"}
 # "urged Stumpf to admit": the object of these verbs is the subject of their infinitive.
 OBJECT_CONTROL = {"urge", "ask", "tell", "force", "press", "persuade", "encourage", "invite"}
 # "made comments about", "issued a statement": a light verb whose subject speaks through a noun.

@@ -143,7 +143,12 @@ def _quoted(token: Token, quotes: Sequence[Quote]) -> bool:
 
 
 def _verb(
-    token: Token, cue: Cue, words: list[Token], text: str, quotes: Sequence[Quote]
+    token: Token,
+    cue: Cue,
+    words: list[Token],
+    text: str,
+    quotes: Sequence[Quote],
+    res: Resources,
 ) -> Found | None:
     if any(c.dep_ in {"nsubjpass", "auxpass"} for c in token.children):
         passive = passive_of(token, text, words)
@@ -155,11 +160,13 @@ def _verb(
         agent, said = agentive
         return Found(agent, noun_phrase(agent), words, cue, said)
     if token.lemma_ in RAISING:
-        seeming = raised(token, text)
+        seeming = raised(token, text, res)
         return Found(None, [], words, cue, seeming) if seeming is not None else None
     subject = subject_of(token)
-    if subject is not None and in_dateline(subject):
-        subject = None  # "NEW YORK (AFP) - ... said": the parser took the dateline for the subject
+    if subject is not None and (in_dateline(subject) or subject.ent_type_ in {"DATE", "TIME"}):
+        # "NEW YORK (AFP) - ... said": the parser took the dateline for the subject, or a time
+        # ("Flynn said Thursday morning")
+        subject = None
     if subject is not None and _quoted(subject, quotes):
         # '"Full panic mode," said Leslie Wimes': words inside the quotation never speak it; the
         # speaker is the noun after the verb
@@ -252,7 +259,7 @@ def find(doc: Doc, text: str, quotes: Sequence[Quote], res: Resources) -> list[F
             elif token.pos_ == "NOUN":
                 item = _noun(token, cue, words, text)
             else:
-                item = _verb(token, cue, words, text, quotes)
+                item = _verb(token, cue, words, text, quotes, res)
         if item is None or (item.source and span_of(item.source).contains(item.content)):
             continue  # a source that is its own content is a mis-parse, not an attribution
         covering = covering_quote(item.content, quotes)

@@ -116,12 +116,15 @@ def quoted_label(verb: Token, text: str, quotes: Sequence[Quote]) -> Span | None
 _STRAIGHT_LABEL = re.compile(r"(?<![\w'])'(\w[^'\n]{0,80}?)'(?!\w)")
 
 
-def raised(verb: Token, text: str) -> Span | None:
+def raised(verb: Token, text: str, res: Resources) -> Span | None:
     """ "X seems to Y", "X appears to Y": an impression the outlet attributes to no one; the
-    content is the subject with the infinitive."""
+    content is the subject with the infinitive.  "X appeared to suggest that ..." is X's report:
+    the infinitive's cue takes X as its source."""
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     clauses = [c for c in verb.children if c.dep_ in {"xcomp", "ccomp", "acomp"} and c.i > verb.i]
     if not subjects or not clauses or subjects[0].tag_ in {"WP", "WDT"}:
+        return None
+    if clauses[0].dep_ == "xcomp" and cue_for(clauses[0], res) is not None:
         return None
     tokens = [*subjects[0].subtree, *clauses[0].subtree]
     return trim_span(text, span_of(tokens))

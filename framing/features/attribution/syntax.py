@@ -8,6 +8,7 @@ from framing.features.attribution.cues import (
     ADDRESSED_VERBS,
     CIRCUMSTANCE_PREPS,
     CONTENT_OBJECT_DEPS,
+    EVENTS,
     LISTENER_VERBS,
     MANNER_ON,
     OBJECT_CONTROL,
@@ -108,7 +109,8 @@ def subject_of(verb: Token) -> Token | None:
         if current.dep_ == "acl" and current.tag_ == "VBG":
             # "an official describing X": the noun speaks; ", accusing X" after an object hangs
             # on the noun by mistake and belongs to the clause's subject.
-            if current.i > 0 and current.doc[current.i - 1].text != ",":
+            # (an event does not speak: "at a news conference announcing X" is its speaker's)
+            if current.doc[current.i - 1].text != "," and current.head.lemma_ not in EVENTS:
                 return current.head
             governor = current.head
             while governor.pos_ not in {"VERB", "AUX"} and governor.head.i != governor.i:
