@@ -2,8 +2,10 @@
 
 Counts, for every outlet, its attributions by speaker kind (named person, organisation, unnamed),
 by side (from the story config; without one, the party the text tags a speaker with, marked
-inferred, and otherwise unknown), by cue connotation, direct against indirect, the words each side is given, and the
-most cited speakers with the sentence that cites them first.
+inferred, and otherwise unknown), by cue connotation, direct against indirect, the words each side
+is given, and the most cited speakers with the sentence that cites them first.  A negated report
+("has not said", "declined to comment") is not the source saying anything, and is left out of
+every count.
 """
 
 from __future__ import annotations
@@ -39,6 +41,8 @@ def profile(outlet: str, documents: Iterable[Document]) -> SourceProfile:
     total = 0
     for doc in docs:
         for item in doc.attributions:
+            if item.negated:
+                continue
             total += 1
             kinds[item.kind] += 1
             side = item.side or UNKNOWN_SIDE

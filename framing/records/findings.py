@@ -29,6 +29,8 @@ class Attribution:
     count: str | None = None  # "two" in "two sources"
     rule: str = ""  # the lexicon line of the cue
     side_inferred: bool = False  # the side is the party the text tags the speaker with
+    # "has not said", "declined to say", "did not comment": a report the source did not make
+    negated: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -57,12 +57,12 @@ def tables(analysis: Analysis) -> dict[str, str]:
         "attributions.csv": _table(
             ["doc", "speaker", "kind", "side", "side_inferred", "direct", "cue", "cue_start",
              "cue_end", "connotation", "source", "content", "content_start", "content_end",
-             "rule"],
+             "rule", "negated"],
             [
                 (d.id, a.speaker, a.kind, a.side, a.side_inferred, a.direct, a.cue.text,
                  a.cue.span.start,
                  a.cue.span.end, a.connotation, a.source.text if a.source else None,
-                 a.content.text, a.content.span.start, a.content.span.end, a.rule)
+                 a.content.text, a.content.span.start, a.content.span.end, a.rule, a.negated)
                 for d in docs
                 for a in d.attributions
             ],

@@ -73,6 +73,7 @@ def _attribution(a: Attribution) -> dict[str, Any]:
         "anonymous": a.anonymous,
         "count": a.count,
         "rule": a.rule,
+        "negated": a.negated,
     }
 
 

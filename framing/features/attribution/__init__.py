@@ -122,6 +122,7 @@ def extract(
                 count=count,
                 rule=item.cue.rule,
                 side_inferred=inferred,
+                negated=item.negated,
             )
         )
     return tuple(result)

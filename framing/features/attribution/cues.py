@@ -43,6 +43,30 @@ LISTENER_VERBS = {
     "thank",
     "congratulate",
 }
+# "Asked why ..., the minister said": a participle of a verb of addressing is passive, and the
+# subject of the clause is who was addressed, not who spoke.
+ADDRESSED_VERBS = LISTENER_VERBS | {"press", "question", "quiz", "challenge", "prompt"}
+# "spoke on condition of anonymity", "on the record", "on the phone": how, not what about.
+MANNER_ON = {
+    "condition",
+    "record",
+    "background",
+    "behalf",
+    "phone",
+    "telephone",
+    "television",
+    "radio",
+    "camera",
+    "air",
+    "stage",
+}
+# "writing for the Times", "spoke for five minutes": "for" after these is who or how long, not
+# what was said.
+ON_BEHALF = {"write", "speak", "report", "talk", "work"}
+# Occasions, not speakers: "at a news conference announcing X" is the clause subject's.
+EVENTS = {"conference", "meeting", "hearing", "interview", "speech", "rally", "event", "briefing"}
+# "urged Stumpf to admit": the object of these verbs is the subject of their infinitive.
+OBJECT_CONTROL = {"urge", "ask", "tell", "force", "press", "persuade", "encourage", "invite"}
 # "made comments about", "issued a statement": a light verb whose subject speaks through a noun.
 LIGHT_VERBS = {
     "make",
@@ -62,6 +86,8 @@ LIGHT_VERBS = {
 NOUN_CUE_CONTENT_PREPS = {"of", "on", "about", "for", "against", "to", "over"}
 # Prepositional phrases of time and place are circumstances, not what was said.
 CIRCUMSTANCE_PREPS = {"in", "at", "during", "on", "after", "before", "since", "until", "to", "with"}
+# How many words after its verb a cue's particle may stand ("called Friday for").
+PARTICLE_REACH = 3
 # How far a quotation may sit from its cue and still be its content: the ', ' or ': ' between them.
 QUOTE_GAP = 4
 
@@ -102,8 +128,29 @@ def resources(lexicons: Lexicons) -> Resources:
     return Resources(cues, {t: k for t, k in kinds.items() if k != "anonymity"}, anonymity)
 
 
+# The lemmatizer misreads some inflections ("hoped" -> "hop", "lambasted" -> "lambast"): a verb
+# whose lemma is no cue is looked up again by the suffixes its tag says it has.
+_SUFFIXES = {
+    "VBD": (("ed", ""), ("d", ""), ("ied", "y")),
+    "VBN": (("ed", ""), ("d", ""), ("ied", "y")),
+    "VBZ": (("s", ""), ("es", ""), ("ies", "y")),
+    "VBG": (("ing", ""), ("ing", "e")),
+}
+
+
+def _stems(token: Token) -> list[str]:
+    word = token.lower_
+    return [
+        word[: -len(suffix)] + added
+        for suffix, added in _SUFFIXES.get(token.tag_, ())
+        if word.endswith(suffix) and len(word) > len(suffix) + 2
+    ]
+
+
 def cue_for(token: Token, res: Resources) -> tuple[Cue, list[Token]] | None:
     options = res.cues.get(token.lemma_.lower()) or res.cues.get(token.lower_)
+    if not options:
+        options = next((res.cues[s] for s in _stems(token) if s in res.cues), None)
     if not options:
         return None
     for particle, cue in options:
@@ -113,4 +160,18 @@ def cue_for(token: Token, res: Resources) -> tuple[Cue, list[Token]] | None:
         nxt = token.doc[token.i + 1 : token.i + 1 + len(words)]
         if [t.lower_ for t in nxt] == words:
             return cue, [token, *nxt]
+        # a one-word particle a few words on: "called Friday for releasing the videos"
+        apart = next(
+            (
+                c
+                for c in token.rights
+                if len(words) == 1
+                and c.lower_ == words[0]
+                and c.dep_ in {"prep", "prt"}
+                and c.i - token.i <= PARTICLE_REACH
+            ),
+            None,
+        )
+        if apart is not None:
+            return cue, [token, apart]
     return None

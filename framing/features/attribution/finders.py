@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from framing.features.attribution.cues import (
     LIGHT_VERBS,
@@ -14,6 +13,18 @@ from framing.features.attribution.cues import (
     Resources,
     cue_for,
 )
+from framing.features.attribution.found import Found
+from framing.features.attribution.frames import (
+    RAISING,
+    according_to,
+    by_agent,
+    is_negated,
+    quoted_label,
+    raised,
+    refusal,
+    signed_quotes,
+)
+from framing.features.attribution.nesting import outermost, split_shared_source
 from framing.features.attribution.syntax import (
     adjacent_quote,
     colon,
@@ -32,45 +43,12 @@ from framing.nlp import (
     Doc,
     Token,
     in_dateline,
-    sentence_bounds,
-    sentence_of,
     sentences,
     token_index,
     token_list,
 )
 from framing.quotes import Quote, QuotedRegions
 from framing.records import Span
-
-
-@dataclass(slots=True)
-class Found:
-    head: Token | None  # None: an agentless passive ("is believed to"), unattributed
-    source: list[Token]
-    cue_tokens: list[Token]
-    cue: Cue
-    content: Span
-
-
-def _according_to(token: Token, text: str) -> tuple[Token, Span] | None:
-    """ "According to X, ..." / "..., according to X": X is the source of the rest of the sentence."""
-    if token.lower_ != "according" or token.i + 1 >= len(token.doc):
-        return None
-    to = token.doc[token.i + 1]
-    if to.lower_ != "to":
-        return None
-    objects = [c for c in to.children if c.dep_ == "pobj"]
-    if not objects:
-        return None
-    sent_start, sent_end = sentence_bounds(sentence_of(token))
-    phrase_end = max(t.idx + len(t.text) for t in objects[0].subtree)
-    # (the object's subtree may end in a blank token past the sentence's last word)
-    before = trim_span(text, Span(sent_start, token.idx)) if sent_start <= token.idx else None
-    after = trim_span(text, Span(phrase_end, sent_end)) if phrase_end <= sent_end else None
-    candidates = [s for s in (before, after) if s is not None]
-    if not candidates:
-        return None
-    content = max(candidates, key=lambda s: s.end - s.start)
-    return objects[0], content
 
 
 def _noun_cue(token: Token, frame: str) -> tuple[Token, list[Token]] | None:
@@ -87,6 +65,8 @@ def _noun_cue(token: Token, frame: str) -> tuple[Token, list[Token]] | None:
                 source = objects[0]
     if source is None and token.dep_ == "dobj" and token.head.lemma_ in LIGHT_VERBS:
         source = subject_of(token.head)
+    if source is None and token.dep_ == "attr" and token.head.lemma_ == "be":
+        source = subject_of(token.head)  # "X is a staunch opponent of Y"
     if source is None:
         return None
     clauses = [
@@ -134,8 +114,41 @@ def _noun(token: Token, cue: Cue, words: list[Token], text: str) -> Found | None
     return Found(head, noun_phrase(head), words, cue, content) if content else None
 
 
+def _held_back(token: Token, verb: Token, cue: Cue, words: list[Token], text: str) -> Found | None:
+    """ "The mayor declined to say how much it would cost": a negated report whose content is
+    what the source would not say, or the refusal's own words ("declined to comment")."""
+    subject = subject_of(token)
+    if subject is None or subject.dep_ == "expl":
+        return None
+    source = noun_phrase(subject)
+    content = None
+    content_tokens = content_of(verb, [verb], cue.frame)
+    if content_tokens:
+        content = trim_span(text, span_of(content_tokens))
+        cue_words = words
+    if content is None:
+        content = trim_span(text, span_of(list(verb.subtree)))
+        cue_words = [token]
+    if content is None:
+        return None
+    return Found(subject, source, cue_words, cue, content, negated=True)
+
+
+# where the parser puts the speaker of '"...," said X' when it took the quotation for the subject
+INVERTED = {"dobj", "attr", "npadvmod", "appos", "nsubj", "oprd", "dep"}
+
+
+def _quoted(token: Token, quotes: Sequence[Quote]) -> bool:
+    return any(q.kind == "double" and q.span.start <= token.idx < q.span.end for q in quotes)
+
+
 def _verb(
-    token: Token, cue: Cue, words: list[Token], text: str, quotes: Sequence[Quote]
+    token: Token,
+    cue: Cue,
+    words: list[Token],
+    text: str,
+    quotes: Sequence[Quote],
+    res: Resources,
 ) -> Found | None:
     if any(c.dep_ in {"nsubjpass", "auxpass"} for c in token.children):
         passive = passive_of(token, text, words)
@@ -143,9 +156,24 @@ def _verb(
             return None
         agent, said = passive
         return Found(agent, noun_phrase(agent) if agent is not None else [], words, cue, said)
+    if (agentive := by_agent(token, text)) is not None:
+        agent, said = agentive
+        return Found(agent, noun_phrase(agent), words, cue, said)
+    if token.lemma_ in RAISING:
+        seeming = raised(token, text, res)
+        return Found(None, [], words, cue, seeming) if seeming is not None else None
     subject = subject_of(token)
-    if subject is not None and in_dateline(subject):
-        subject = None  # "NEW YORK (AFP) - ... said": the parser took the dateline for the subject
+    if subject is not None and (in_dateline(subject) or subject.ent_type_ in {"DATE", "TIME"}):
+        # "NEW YORK (AFP) - ... said": the parser took the dateline for the subject, or a time
+        # ("Flynn said Thursday morning")
+        subject = None
+    if subject is not None and _quoted(subject, quotes):
+        # '"Full panic mode," said Leslie Wimes': words inside the quotation never speak it; the
+        # speaker is the noun after the verb
+        subject = next(
+            (c for c in token.rights if c.pos_ in {"PROPN", "NOUN"} and c.dep_ in INVERTED),
+            None,
+        )
     fallback = subject is None and token.tag_ in {"VBD", "VBZ", "VBP"}
     if fallback:
         subject = preceding_noun(token)
@@ -159,15 +187,30 @@ def _verb(
     content_tokens = [t for t in content_of(token, words, cue.frame) or [] if t.i not in blocked]
     if content_tokens:
         content = trim_span(text, span_of(content_tokens))
+    if len(words) == 1 and (label := quoted_label(token, text, quotes)) is not None:
+        content = label  # "called the plan a 'vanity project'": the quoted label is the content
     if content is None:
         quote = adjacent_quote(text, token, subject, quotes)
         content = quote.span if quote is not None else None
-    if content is None and cue.kind == "speech":
-        content = rest_of_sentence(text, token, source)
-    return Found(subject, source, words, cue, content) if content is not None else None
+    negated = cue.kind == "speech" and is_negated(token)
+    # "continued to stay away": a verb completed by an infinitive is not reporting what follows
+    completed = any(c.dep_ == "xcomp" and c.i > token.i for c in token.children)
+    # nor does a participle opening the sentence ("Writing for the Times, X noted that ...")
+    completed = completed or (token.dep_ == "advcl" and token.i < token.head.i)
+    if content is None and cue.kind == "speech" and not completed:
+        content = rest_of_sentence(text, token, source, any_words=negated)
+    if content is None and negated:
+        # "The ministry did not comment.": what it did not say is the negated cue itself
+        before = [c for c in token.children if c.dep_ in {"aux", "neg"} and c.i < token.i]
+        content = trim_span(text, span_of([*before, token]))
+    if content is None:
+        return None
+    return Found(subject, source, words, cue, content, negated=negated)
 
 
-_TRANSCRIPT = re.compile(r"^[ \t]*([A-Z][A-Z.'\- ]{1,40}[A-Z.]):[ \t]+(\S.*)$", re.MULTILINE)
+_TRANSCRIPT = re.compile(
+    r"^[ \t]*[\"\u201c]?([A-Z][A-Z.'\- ]{1,40}[A-Z.]):[ \t]+(\S.*)$", re.MULTILINE
+)
 
 
 def _transcript(doc: Doc, text: str, res: Resources) -> list[Found]:
@@ -202,11 +245,13 @@ def find(doc: Doc, text: str, quotes: Sequence[Quote], res: Resources) -> list[F
         if quoted.contains(Span(token.idx, token.idx + len(token.text))):
             continue  # a reporting verb inside a quotation is the speaker's, not a new attribution
         item: Found | None = None
-        according = _according_to(token, text) if according_cue is not None else None
+        according = according_to(token, text) if according_cue is not None else None
+        held_back = refusal(token, res) if token.pos_ == "VERB" else None
         if according is not None and according_cue is not None:
-            head = according[0]
-            words = [token, doc[token.i + 1]]
-            item = Found(head, noun_phrase(head), words, according_cue, according[1])
+            head, source, content = according
+            item = Found(head, source, [token, doc[token.i + 1]], according_cue, content)
+        elif held_back is not None:
+            item = _held_back(token, *held_back, text)
         elif token.pos_ in {"VERB", "NOUN", "ADJ"} and (match := cue_for(token, res)):
             cue, words = match
             if token.pos_ == "ADJ":
@@ -214,7 +259,7 @@ def find(doc: Doc, text: str, quotes: Sequence[Quote], res: Resources) -> list[F
             elif token.pos_ == "NOUN":
                 item = _noun(token, cue, words, text)
             else:
-                item = _verb(token, cue, words, text, quotes)
+                item = _verb(token, cue, words, text, quotes, res)
         if item is None or (item.source and span_of(item.source).contains(item.content)):
             continue  # a source that is its own content is a mis-parse, not an attribution
         covering = covering_quote(item.content, quotes)
@@ -223,6 +268,7 @@ def find(doc: Doc, text: str, quotes: Sequence[Quote], res: Resources) -> list[F
         found.append(item)
         taken.update(t.i for t in item.cue_tokens)
     _quotes_beside_verbs(doc, text, quotes, res, found)
+    _signed(doc, text, quotes, res, found)
     colon_cue = next((c for p, c in res.cues.get(":", []) if p is None), None)
     if colon_cue is not None:
         for sent in sentences(doc):
@@ -233,7 +279,25 @@ def find(doc: Doc, text: str, quotes: Sequence[Quote], res: Resources) -> list[F
             colon_token = next(t for t in sent if t.text == ":" and t.i > head.i)
             found.append(Found(head, source_tokens, [colon_token], colon_cue, content))
     found.sort(key=lambda f: f.cue_tokens[0].i)
-    return _outermost(found)
+    return outermost(split_shared_source(found, text))
+
+
+def _signed(
+    doc: Doc, text: str, quotes: Sequence[Quote], res: Resources, found: list[Found]
+) -> None:
+    """'"...," ― Carla Sanchez': a quotation signed with a name is that person's words."""
+    cue = next((c for p, c in res.cues.get(":", []) if p is None), BESIDE_QUOTE)
+    for quote, dash, name in signed_quotes(text, quotes):
+        # cues inside the signed words are the signer's (the quotation marks may not have been
+        # taken for one: ”Fear. I am afraid ...” ― Edwin Monroy)
+        found[:] = [f for f in found if not quote.span.contains(span_of(f.cue_tokens))]
+        if any(f.content.overlaps(quote.span) for f in found):
+            continue
+        words = doc.char_span(name.start, name.end, alignment_mode="expand")
+        mark = doc.char_span(dash.start, dash.end, alignment_mode="expand")
+        if words is None or mark is None or not len(words) or not len(mark):
+            continue
+        found.append(Found(words.root, list(words), list(mark), cue, quote.span))
 
 
 BESIDE_QUOTE = Cue("neutral", "speech", "clause", "rule:verb-beside-quote")
@@ -303,18 +367,6 @@ def _quotes_beside_verbs(
             cue = match[0] if match is not None else BESIDE_QUOTE
             found.append(Found(subject, noun_phrase(subject), [verb], cue, quote.span))
             break
-
-
-def _outermost(found: list[Found]) -> list[Found]:
-    """Drop an attribution nested in another's content ("X said that Y wants Z" is X's claim):
-    each word is attributed once, as PolNeAR annotates and as a reader counts sources."""
-    kept = []
-    for item in found:
-        cue = span_of(item.cue_tokens)
-        if any(other is not item and other.content.contains(cue) for other in found):
-            continue
-        kept.append(item)
-    return kept
 
 
 # --- who the source is ---------------------------------------------------------------------------

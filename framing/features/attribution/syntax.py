@@ -5,9 +5,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from framing.features.attribution.cues import (
+    ADDRESSED_VERBS,
     CIRCUMSTANCE_PREPS,
     CONTENT_OBJECT_DEPS,
+    EVENTS,
     LISTENER_VERBS,
+    MANNER_ON,
+    OBJECT_CONTROL,
+    ON_BEHALF,
     PHRASE_BREAKS,
     QUOTE_GAP,
     SHORT_ANSWERS,
@@ -40,7 +45,7 @@ def trim_span(text: str, span: Span) -> Span | None:
     return Span(start, end) if end > start else None
 
 
-def _bounds_phrase(token: Token) -> bool:
+def bounds_phrase(token: Token) -> bool:
     """A dash, bracket or line break that ends what comes before a source's words (a dateline
     "LONDON (Reuters) - ...", an aside in brackets); a hyphen inside a word ("front-runner")
     does not."""
@@ -67,7 +72,7 @@ def noun_phrase(head: Token) -> list[Token]:
         right = max(right, head.head.right_edge.i)
     tokens = list(head.doc[head.left_edge.i : right + 1])
     # A dateline ("LONDON (Reuters) -") or a bracket before the head is not part of the name.
-    breaks = [i for i, t in enumerate(tokens) if t.i < head.i and _bounds_phrase(t)]
+    breaks = [i for i, t in enumerate(tokens) if t.i < head.i and bounds_phrase(t)]
     if breaks:
         tokens = tokens[breaks[-1] + 1 :]
     while tokens and (tokens[-1].is_punct or tokens[-1].is_space or tokens[-1].dep_ == "cc"):
@@ -80,9 +85,12 @@ def noun_phrase(head: Token) -> list[Token]:
 def subject_of(verb: Token) -> Token | None:
     """The verb's subject, or the one it inherits: a participle takes the subject of the verb it
     hangs on ("The union rejected it, saying ..."), a conjoined verb that of its first conjunct, a
-    relative clause the noun it modifies.  A passive ("is expected to") has no source."""
+    relative clause the noun it modifies.  A passive ("is expected to") has no source, nor does
+    a participle of addressing ("Asked why, the minister said": she was asked)."""
+    if verb.dep_ == "advcl" and verb.tag_ == "VBN" and verb.lemma_ in ADDRESSED_VERBS:
+        return None
     current = verb
-    for _ in range(4):
+    for _ in range(6):
         if any(c.dep_ in {"nsubjpass", "auxpass"} for c in current.children):
             return None
         subjects = [c for c in current.children if c.dep_ == "nsubj"]
@@ -105,7 +113,8 @@ def subject_of(verb: Token) -> Token | None:
         if current.dep_ == "acl" and current.tag_ == "VBG":
             # "an official describing X": the noun speaks; ", accusing X" after an object hangs
             # on the noun by mistake and belongs to the clause's subject.
-            if current.i > 0 and current.doc[current.i - 1].text != ",":
+            # (an event does not speak: "at a news conference announcing X" is its speaker's)
+            if current.doc[current.i - 1].text != "," and current.head.lemma_ not in EVENTS:
                 return current.head
             governor = current.head
             while governor.pos_ not in {"VERB", "AUX"} and governor.head.i != governor.i:
@@ -115,6 +124,18 @@ def subject_of(verb: Token) -> Token | None:
         participle = current.dep_ == "advcl" and current.tag_ in {"VBG", "VBN"}
         if current.dep_ == "conj" or participle:
             current = current.head
+            continue
+        if current.dep_ == "xcomp" or (current.dep_ == "acomp" and current.pos_ == "ADJ"):
+            # "continues to insist", "was able to tout": the subject of the verb it completes;
+            # "urged Stumpf to admit": its object
+            controller = next((c for c in current.head.children if c.dep_ == "dobj"), None)
+            if current.dep_ == "xcomp" and controller is not None:
+                return controller if current.head.lemma_ in OBJECT_CONTROL else None
+            current = current.head
+            continue
+        if current.dep_ == "pcomp" and current.tag_ == "VBG" and current.head.head.pos_ == "VERB":
+            # "began by saying", "was criticised for refusing": the subject of that verb
+            current = current.head.head
             continue
         return None
     return None
@@ -188,12 +209,16 @@ def content_of(cue: Token, words: list[Token], frame: str) -> list[Token] | None
         if c.dep_ == "ccomp" or (c.dep_ == "parataxis" and c.pos_ in {"VERB", "AUX"})
     ]
     if clauses:
-        return list(clauses[0].subtree)
+        # the clause after the cue before one ahead of it ("Writing for the panel, X noted that")
+        return list(min(clauses, key=lambda c: (c.i < cue.i, c.i)).subtree)
     if frame in {"infinitive", "object"}:
         infinitives = [
             c
             for c in children
-            if c.dep_ == "xcomp" and c.i > cue.i and any(a.lower_ == "to" for a in c.children)
+            if c.dep_ == "xcomp"
+            and c.i > cue.i
+            # "vowed to ...", and a gerund: "proposes allowing parents to deduct ..."
+            and (any(a.lower_ == "to" for a in c.children) or c.tag_ == "VBG")
         ]
         if infinitives:
             return list(infinitives[0].subtree)
@@ -206,7 +231,9 @@ def content_of(cue: Token, words: list[Token], frame: str) -> list[Token] | None
         inner = {t.i for t in cue.subtree}
         return [t for t in cue.head.subtree if t.i not in inner]
     if frame == "clause":
-        return None
+        # "doesn't think so", "said yes": a one-word answer is what was said
+        answers = [c for c in children if c.i > cue.i and c.lower_ in SHORT_ANSWERS]
+        return answers or None
     if len(words) > 1 and any(c.dep_ in {"pobj", "pcomp"} for c in children):
         return [t for c in children if c.dep_ in {"pobj", "pcomp"} for t in c.subtree]
     objects = [
@@ -220,13 +247,15 @@ def content_of(cue: Token, words: list[Token], frame: str) -> list[Token] | None
             c.dep_ in {"dobj", "dative"} and c.pos_ == "PRON" and c.lower_ not in {"this", "that"}
         )
         and not (c.dep_ == "prep" and c.lower_ in CIRCUMSTANCE_PREPS)
+        and not (c.lower_ == "for" and cue.lemma_ in ON_BEHALF)
     ]
     objects += [
         c
         for c in children
         if c.dep_ == "prep"
         and c.i > cue.i
-        and c.lower_ in {"of", "for", "about", "against"}
+        and (c.lower_ in {"of", "for", "about", "against"} or (frame == "object" and _topic_on(c)))
+        and not (c.lower_ == "for" and cue.lemma_ in ON_BEHALF)
         and c not in objects
     ]
     # "said so", "said yes", "did not say when": a one-word answer is what was said.
@@ -244,6 +273,19 @@ def content_of(cue: Token, words: list[Token], frame: str) -> list[Token] | None
         }
         tokens.extend(t for t in obj.subtree if t.i not in detached)
     return tokens
+
+
+def _topic_on(prep: Token) -> bool:
+    """ "commented on the shooting" (what was said about), not "said on Monday" (when)."""
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    return (
+        prep.lower_ == "on"
+        and bool(objects)
+        and objects[0].ent_type_ not in {"DATE", "TIME"}
+        and objects[0].pos_ != "PRON"
+        and not objects[0].like_num
+        and objects[0].lemma_ not in MANNER_ON
+    )
 
 
 def adjacent_quote(
@@ -285,9 +327,12 @@ def adjacent_quote(
     return None
 
 
-def rest_of_sentence(text: str, cue: Token, source: list[Token]) -> Span | None:
+def rest_of_sentence(
+    text: str, cue: Token, source: list[Token], *, any_words: bool = False
+) -> Span | None:
     """Fallback for a speech verb the parser gave no complement: what follows it in the sentence
-    ("said his words 'amount to ...'"), after a listener ("told reporters"), if it holds a verb."""
+    ("said his words 'amount to ...'"), after a listener ("told reporters"), if it holds a verb
+    (``any_words``: whatever follows, as for a negated report: "did not respond to requests")."""
     sent = sentence_of(cue)
     start = cue.i + 1
     source_ids = {t.i for t in source}
@@ -298,6 +343,8 @@ def rest_of_sentence(text: str, cue: Token, source: list[Token]) -> Span | None:
     ):
         start = doc[start].right_edge.i + 1
     rest = [t for t in token_list(doc)[start : sent.end] if not t.is_space]
+    if any_words:
+        return trim_span(text, span_of(rest)) if any(not t.is_punct for t in rest) else None
     if len(rest) < 3 or not any(t.pos_ in {"VERB", "AUX"} for t in rest):
         return None
     return trim_span(text, span_of(rest))
