@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from framing.lexicons import CUES, SPEAKERS, Lexicons
 from framing.nlp import Token
 
-PRONOUNS_PERSON = {"he", "she", "him", "her"}
 # Dependents that belong in a source's words ("a member of the team", "officials on the side")
 # and those that do not (a relative clause, the punctuation around an apposition).
 SOURCE_RIGHT_DEPS = {

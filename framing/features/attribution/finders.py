@@ -15,12 +15,13 @@ from framing.features.attribution.cues import (
 )
 from framing.features.attribution.found import Found
 from framing.features.attribution.frames import (
+    COURT_PLEAS,
     RAISING,
     according_to,
     by_agent,
+    headline_lines,
     is_negated,
     quoted_label,
-    raised,
     refusal,
     signed_quotes,
 )
@@ -142,6 +143,15 @@ def _quoted(token: Token, quotes: Sequence[Quote]) -> bool:
     return any(q.kind == "double" and q.span.start <= token.idx < q.span.end for q in quotes)
 
 
+def _channel(content: list[Token]) -> bool:
+    """ "speaking on ABC News", "appearing on 'Meet the Press'": the words name where the source
+    spoke, not what it said."""
+    first = content[0]
+    return first.lower_ == "on" and any(
+        c.dep_ == "pobj" and c.pos_ == "PROPN" for c in first.children
+    )
+
+
 def _verb(
     token: Token,
     cue: Cue,
@@ -150,18 +160,27 @@ def _verb(
     quotes: Sequence[Quote],
     res: Resources,
 ) -> Found | None:
+    if token.lemma_ in RAISING:
+        return None
+    if (
+        token.tag_ == "VBN"
+        and token.dep_ == "acl"
+        and all(c.dep_ != "agent" for c in token.children)
+    ):
+        # "a congressman expected to be indicted", "a plan intended to save money": the noun is
+        # what the participle says something of, never who says it
+        return None
     if any(c.dep_ in {"nsubjpass", "auxpass"} for c in token.children):
         passive = passive_of(token, text, words)
         if passive is None:
             return None
         agent, said = passive
+        if agent is None and cue.kind == "intention":
+            return None  # "the convention is intended to ...", "they were asked to ...": a plan
         return Found(agent, noun_phrase(agent) if agent is not None else [], words, cue, said)
     if (agentive := by_agent(token, text)) is not None:
         agent, said = agentive
         return Found(agent, noun_phrase(agent), words, cue, said)
-    if token.lemma_ in RAISING:
-        seeming = raised(token, text, res)
-        return Found(None, [], words, cue, seeming) if seeming is not None else None
     subject = subject_of(token)
     if subject is not None and (in_dateline(subject) or subject.ent_type_ in {"DATE", "TIME"}):
         # "NEW YORK (AFP) - ... said": the parser took the dateline for the subject, or a time
@@ -185,7 +204,7 @@ def _verb(
     content: Span | None = None
     blocked = {t.i for t in source} | {t.i for t in words}
     content_tokens = [t for t in content_of(token, words, cue.frame) or [] if t.i not in blocked]
-    if content_tokens:
+    if content_tokens and not _channel(content_tokens):
         content = trim_span(text, span_of(content_tokens))
     if len(words) == 1 and (label := quoted_label(token, text, quotes)) is not None:
         content = label  # "called the plan a 'vanity project'": the quoted label is the content
@@ -204,6 +223,10 @@ def _verb(
         before = [c for c in token.children if c.dep_ in {"aux", "neg"} and c.i < token.i]
         content = trim_span(text, span_of([*before, token]))
     if content is None:
+        return None
+    if token.lemma_ == "plead" and text[content.start : content.end].lower().startswith(
+        COURT_PLEAS
+    ):
         return None
     return Found(subject, source, words, cue, content, negated=negated)
 
@@ -238,12 +261,15 @@ def find(doc: Doc, text: str, quotes: Sequence[Quote], res: Resources) -> list[F
     quotes = [*quotes, *spoken]  # cues inside a transcript turn are the speaker's words
     quoted = QuotedRegions(quotes)
     taken: set[int] = set()
+    headlines = QuotedRegions([Quote(line, line, "double") for line in headline_lines(text)])
     according_cue = next((c for p, c in res.cues.get("according", []) if p == "to"), None)
     for token in token_list(doc):
         if token.is_space or token.i in taken:
             continue
         if quoted.contains(Span(token.idx, token.idx + len(token.text))):
             continue  # a reporting verb inside a quotation is the speaker's, not a new attribution
+        if headlines.contains(Span(token.idx, token.idx + len(token.text))):
+            continue
         item: Found | None = None
         according = according_to(token, text) if according_cue is not None else None
         held_back = refusal(token, res) if token.pos_ == "VERB" else None
