@@ -159,6 +159,36 @@ def descriptions(doc: Doc, *, first_names: Mapping[str, str] = {}) -> Descriptio
     return found
 
 
+def _surnames(doc: Doc, tokens: Sequence[Token], names: Mapping[int, Span]) -> list[Span]:
+    """The surnames the entity recogniser missed: "Akin made the remarks" in a text that named
+    Todd Akin; a proper noun alone (no name runs on either side of it) that is the last word of
+    a person named in full elsewhere in the text."""
+    full = {e[-1].text for e in entities(doc) if e.label_ == "PERSON" and len(e) > 1}
+    found = []
+    for token in tokens:
+        if (
+            token.pos_ != "PROPN"
+            or token.text not in full
+            or token.i in names
+            or in_dateline(token)
+        ):
+            continue
+        around = [tokens[i] for i in (token.i - 1, token.i + 1) if 0 <= i < len(tokens)]
+        if any(t.pos_ == "PROPN" or t.i in names for t in around):
+            continue
+        found.append(Span(doc, token.i, token.i + 1, label="PERSON"))
+    return found
+
+
+def _acronym(entity: Span) -> bool:
+    return (
+        len(entity) == 1
+        and entity.text.isalpha()
+        and entity.text.isupper()
+        and len(entity.text) > 1
+    )
+
+
 def _tie(doc: Doc, first_names: Mapping[str, str]) -> Descriptions:
     """Every description the text ties to a name: a person's title before the name ("President
     Jane Roe", "union spokesman Sam Okafor"), a description in apposition either way round
@@ -173,6 +203,8 @@ def _tie(doc: Doc, first_names: Mapping[str, str]) -> Descriptions:
         kind = NAMED_AS[entity.label_]
         before = tokens[entity.start - 1].text if entity.start else ""
         told = gender_of(entity.text, before, first_names) if kind == "person" else None
+        if kind == "person" and told is None and _acronym(entity):
+            kind = "organisation"  # "KTVI", "NBC": a call sign or initials, not a person's name
         return Described(bare(entity.text), kind, entity.end - 1, told)
 
     def named(token: Token) -> Described | None:
@@ -224,7 +256,9 @@ def _tie(doc: Doc, first_names: Mapping[str, str]) -> Descriptions:
             # "the envoy, Sam Okafor", "the rebel group Northern Front" (no comma needed here)
             words = [t for t in head.subtree if t.i <= head.i]
             add(words, head, token)
-    namings = [(written(e), e.start, e.end) for e in entities(doc) if e.label_ in NAMED_AS]
+    named_spans = [e for e in entities(doc) if e.label_ in NAMED_AS]
+    namings = [(written(e), e.start, e.end) for e in named_spans + _surnames(doc, tokens, names)]
+    namings.sort(key=lambda n: n[1])
     names_once, where, members, spans = identities.group(namings)
     one_each = {key: identities.one_each(found) for key, found in tied.items()}
     table = Descriptions(one_each, names_once, where, frozenset(), members, spans, first_names)

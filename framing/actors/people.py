@@ -90,6 +90,11 @@ def candidates(
             break
         kind = "named" if table.named[i].kind == "person" else "organisation"
         head = _head(tokens, start, end)
+        last = tokens[end - 1]
+        if quoted is not None and quoted(tokens[start].idx, last.idx + len(last.text)):
+            # '"Chairman Steele must apologize," he said': the person a quotation talks about
+            # is not who speaks it
+            continue
         found.append(
             Candidate(
                 start, table.fullest(i), kind, False, table.gender(i), _subject(head), False, i

@@ -52,6 +52,43 @@ def _by_cue(found: tuple[Attribution, ...], source: str) -> Attribution:
             "Tom Beck",
             "named",
         ),
+        # nor is a person the quotation itself talks about
+        (
+            'Sen. Jim Hale spoke to reporters on Sunday. "Senator Tom Beck must apologize to the '
+            'troops," he said.',
+            "he",
+            "Jim Hale",
+            "named",
+        ),
+        # a call sign is no person; a surname the recogniser missed still names the person
+        (
+            "Rep. Todd Marsh said he would stay. Marsh made the remarks in an interview with "
+            "affiliate WKRB. He claimed such cases were rare.",
+            "He",
+            "Todd Marsh",
+            "named",
+        ),
+        # the one a copula describes is who acts: not "the first senator"
+        (
+            "Sen. Scott Pell was the first Republican senator to call on the mayor to resign.",
+            "Sen. Scott Pell",
+            "Scott Pell",
+            "named",
+        ),
+        # a statement speaks for whoever issued it; the addressee of an e-mail does not speak
+        (
+            'Gov. Ann Reed issued a statement saying: "We must win this fight."',
+            "a statement",
+            "Ann Reed",
+            "named",
+        ),
+        (
+            "Ann Reed spoke on Monday. She sent an e-mail to council members saying she hoped her "
+            "statement would end the dispute.",
+            "She",
+            "Ann Reed",
+            "named",
+        ),
         # an honorific keeps apart two people who share a surname
         (
             "Maria Lopez defended the plan. Mr. Lopez, a critic of the plan, wrote on Twitter "

@@ -26,6 +26,7 @@ from framing.features.attribution.frames import (
     signed_quotes,
 )
 from framing.features.attribution.nesting import outermost, split_shared_source
+from framing.features.attribution.subjects import passive_of, preceding_noun, subject_of
 from framing.features.attribution.syntax import (
     adjacent_quote,
     colon,
@@ -33,11 +34,8 @@ from framing.features.attribution.syntax import (
     covering_quote,
     left_phrase,
     noun_phrase,
-    passive_of,
-    preceding_noun,
     rest_of_sentence,
     span_of,
-    subject_of,
     trim_span,
 )
 from framing.nlp import (

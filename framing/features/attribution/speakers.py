@@ -135,6 +135,10 @@ def _author(head: Token, statements: set[str]) -> Token | None:
                 return owner  # "of its own"
             if child.lower_ != "of":
                 return objects[0]
+    if head.dep_ == "dobj":
+        # "Steele issued a statement saying ...", "sent a letter to members saying ...": the
+        # subject of the verb that issued it
+        return next((c for c in head.head.children if c.dep_ == "nsubj"), None)
     if not any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in head.children):
         return None
     for token in reversed(token_list(head.doc)[: head.i]):
