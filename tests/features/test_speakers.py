@@ -89,6 +89,29 @@ def _by_cue(found: tuple[Attribution, ...], source: str) -> Attribution:
             "Ann Reed",
             "named",
         ),
+        # a later "the statement" speaks for the author of the one before; a statement one
+        # speaks in is the speaker's; a newspaper's name is not a post
+        (
+            'Mayor Ann Reed resigned. "We are sorry," said the statement from her lawyer, Will '
+            'Gant. The statement said she "did nothing wrong."',
+            "The statement",
+            "Will Gant",
+            "named",
+        ),
+        (
+            'Ann Reed spoke on Monday. "We will win," Reed said in a written statement '
+            "announcing the vote.",
+            "a written statement",
+            "Ann Reed",
+            "named",
+        ),
+        (
+            "Tom Hale said in a statement that he would stay. The Daily Post reported that Hale "
+            "would resign.",
+            "The Daily Post",
+            "Daily Post",
+            "organisation",
+        ),
         # an honorific keeps apart two people who share a surname
         (
             "Maria Lopez defended the plan. Mr. Lopez, a critic of the plan, wrote on Twitter "

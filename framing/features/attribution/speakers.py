@@ -120,9 +120,24 @@ def _person(head: Token, described: Descriptions) -> tuple[Token, Span | None, b
 def _author(head: Token, statements: set[str]) -> Token | None:
     """Who a statement is by: its possessor ("the group's statement", "his letter", "a
     resolution of its own"), the object of "from" or "by" ("a statement from the committee"),
-    or, for "the statement" with neither, whoever issued one before ("The group issued a
-    statement ... The statement said": the subject of the verb a statement is the object of).
+    the subject of the verb that issued it or spoke in it ("X issued a statement saying", "X
+    said in a statement"), or, for "the statement" with none of these, the author of the last
+    statement before it ("The group issued a statement ... The statement said").
     ``statements``: the lemmas of statement words."""
+    found = _written_author(head)
+    if found is not None:
+        return found
+    if not any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in head.children):
+        return None
+    for token in reversed(token_list(head.doc)[: head.i]):
+        if token.lemma_.lower() in statements:
+            earlier = _written_author(token)
+            if earlier is not None:
+                return earlier
+    return None
+
+
+def _written_author(head: Token) -> Token | None:
     for child in head.children:
         if child.dep_ == "poss":
             return child
@@ -134,18 +149,16 @@ def _author(head: Token, statements: set[str]) -> Token | None:
             if objects[0].lower_ == "own" and owner is not None:
                 return owner  # "of its own"
             if child.lower_ != "of":
-                return objects[0]
-    if head.dep_ == "dobj":
-        # "Steele issued a statement saying ...", "sent a letter to members saying ...": the
-        # subject of the verb that issued it
-        return next((c for c in head.head.children if c.dep_ == "nsubj"), None)
-    if not any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in head.children):
+                # "the statement from Grimm's attorney, William McGinley": the parser hangs the
+                # name on the statement; it names the author
+                named = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+                return next((c for c in named if c.i > objects[0].i), objects[0])
+    verb = head.head
+    if head.dep_ == "pobj" and verb.lower_ == "in" and verb.head.pos_ in {"VERB", "AUX"}:
+        verb = verb.head  # "said in a written statement"
+    elif head.dep_ != "dobj":
         return None
-    for token in reversed(token_list(head.doc)[: head.i]):
-        if token.dep_ == "dobj" and token.lemma_.lower() in statements:
-            issuer = [c for c in token.head.children if c.dep_ == "nsubj"]
-            return issuer[0] if issuer else None
-    return None
+    return next((c for c in verb.children if c.dep_ == "nsubj"), None)
 
 
 def who(
@@ -188,6 +201,8 @@ def who(
     person, entity, is_person = _person(head, described)
     lemma = head.lemma_.lower()
     generic = res.speaker_kind.get(lemma) or res.speaker_kind.get(head.lower_)
+    if head.pos_ == "PROPN" and generic in {"statement", "document"}:
+        generic = None  # "The Washington Post", "the Pentagon Papers": a name, not a post or paper
     if not is_person and generic == "document":
         return Speaker(words, "document", side)  # "public records show", "a poll found"
     if not is_person and generic == "statement":
