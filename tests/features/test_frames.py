@@ -317,6 +317,11 @@ def test_events_raising_and_times_are_not_speakers(
         ("A congressman expected to be indicted on Monday resigned.", []),
         ("The bill is believed to cut costs for farmers.",
          [(None, "believed", "The bill is believed to cut costs for farmers")]),
+        # a plea in a headline written in sentence case
+        ("Reed pleads guilty over illegal campaign spending", []),
+        # a content that is only a time is none
+        ("In his statement on Friday afternoon, the mayor did not mention the strike.",
+         [("the mayor", "mention", "the strike")]),
         # a headline in title case: the parser reads its words as names
         ("Mayor Expected To Resign Over Bridge Scandal\n\nThe mayor said he would resign.",
          [("The mayor", "said", "he would resign")]),

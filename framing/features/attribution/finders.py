@@ -15,12 +15,13 @@ from framing.features.attribution.cues import (
 )
 from framing.features.attribution.found import Found
 from framing.features.attribution.frames import (
-    COURT_PLEAS,
     RAISING,
     according_to,
     by_agent,
+    channel,
     headline_lines,
     is_negated,
+    not_a_report,
     quoted_label,
     refusal,
     signed_quotes,
@@ -141,15 +142,6 @@ def _quoted(token: Token, quotes: Sequence[Quote]) -> bool:
     return any(q.kind == "double" and q.span.start <= token.idx < q.span.end for q in quotes)
 
 
-def _channel(content: list[Token]) -> bool:
-    """ "speaking on ABC News", "appearing on 'Meet the Press'": the words name where the source
-    spoke, not what it said."""
-    first = content[0]
-    return first.lower_ == "on" and any(
-        c.dep_ == "pobj" and c.pos_ == "PROPN" for c in first.children
-    )
-
-
 def _verb(
     token: Token,
     cue: Cue,
@@ -202,7 +194,7 @@ def _verb(
     content: Span | None = None
     blocked = {t.i for t in source} | {t.i for t in words}
     content_tokens = [t for t in content_of(token, words, cue.frame) or [] if t.i not in blocked]
-    if content_tokens and not _channel(content_tokens):
+    if content_tokens and not channel(content_tokens):
         content = trim_span(text, span_of(content_tokens))
     if len(words) == 1 and (label := quoted_label(token, text, quotes)) is not None:
         content = label  # "called the plan a 'vanity project'": the quoted label is the content
@@ -221,10 +213,6 @@ def _verb(
         before = [c for c in token.children if c.dep_ in {"aux", "neg"} and c.i < token.i]
         content = trim_span(text, span_of([*before, token]))
     if content is None:
-        return None
-    if token.lemma_ == "plead" and text[content.start : content.end].lower().startswith(
-        COURT_PLEAS
-    ):
         return None
     return Found(subject, source, words, cue, content, negated=negated)
 
@@ -286,6 +274,8 @@ def find(doc: Doc, text: str, quotes: Sequence[Quote], res: Resources) -> list[F
                 item = _verb(token, cue, words, text, quotes, res)
         if item is None or (item.source and span_of(item.source).contains(item.content)):
             continue  # a source that is its own content is a mis-parse, not an attribution
+        if not_a_report(item, doc, text):
+            continue
         covering = covering_quote(item.content, quotes)
         if covering is not None:
             item.content = covering.span

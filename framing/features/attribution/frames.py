@@ -8,8 +8,9 @@ import re
 from collections.abc import Sequence
 
 from framing.features.attribution.cues import Cue, Resources, cue_for
+from framing.features.attribution.found import Found
 from framing.features.attribution.syntax import bounds_phrase, span_of, trim_span
-from framing.nlp import Token, sentence_of, token_list
+from framing.nlp import Doc, Token, sentence_of, token_list
 from framing.quotes import Quote
 from framing.records import Span
 
@@ -201,3 +202,31 @@ def by_agent(verb: Token, text: str) -> tuple[Token, Span] | None:
         said = list(subject.subtree) if subject is not None else []
     content = trim_span(text, span_of(said)) if said else None
     return (objects[0], content) if content is not None else None
+
+
+def not_a_report(item: Found, doc: Doc, text: str) -> bool:
+    """Mis-parses and acts a cue's shape lets through: a plea in court ("pleads guilty"); a
+    possessor as the source of a verb ("told NBC's 'Today' show": "show" read as a verb); a content that
+    is only a time ("his statement on Friday afternoon")."""
+    verb = item.cue_tokens[0]
+    content = text[item.content.start : item.content.end].lower()
+    if verb.lemma_ == "plead":
+        after = text[verb.idx + len(verb.text) :].lstrip().lower()
+        if after.startswith(COURT_PLEAS) or content.startswith(COURT_PLEAS):
+            return True
+    if verb.pos_ == "VERB" and item.source and item.source[-1].tag_ == "POS":
+        return True
+    words = doc.char_span(item.content.start, item.content.end, alignment_mode="expand")
+    if words is None:
+        return False
+    telling = [t for t in words if not (t.is_punct or t.pos_ in {"ADP", "DET", "CCONJ"})]
+    return bool(telling) and all(t.ent_type_ in {"DATE", "TIME"} for t in telling)
+
+
+def channel(content: list[Token]) -> bool:
+    """ "speaking on ABC News", "appearing on 'Meet the Press'": the words name where the source
+    spoke, not what it said."""
+    first = content[0]
+    return first.lower_ == "on" and any(
+        c.dep_ == "pobj" and c.pos_ == "PROPN" for c in first.children
+    )
