@@ -322,6 +322,8 @@ def test_events_raising_and_times_are_not_speakers(
         # a content that is only a time is none
         ("In his statement on Friday afternoon, the mayor did not mention the strike.",
          [("the mayor", "mention", "the strike")]),
+        # one line opened by a label in capitals is an editor's note, not a transcript turn
+        ("The bridge was closed.\n\nUPDATE: The council voted to close the bridge for a year.", []),
         # a headline in title case: the parser reads its words as names
         ("Mayor Expected To Resign Over Bridge Scandal\n\nThe mayor said he would resign.",
          [("The mayor", "said", "he would resign")]),

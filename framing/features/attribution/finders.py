@@ -229,7 +229,12 @@ def _transcript(doc: Doc, text: str, res: Resources) -> list[Found]:
     found: list[Found] = []
     if cue is None:
         return found
-    for match in _TRANSCRIPT.finditer(text):
+    turns = list(_TRANSCRIPT.finditer(text))
+    if len(turns) < 2:
+        # one line "UPDATE: ..." or "CORRECTION: ..." is an editor's label; a transcript has
+        # turns
+        return found
+    for match in turns:
         name = doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
         colon = doc.char_span(match.end(1), match.end(1) + 1, alignment_mode="expand")
         if name is None or colon is None or not name.text.strip() or len(name) > 6:
