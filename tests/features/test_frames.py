@@ -246,6 +246,10 @@ def test_continuing_to_act_is_not_speech(parser) -> None:
         # the clause after the cue is what is noted, not a participle before it
         ("Writing for the panel, the columnist noted that the senator had done well.",
          [("the columnist", "noted", "that the senator had done well")]),
+        # "X said, according to Y": the quotation stays X's; Y is where the outlet has it from
+        ('"We will not stop," Mr. Hale said, according to a video of his remarks.',
+         [("Mr. Hale", "said", "We will not stop,"),
+          ("a video of his remarks", "according to", '"We will not stop," Mr. Hale said')]),
         # the quotation never speaks itself: the parser took it for the subject
         ('"Full panic mode," said Lena Wimes, a local party chair.',
          [("Lena Wimes, a local party chair", "said", "Full panic mode,")]),
@@ -322,6 +326,10 @@ def test_events_raising_and_times_are_not_speakers(
         # a content that is only a time is none
         ("In his statement on Friday afternoon, the mayor did not mention the strike.",
          [("the mayor", "mention", "the strike")]),
+        # an expletive "it" argues nothing; a person judged quick to speak does speak
+        ("In the city, it is hard to argue that the plan failed.", []),
+        ("The mayor was quick to point out that the bridge was safe.",
+         [("The mayor", "point out", "that the bridge was safe")]),
         # one line opened by a label in capitals is an editor's note, not a transcript turn
         ("The bridge was closed.\n\nUPDATE: The council voted to close the bridge for a year.", []),
         # a headline in title case: the parser reads its words as names

@@ -64,6 +64,9 @@ def outermost(found: list[Found]) -> list[Found]:
         if any(
             other is not item
             and other.content.contains(cue)
+            # '"...," Hale said, according to a video': the quotation is still Hale's; the
+            # video is where the outlet has it from
+            and not (_according(other) and item.head is not None and item.cue.kind == "speech")
             # each in the other's content ("X said Y, according to Z" with the phrase parsed
             # into Y): the one whose content starts first holds the other
             and not (
@@ -75,3 +78,8 @@ def outermost(found: list[Found]) -> list[Found]:
             continue
         kept.append(item)
     return kept
+
+
+def _according(item: Found) -> bool:
+    words = item.cue_tokens
+    return len(words) == 2 and words[0].lower_ == "according" and words[1].lower_ == "to"

@@ -72,6 +72,13 @@ def subject_of(verb: Token) -> Token | None:
             controller = next((c for c in current.head.children if c.dep_ == "dobj"), None)
             if current.dep_ == "xcomp" and controller is not None:
                 return controller if current.head.lemma_ in OBJECT_CONTROL else None
+            copula = current.head.head if current.head.pos_ == "ADJ" else current.head
+            judged = current.head.pos_ == "ADJ" or any(c.dep_ == "acomp" for c in copula.children)
+            # "it is hard to argue that ...", "it's easy to make fun of X": an expletive "it"
+            # argues nothing, and no one else is named
+            expletive = any(c.dep_ == "nsubj" and c.lower_ == "it" for c in copula.children)
+            if current.dep_ == "xcomp" and judged and expletive:
+                return None
             current = current.head
             continue
         if current.dep_ == "pcomp" and current.tag_ == "VBG" and current.head.head.pos_ == "VERB":
