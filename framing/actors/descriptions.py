@@ -278,6 +278,11 @@ def _definite(tokens: Sequence[Token], head: Token) -> bool:
     )
 
 
+# Head words that end the names of many kinds of body: "the party" may be any party the text
+# names, "the state" the state or the country.
+_TOO_GENERAL = {"party", "state", "group", "company", "organization", "organisation", "agency"}
+
+
 def resolve(table: Descriptions, tokens: Sequence[Token], head: Token) -> Described | None:
     """What the description ``tokens`` (headed by ``head``) stands for, if the text tied it to a
     name and it refers back (``_definite``); never for a plural description ("two ministers",
@@ -292,6 +297,13 @@ def resolve(table: Descriptions, tokens: Sequence[Token], head: Token) -> Descri
         found = table.tied.get(key, [])
         if found:
             break
+    if not found and head.tag_ == "NN" and head.lower_ not in _TOO_GENERAL:
+        # "the House Ethics Committee ... the committee said": a body named with the word
+        found = [
+            d
+            for d in table.named
+            if d.kind == "organisation" and d.name.split()[-1:] == [head.text.capitalize()]
+        ]
     if not found or head.tag_ in {"NNS", "NNPS"}:
         return None  # descriptions are tied in the singular: "the spokesmen" is not one name
 

@@ -326,6 +326,9 @@ def test_events_raising_and_times_are_not_speakers(
         # a content that is only a time is none
         ("In his statement on Friday afternoon, the mayor did not mention the strike.",
          [("the mayor", "mention", "the strike")]),
+        # the reporter's request for comment is no one's report; refusing it is a negated one
+        ("A telephone message seeking comment was not returned.", []),
+        ("The mayor declined to comment.", [("The mayor", "declined", "to comment")]),
         # an expletive "it" argues nothing; a person judged quick to speak does speak
         ("In the city, it is hard to argue that the plan failed.", []),
         ("The mayor was quick to point out that the bridge was safe.",

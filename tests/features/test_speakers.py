@@ -112,6 +112,14 @@ def _by_cue(found: tuple[Attribution, ...], source: str) -> Attribution:
             "Daily Post",
             "organisation",
         ),
+        # "the committee" is the body the text named with that word
+        (
+            "The House Ethics Committee met on Monday. The committee said it would defer its "
+            "inquiry.",
+            "The committee",
+            "House Ethics Committee",
+            "organisation",
+        ),
         # an honorific keeps apart two people who share a surname
         (
             "Maria Lopez defended the plan. Mr. Lopez, a critic of the plan, wrote on Twitter "

@@ -214,6 +214,8 @@ def not_a_report(item: Found, doc: Doc, text: str) -> bool:
         after = text[verb.idx + len(verb.text) :].lstrip().lower()
         if after.startswith(COURT_PLEAS) or content.startswith(COURT_PLEAS):
             return True
+    if content in _REQUESTS and not item.negated:
+        return True  # "a message seeking comment": the reporter's request, no one's report
     if verb.pos_ == "VERB" and item.source and item.source[-1].tag_ == "POS":
         return True
     words = doc.char_span(item.content.start, item.content.end, alignment_mode="expand")
@@ -221,6 +223,11 @@ def not_a_report(item: Found, doc: Doc, text: str) -> bool:
         return False
     telling = [t for t in words if not (t.is_punct or t.pos_ in {"ADP", "DET", "CCONJ"})]
     return bool(telling) and all(t.ent_type_ in {"DATE", "TIME"} for t in telling)
+
+
+# What a reporter asks for, as the whole content of a cue ("a telephone message seeking comment",
+# "requests for comment"); refused ("declined to comment") it is a negated report, and kept.
+_REQUESTS = {"comment", "a comment", "comments", "an interview"}
 
 
 def channel(content: list[Token]) -> bool:
