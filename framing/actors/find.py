@@ -29,7 +29,16 @@ from framing.actors import descriptions, junk
 from framing.actors.index import ActorIndex
 from framing.actors.names import HONORIFICS, bare, best_form, gender_of, person_words, words
 from framing.config import Actor
-from framing.nlp import Doc, Span, Token, doc_text, entities, in_dateline, token_list
+from framing.nlp import (
+    Doc,
+    Span,
+    Token,
+    doc_text,
+    entities,
+    headline_lines,
+    in_dateline,
+    token_list,
+)
 
 ENTITY_KINDS = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "NORP": "group"}
 
@@ -90,9 +99,14 @@ def find(
     tokens = token_list(doc)
     lowered = junk.lowered_words(tokens)
     slips = _surnames(doc, tokens, lowered)
+    # a headline in title case runs its words into names ("NAACP Condemns Tea Party"); the
+    # article names its actors again below it
+    headlines = headline_lines(text)
     for ent in entities(doc):
         kind = ENTITY_KINDS.get(ent.label_)
         if kind is None or any(s < ent.end_char and ent.start_char < e for s, e in taken):
+            continue
+        if any(s <= ent.start_char < e for s, e in headlines):
             continue
         if in_dateline(tokens[ent.start]):
             continue  # "WASHINGTON (Reuters) -": where and by whom it was filed, not who acts

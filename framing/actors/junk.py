@@ -119,7 +119,7 @@ def not_an_actor(ent: Span, tokens: Sequence[Token], lowered: frozenset[str]) ->
     street = after is not None and _word(after) in STREETS and after.text[:1].isupper()
     if ent.label_ in {"GPE", "ORG", "FAC"} and street:
         return "address"
-    if _in_title(ent, tokens, before, after):
+    if _in_title(ent, tokens, before, after) or _titles_a_person(ent, TITLED_BY):
         return "title"
     if ent.label_ == "PERSON" and _common_head(ent):
         return "common noun"
@@ -129,6 +129,26 @@ def not_an_actor(ent: Span, tokens: Sequence[Token], lowered: frozenset[str]) ->
         # a headline's words run together: "N.A.A.C.P. Challenges Tea Party" names no one
         return "headline words"
     return None
+
+
+# The entity kinds a person's title may begin with and name no actor: "U.S. District Judge Ann
+# Reed", "Missouri Sen. Tom Hale" (a body there is an actor: "NAACP President Ben Jealous").
+TITLED_BY = {"GPE"}
+
+
+def _titles_a_person(ent: Span, labels: set[str]) -> bool:
+    """Whether ``ent`` opens the title of a person named right after it: its words hang, through
+    title words, on a person's name."""
+    if ent.label_ not in labels:
+        return False
+    head = ent.root
+    for _ in range(4):
+        if head.dep_ not in {"compound", "nmod"} or head.head.i <= head.i:
+            return False
+        head = head.head
+        if head.ent_type_ == "PERSON" and head.i >= ent.end:
+            return True
+    return False
 
 
 def _previous(tokens: Sequence[Token], i: int) -> Token | None:

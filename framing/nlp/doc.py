@@ -5,6 +5,7 @@ token columns, the text) made once and kept on the Doc, and a few questions abou
 from __future__ import annotations
 
 import bisect
+import re
 
 from framing.nlp.model import Doc, Span, Token
 
@@ -204,3 +205,27 @@ def keep_text(doc: Doc, text: str) -> None:
     """Keep ``text`` on ``doc`` as its text (``doc_text``): the parser knows it, and spaCy would
     join every token again to make it."""
     doc.user_data[_TEXT] = text
+
+
+def headline_lines(text: str) -> list[tuple[int, int]]:
+    """Lines in title case ("Jackson Pleads Guilty", "GOP Congressman Expected To Be Indicted"):
+    the parser reads their capitalised words as names, so a cue there finds the wrong source or
+    none, and the article repeats the headline's report in its body."""
+    found = []
+    for match in _LINE.finditer(text):
+        line = match.group(0).strip()
+        words = _WORD.findall(line)
+        long_words = [w for w in words if len(w) >= 4]
+        if len(words) < 3 or line[-1:] in {".", "?", "!", ":"} or len(long_words) < 2:
+            continue
+        if sum(w[:1].isupper() for w in long_words) >= _TITLE_SHARE * len(long_words):
+            found.append((match.start(), match.end()))
+    return found
+
+
+_LINE = re.compile(r"[^\n]+")
+_WORD = re.compile(r"[A-Za-z][\w'\u2019-]*")
+# Share of the long words (4 letters and more: "of", "to", "the" are lower case in a title) that
+# are capitalised.  A sentence with many names runs below it: "Senators John Kerry and Pat Leahy
+# met in Boston on Monday with union leaders" has 6 of 9.
+_TITLE_SHARE = 0.8

@@ -57,6 +57,12 @@ def tagged(parser, text: str, words: str) -> bool:
         # a common word opening a quotation, written in lower case elsewhere
         ('"Justice will be done," said Tom Avery. The court promised justice for the families.',
          "Justice", "Tom Avery"),
+        # a place in a person's title
+        ("He appeared before U.S. District Judge Robert Wilkins on Monday.", "U.S.",
+         "Robert Wilkins"),
+        # a headline in title case runs its words into names
+        ("NAACP Condemns Tea Party Racism In Resolution\n\nSecretary Jane Okafor spoke on Monday.",
+         "NAACP Condemns Tea Party", "Jane Okafor"),
         # a material's abbreviation
         ("The PVC in the pipes leached into the water, Mayor Jane Smith said.", "PVC",
          "Jane Smith"),
@@ -76,6 +82,7 @@ def test_a_fragment_names_no_actor(parser, text: str, fragment: str, kept: str) 
         ("The State Department said on Monday that the talks would go on.", "State Department"),
         ("The Governor of Texas signed the bill on Monday.", "Texas"),  # a place, not a portfolio
         ("Kentucky voters backed Sen. Rand Paul on Tuesday.", "Kentucky"),
+        ("The U.S. sent Ambassador Ana Ruiz to Lisbon.", "U.S."),  # a country acting
         ("D.C. police arrested three men on Monday.", "D.C."),  # D.C. standing alone is a place
         ("NPR \u2014 along with seven public radio stations \u2014 sued the agency.", "NPR"),
         ("Turner said the court would rule on Monday, and Ana Ruiz agreed.", "Turner"),

@@ -19,7 +19,6 @@ from framing.features.attribution.frames import (
     according_to,
     by_agent,
     channel,
-    headline_lines,
     is_negated,
     not_a_report,
     quoted_label,
@@ -42,6 +41,7 @@ from framing.features.attribution.syntax import (
 from framing.nlp import (
     Doc,
     Token,
+    headline_lines,
     in_dateline,
     sentences,
     token_index,
@@ -252,7 +252,9 @@ def find(doc: Doc, text: str, quotes: Sequence[Quote], res: Resources) -> list[F
     quotes = [*quotes, *spoken]  # cues inside a transcript turn are the speaker's words
     quoted = QuotedRegions(quotes)
     taken: set[int] = set()
-    headlines = QuotedRegions([Quote(line, line, "double") for line in headline_lines(text)])
+    headlines = QuotedRegions(
+        [Quote(Span(*line), Span(*line), "double") for line in headline_lines(text)]
+    )
     according_cue = next((c for p, c in res.cues.get("according", []) if p == "to"), None)
     for token in token_list(doc):
         if token.is_space or token.i in taken:

@@ -122,30 +122,6 @@ def quoted_label(verb: Token, text: str, quotes: Sequence[Quote]) -> Span | None
 _STRAIGHT_LABEL = re.compile(r"(?<![\w'])'(\w[^'\n]{0,80}?)'(?!\w)")
 
 
-def headline_lines(text: str) -> list[Span]:
-    """Lines in title case ("Jackson Pleads Guilty", "GOP Congressman Expected To Be Indicted"):
-    the parser reads their capitalised words as names, so a cue there finds the wrong source or
-    none, and the article repeats the headline's report in its body."""
-    found = []
-    for match in _LINE.finditer(text):
-        line = match.group(0).strip()
-        words = _WORD.findall(line)
-        long_words = [w for w in words if len(w) >= 4]
-        if len(words) < 3 or line[-1:] in {".", "?", "!", ":"} or len(long_words) < 2:
-            continue
-        if sum(w[:1].isupper() for w in long_words) >= _TITLE_SHARE * len(long_words):
-            found.append(Span(match.start(), match.end()))
-    return found
-
-
-_LINE = re.compile(r"[^\n]+")
-_WORD = re.compile(r"[A-Za-z][\w'\u2019-]*")
-# Share of the long words (4 letters and more: "of", "to", "the" are lower case in a title) that
-# are capitalised.  A sentence with many names runs below it: "Senators John Kerry and Pat Leahy
-# met in Boston on Monday with union leaders" has 6 of 9.
-_TITLE_SHARE = 0.8
-
-
 # '"...," ― Carla Sanchez' at the end of a line: a quotation signed with its speaker's name (an
 # epigraph, a reader's comment, an embedded post), the name capitalised and short.
 _BLANK = "[ \\t\\u00a0]"
