@@ -61,6 +61,9 @@ STREETS = {
     "ln", "place", "pl", "way", "court", "ct", "parkway", "pkwy", "highway", "hwy", "terrace",
 }  # fmt: skip
 # Abbreviations of materials and substances the tagger calls organisations ("PVC", "TNT").
+# Suffixes of company names (the common US and UK legal forms), named alone by a parse that cut
+# the name before them.
+COMPANY_SUFFIXES = {"llc", "inc", "corp", "ltd", "plc", "llp", "lp", "co"}
 MATERIALS = {
     "pvc", "pet", "hdpe", "ldpe", "abs", "mdf", "tnt", "rdx", "petn", "anfo", "pcb", "pcbs",
     "pfas", "pfoa", "pfos", "bpa", "cfc", "cfcs", "hfc", "hfcs", "ddt", "lng", "lpg", "cng",
@@ -116,6 +119,14 @@ def not_an_actor(ent: Span, tokens: Sequence[Token], lowered: frozenset[str]) ->
         return "address"  # "Washington, D.C."
     if plain in MATERIALS:
         return "material"
+    if plain in COMPANY_SUFFIXES:
+        return "company suffix"  # "Granny Sayz, L.L.C.": the suffix of the name before it
+    if len(ent) == 1 and ent[0].tag_ == "JJ" and plain.endswith("al"):
+        # "Congressional office", "Judicial ethics": an institution's adjective names no group
+        # of people, as "Israeli" or "Republican" does
+        return "adjective"
+    if ent.label_ == "PERSON" and len(ent) > 1 and _plain(ent[0].text) in STATES | {"dc"}:
+        return "address"  # "in Washington, D.C. Jackson's wife": a place run into a name
     street = after is not None and _word(after) in STREETS and after.text[:1].isupper()
     if ent.label_ in {"GPE", "ORG", "FAC"} and street:
         return "address"

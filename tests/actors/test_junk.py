@@ -63,6 +63,16 @@ def tagged(parser, text: str, words: str) -> bool:
         # a headline in title case runs its words into names
         ("NAACP Condemns Tea Party Racism In Resolution\n\nSecretary Jane Okafor spoke on Monday.",
          "NAACP Condemns Tea Party", "Jane Okafor"),
+        # a company's legal suffix cut from its name; an institution's adjective; a place run
+        # into a name across a sentence the parse did not split
+        ("The company Tom Grimm formed to operate it was called Granny Sayz, L.L.C., and was "
+         "affiliated with a company.", "L.L.C.", "Tom Grimm"),
+        ("Judicial ethics require that a judge step aside, said Tom Avery.", "Judicial",
+         "Tom Avery"),
+        ("It was shipped a month later to Mr. Jackson's Congressional office.", "Congressional",
+         "Jackson"),
+        ("He appeared before Judge Robert L. Wilkins in Washington, D.C. Jackson's wife spent "
+         "$5,150 on fur capes.", "D.C. Jackson's", "Robert L. Wilkins"),
         # a material's abbreviation
         ("The PVC in the pipes leached into the water, Mayor Jane Smith said.", "PVC",
          "Jane Smith"),
@@ -83,6 +93,7 @@ def test_a_fragment_names_no_actor(parser, text: str, fragment: str, kept: str) 
         ("The Governor of Texas signed the bill on Monday.", "Texas"),  # a place, not a portfolio
         ("Kentucky voters backed Sen. Rand Paul on Tuesday.", "Kentucky"),
         ("The U.S. sent Ambassador Ana Ruiz to Lisbon.", "U.S."),  # a country acting
+        ("Israeli troops entered the town on Monday.", "Israelis"),  # a people's adjective
         ("D.C. police arrested three men on Monday.", "D.C."),  # D.C. standing alone is a place
         ("NPR \u2014 along with seven public radio stations \u2014 sued the agency.", "NPR"),
         ("Turner said the court would rule on Monday, and Ana Ruiz agreed.", "Turner"),
