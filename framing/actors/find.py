@@ -115,6 +115,7 @@ def find(
         start, end = ent.start_char, ent.end_char
         if kind == "person":  # "Obama's Afghan surge": the person is the possessor
             end = _possessor_end(ent, tokens) or end
+            start = _first_name_before(ent, tokens) or start
         form = bare(text[start:end])
         if not form or not any(c.isupper() for c in form):
             continue
@@ -165,6 +166,20 @@ def _person_form(form: str, tokens: list[Token], ent: Span) -> str:
     if before is not None and gender_of("", before.text, {}) and not gender_of(form, "", {}):
         return f"{before.text} {form}"
     return form
+
+
+def _first_name_before(ent: Span, tokens: list[Token]) -> int | None:
+    """Where a person's name starts when the recogniser began it at a middle initial:
+    "Councilman Domenic M. Recchia Jr." tagged from "M."."""
+    first = tokens[ent.start]
+    if not (len(first.text) == 2 and first.text[0].isupper() and first.text[1] == "."):
+        return None
+    before = tokens[ent.start - 1] if ent.start else None
+    if before is None or before.pos_ != "PROPN" or not before.text[:1].isupper():
+        return None
+    if before.ent_type_ or before.text.lower().rstrip(".") in junk.PERSONAL:
+        return None
+    return int(before.idx)
 
 
 def _possessor_end(ent: Span, tokens: list[Token]) -> int | None:

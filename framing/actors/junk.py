@@ -159,6 +159,8 @@ def _titles_a_person(ent: Span, labels: set[str]) -> bool:
         head = head.head
         if head.ent_type_ == "PERSON" and head.i >= ent.end:
             return True
+        if head.i == ent.end and _word(head) in PERSONAL | {"judge", "senator"}:
+            return True  # "the U.S. attorney's office", "U.S. Rep. Tom Hale"
     return False
 
 

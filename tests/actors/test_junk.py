@@ -60,6 +60,8 @@ def tagged(parser, text: str, words: str) -> bool:
         # a place in a person's title
         ("He appeared before U.S. District Judge Robert Wilkins on Monday.", "U.S.",
          "Robert Wilkins"),
+        ("The U.S. attorney's office in Brooklyn charged Tom Grimm on Monday.", "U.S.",
+         "Tom Grimm"),
         # a headline in title case runs its words into names
         ("NAACP Condemns Tea Party Racism In Resolution\n\nSecretary Jane Okafor spoke on Monday.",
          "NAACP Condemns Tea Party", "Jane Okafor"),
@@ -94,6 +96,11 @@ def test_a_fragment_names_no_actor(parser, text: str, fragment: str, kept: str) 
         ("Kentucky voters backed Sen. Rand Paul on Tuesday.", "Kentucky"),
         ("The U.S. sent Ambassador Ana Ruiz to Lisbon.", "U.S."),  # a country acting
         ("Israeli troops entered the town on Monday.", "Israelis"),  # a people's adjective
+        # the first name the recogniser cut off at a middle initial
+        (
+            "The challenger, former City Councilman Domenic M. Recchia Jr., a Democrat, spoke.",
+            "Domenic M. Recchia Jr.",
+        ),
         ("D.C. police arrested three men on Monday.", "D.C."),  # D.C. standing alone is a place
         ("NPR \u2014 along with seven public radio stations \u2014 sued the agency.", "NPR"),
         ("Turner said the court would rule on Monday, and Ana Ruiz agreed.", "Turner"),
