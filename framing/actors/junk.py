@@ -132,6 +132,8 @@ def not_an_actor(ent: Span, tokens: Sequence[Token], lowered: frozenset[str]) ->
         return "address"
     if _in_title(ent, tokens, before, after) or _titles_a_person(ent, TITLED_BY):
         return "title"
+    if ent.label_ == "NORP" and ent.root.dep_ == "appos" and ent.root.head.ent_type_ == "PERSON":
+        return "party tag"  # "Domenic Recchia, a Democrat,": the person's party, as "(D-N.Y.)"
     if ent.label_ == "PERSON" and _common_head(ent):
         return "common noun"
     if len(ent) == 1 and _opens(tokens, first) and ent.text.lower() in lowered:
@@ -143,8 +145,9 @@ def not_an_actor(ent: Span, tokens: Sequence[Token], lowered: frozenset[str]) ->
 
 
 # The entity kinds a person's title may begin with and name no actor: "U.S. District Judge Ann
-# Reed", "Missouri Sen. Tom Hale" (a body there is an actor: "NAACP President Ben Jealous").
-TITLED_BY = {"GPE"}
+# Reed", "Missouri Sen. Tom Hale", "Republican Rep. Tom Hale" (the party as a tag would give it);
+# a body there is an actor: "NAACP President Ben Jealous".
+TITLED_BY = {"GPE", "NORP"}
 
 
 def _titles_a_person(ent: Span, labels: set[str]) -> bool:

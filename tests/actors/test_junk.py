@@ -62,6 +62,11 @@ def tagged(parser, text: str, words: str) -> bool:
          "Robert Wilkins"),
         ("The U.S. attorney's office in Brooklyn charged Tom Grimm on Monday.", "U.S.",
          "Tom Grimm"),
+        # a party in a person's title or in apposition is the person's tag
+        ("New York Republican Rep. Tom Hale voted against the bill on Monday.", "Republican",
+         "Tom Hale"),
+        ("The challenger, Domenic Recchia, a Democrat, spoke on Monday.", "Democrat",
+         "Domenic Recchia"),
         # a headline in title case runs its words into names
         ("NAACP Condemns Tea Party Racism In Resolution\n\nSecretary Jane Okafor spoke on Monday.",
          "NAACP Condemns Tea Party", "Jane Okafor"),
