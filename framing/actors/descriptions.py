@@ -205,6 +205,10 @@ def _tie(doc: Doc, first_names: Mapping[str, str]) -> Descriptions:
         told = gender_of(entity.text, before, first_names) if kind == "person" else None
         if kind == "person" and told is None and _acronym(entity):
             kind = "organisation"  # "KTVI", "NBC": a call sign or initials, not a person's name
+        elif kind == "organisation" and len(entity) > 1 and entity[0].lower_ in first_names:
+            # "Michael G. Grimm" tagged a body: a first name makes a person
+            kind = "person"
+            told = gender_of(entity.text, before, first_names)
         return Described(bare(entity.text), kind, entity.end - 1, told)
 
     def named(token: Token) -> Described | None:

@@ -6,7 +6,7 @@ read the groups."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from framing.actors.names import SUFFIXES, person_words, words
 
@@ -70,11 +70,19 @@ def group(
             groups.remove(group)
         groups.append(merged)
     groups.sort(key=lambda g: min(g[1]))
-    names_once = [min(g[0], key=lambda d: d.token) for g in groups]  # the first form written
+    names_once = [_first(g[0]) for g in groups]
     where = [sorted(start for start, _ in g[1]) for g in groups]
     members = [g[0] for g in groups]
     spans = sorted((start, end, i) for i, g in enumerate(groups) for start, end in g[1])
     return names_once, where, members, spans
+
+
+def _first(forms: list[Described]) -> Described:
+    """The first form written, a person when any form names one in full: "Grimm" tagged a body
+    in a headline is the "Michael G. Grimm" of the text."""
+    first = min(forms, key=lambda d: d.token)
+    person = any(d.kind == "person" and len(person_words(d.name)) > 1 for d in forms)
+    return replace(first, kind="person") if person and first.kind != "person" else first
 
 
 def _joins(groups: list[Group], form: Described) -> list[Group]:

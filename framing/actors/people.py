@@ -123,7 +123,8 @@ def candidates(
 
 
 def _subject(token: Token) -> bool:
-    return token.dep_ in SUBJECTS
+    # "NY1's reporter, Michael Scotto, interviewed him": the name in apposition to the subject
+    return token.dep_ in SUBJECTS or (token.dep_ == "appos" and token.head.dep_ in SUBJECTS)
 
 
 def fits(candidate: Candidate, pronoun: str) -> bool:

@@ -120,6 +120,14 @@ def _by_cue(found: tuple[Attribution, ...], source: str) -> Attribution:
             "House Ethics Committee",
             "organisation",
         ),
+        # of two people in a sentence, the subject named in apposition ("the reporter, Scotto")
+        (
+            "NY1's Washington reporter, Michael Scotto, interviewed the congressman, Tom Grimm, "
+            "about the speech. When he asked about the investigation, Mr. Grimm said nothing.",
+            "he",
+            "Michael Scotto",
+            "named",
+        ),
         # an honorific keeps apart two people who share a surname
         (
             "Maria Lopez defended the plan. Mr. Lopez, a critic of the plan, wrote on Twitter "
