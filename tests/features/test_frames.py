@@ -326,6 +326,10 @@ def test_events_raising_and_times_are_not_speakers(
         # a content that is only a time is none
         ("In his statement on Friday afternoon, the mayor did not mention the strike.",
          [("the mayor", "mention", "the strike")]),
+        # a gerund is what was suggested, but what goes on after a verb of aspect
+        ("The senator has suggested allowing farmers to sell the land.",
+         [("The senator", "suggested", "allowing farmers to sell the land.")]),
+        ("Many regulars continued staying away from the market.", []),
         # the reporter's request for comment is no one's report; refusing it is a negated one
         ("A telephone message seeking comment was not returned.", []),
         ("The mayor declined to comment.", [("The mayor", "declined", "to comment")]),

@@ -196,6 +196,13 @@ def _by_cue(found: tuple[Attribution, ...], source: str) -> Attribution:
             "document",
         ),
         ("According to polls, most voters agree.", "polls", "polls", "document"),
+        # a poll named with its pollster is still a poll
+        (
+            "A Quinnipiac University Poll released on Friday found the mayor ahead.",
+            "A Quinnipiac University Poll released on Friday",
+            "Quinnipiac University Poll released on Friday",
+            "document",
+        ),
     ],
 )
 def test_the_speaker_is_who_a_reader_would_name(

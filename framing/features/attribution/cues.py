@@ -90,6 +90,9 @@ PARTICLE_REACH = 3
 # How far a quotation may sit from its cue and still be its content: the ', ' or ': ' between them.
 QUOTE_GAP = 4
 
+# Verbs of aspect: what follows them is an activity going on, never what was said.
+ASPECTUAL = {"continue", "keep", "start", "begin", "stop", "quit", "resume", "finish"}
+
 
 @dataclass(frozen=True, slots=True)
 class Cue:

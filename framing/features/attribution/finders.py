@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 
 from framing.features.attribution.cues import (
+    ASPECTUAL,
     LIGHT_VERBS,
     NOUN_CUE_CONTENT_PREPS,
     NOUN_CUE_SOURCE_PREPS,
@@ -203,7 +204,12 @@ def _verb(
         content = quote.span if quote is not None else None
     negated = cue.kind == "speech" and is_negated(token)
     # "continued to stay away": a verb completed by an infinitive is not reporting what follows
-    completed = any(c.dep_ == "xcomp" and c.i > token.i for c in token.children)
+    # ("suggested allowing X" is a report: a gerund is what was suggested, but for a verb of
+    # aspect: "continued staying away")
+    completed = any(
+        c.dep_ == "xcomp" and c.i > token.i and (c.tag_ != "VBG" or token.lemma_ in ASPECTUAL)
+        for c in token.children
+    )
     # nor does a participle opening the sentence ("Writing for the Times, X noted that ...")
     completed = completed or (token.dep_ == "advcl" and token.i < token.head.i)
     if content is None and cue.kind == "speech" and not completed:

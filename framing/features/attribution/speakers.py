@@ -201,8 +201,8 @@ def who(
     person, entity, is_person = _person(head, described)
     lemma = head.lemma_.lower()
     generic = res.speaker_kind.get(lemma) or res.speaker_kind.get(head.lower_)
-    if head.pos_ == "PROPN" and generic in {"statement", "document"}:
-        generic = None  # "The Washington Post", "the Pentagon Papers": a name, not a post or paper
+    if head.pos_ == "PROPN" and generic == "statement":
+        generic = None  # "The Washington Post": a name, not a post ("a Quinnipiac Poll" is one)
     if not is_person and generic == "document":
         return Speaker(words, "document", side)  # "public records show", "a poll found"
     if not is_person and generic == "statement":
