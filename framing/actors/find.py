@@ -115,7 +115,7 @@ def find(
         start, end = ent.start_char, ent.end_char
         if kind == "person":  # "Obama's Afghan surge": the person is the possessor
             end = _possessor_end(ent, tokens) or end
-            start = _first_name_before(ent, tokens) or start
+            start = _first_name_before(ent, tokens, first_names) or start
         form = bare(text[start:end])
         if not form or not any(c.isupper() for c in form):
             continue
@@ -168,16 +168,19 @@ def _person_form(form: str, tokens: list[Token], ent: Span) -> str:
     return form
 
 
-def _first_name_before(ent: Span, tokens: list[Token]) -> int | None:
+def _first_name_before(
+    ent: Span, tokens: list[Token], first_names: Mapping[str, str]
+) -> int | None:
     """Where a person's name starts when the recogniser began it at a middle initial:
-    "Councilman Domenic M. Recchia Jr." tagged from "M."."""
+    "Councilman Domenic M. Recchia Jr." tagged from "M." (a first name the shipped list knows;
+    not "Ambassador J. Christopher Stevens")."""
     first = tokens[ent.start]
     if not (len(first.text) == 2 and first.text[0].isupper() and first.text[1] == "."):
         return None
     before = tokens[ent.start - 1] if ent.start else None
     if before is None or before.pos_ != "PROPN" or not before.text[:1].isupper():
         return None
-    if before.ent_type_ or before.text.lower().rstrip(".") in junk.PERSONAL:
+    if before.ent_type_ or before.lower_ not in first_names:
         return None
     return int(before.idx)
 

@@ -9,12 +9,15 @@ from collections import Counter
 
 import pytest
 
-from framing.actors import find
+from framing import lexicons
+from framing.actors import find, people
 from framing.actors import link as actor_links
 from framing.actors.names import FEMALE, MALE, gender_of
 from framing.actors.stage import Pending
 from framing.actors.stances import link_documents
 from framing.records import ActorMention, Document, Span
+
+FIRST_NAMES = people.resources(lexicons.load()).first_names
 
 
 def actors(parser, *texts: str, first_names: dict[str, str] | None = None) -> list[dict[str, str]]:
@@ -101,11 +104,6 @@ def test_a_fragment_names_no_actor(parser, text: str, fragment: str, kept: str) 
         ("Kentucky voters backed Sen. Rand Paul on Tuesday.", "Kentucky"),
         ("The U.S. sent Ambassador Ana Ruiz to Lisbon.", "U.S."),  # a country acting
         ("Israeli troops entered the town on Monday.", "Israelis"),  # a people's adjective
-        # the first name the recogniser cut off at a middle initial
-        (
-            "The challenger, former City Councilman Domenic M. Recchia Jr., a Democrat, spoke.",
-            "Domenic M. Recchia Jr.",
-        ),
         ("D.C. police arrested three men on Monday.", "D.C."),  # D.C. standing alone is a place
         ("NPR \u2014 along with seven public radio stations \u2014 sued the agency.", "NPR"),
         ("Turner said the court would rule on Monday, and Ana Ruiz agreed.", "Turner"),
@@ -243,3 +241,19 @@ def test_a_surname_two_people_share_joins_neither(parser) -> None:
 )
 def test_gender_from_a_courtesy_title(name: str, before: str, expected: str | None) -> None:
     assert gender_of(name, before, {}) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        # the first name the recogniser cut off at a middle initial
+        ("The challenger, former City Councilman Domenic M. Recchia Jr., a Democrat, spoke.",
+         "Domenic M. Recchia Jr."),
+        # a title is no first name
+        ("The attack killed U.S. Ambassador J. Christopher Stevens and three other Americans.",
+         "J. Christopher Stevens"),
+    ],
+)  # fmt: skip
+def test_a_name_begun_at_its_initial(parser, text: str, actor: str) -> None:
+    (found,) = actors(parser, text, first_names=dict(FIRST_NAMES))
+    assert actor in found, found
