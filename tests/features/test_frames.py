@@ -250,6 +250,12 @@ def test_continuing_to_act_is_not_speech(parser) -> None:
         ('"We will not stop," Mr. Hale said, according to a video of his remarks.',
          [("Mr. Hale", "said", "We will not stop,"),
           ("a video of his remarks", "according to", '"We will not stop," Mr. Hale said')]),
+        # a conjoined report is its own, not part of the first one's object
+        ('The union adopted a resolution Tuesday condemning "deep cuts" in the city budget and '
+         "calling on the mayor's aides to resign, despite claims from critics that the vote was "
+         "rigged.",
+         [("The union", "condemning", '"deep cuts" in the city budget'),
+          ("The union", "calling", "to resign")]),
         # the quotation never speaks itself: the parser took it for the subject
         ('"Full panic mode," said Lena Wimes, a local party chair.',
          [("Lena Wimes, a local party chair", "said", "Full panic mode,")]),

@@ -157,6 +157,10 @@ def content_of(cue: Token, words: list[Token], frame: str) -> list[Token] | None
     ]
     # "said so", "said yes", "did not say when": a one-word answer is what was said.
     objects += [c for c in children if c.i > cue.i and c.lower_ in SHORT_ANSWERS]
+    # "condemning X and calling on Y to ...": what comes after a conjoined verb is that verb's
+    conjoined = [c.i for c in children if c.dep_ == "conj" and c.i > cue.i and c.pos_ == "VERB"]
+    if conjoined:
+        objects = [c for c in objects if c.i < conjoined[0]]
     if not objects:
         return None
     tokens: list[Token] = []
