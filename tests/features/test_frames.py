@@ -250,6 +250,11 @@ def test_continuing_to_act_is_not_speech(parser) -> None:
         ('"We will not stop," Mr. Hale said, according to a video of his remarks.',
          [("Mr. Hale", "said", "We will not stop,"),
           ("a video of his remarks", "according to", '"We will not stop," Mr. Hale said')]),
+        # the parser read the dateline as the subject and the source as its apposition
+        ("KANSAS CITY, Mo. \u2014 Leaders of the country's largest civil rights group accused "
+         "the mayor on Tuesday of tolerating bigotry.",
+         [("Leaders of the country's largest civil rights group", "accused",
+           "the mayor on Tuesday of tolerating bigotry")]),
         # a conjoined report is its own, not part of the first one's object
         ('The union adopted a resolution Tuesday condemning "deep cuts" in the city budget and '
          "calling on the mayor's aides to resign, despite claims from critics that the vote was "

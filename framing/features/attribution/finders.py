@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from framing.features.attribution.cues import (
@@ -25,6 +24,7 @@ from framing.features.attribution.frames import (
     quoted_label,
     refusal,
     signed_quotes,
+    transcripts,
 )
 from framing.features.attribution.nesting import outermost, split_shared_source
 from framing.features.attribution.subjects import passive_of, preceding_noun, subject_of
@@ -174,9 +174,11 @@ def _verb(
         return Found(agent, noun_phrase(agent), words, cue, said)
     subject = subject_of(token)
     if subject is not None and (in_dateline(subject) or subject.ent_type_ in {"DATE", "TIME"}):
-        # "NEW YORK (AFP) - ... said": the parser took the dateline for the subject, or a time
-        # ("Flynn said Thursday morning")
-        subject = None
+        # a dateline or a time read as the subject ("NEW YORK (AFP) - ... said", "Flynn said
+        # Thursday"); "KANSAS CITY — Leaders of X accused": the apposition after the dash is
+        subject = next(
+            (c for c in subject.children if c.dep_ == "appos" and not in_dateline(c)), None
+        )
     if subject is not None and _quoted(subject, quotes):
         # '"Full panic mode," said Leslie Wimes': words inside the quotation never speak it; the
         # speaker is the noun after the verb
@@ -223,37 +225,9 @@ def _verb(
     return Found(subject, source, words, cue, content, negated=negated)
 
 
-_TRANSCRIPT = re.compile(
-    r"^[ \t]*[\"\u201c]?([A-Z][A-Z.'\- ]{1,40}[A-Z.]):[ \t]+(\S.*)$", re.MULTILINE
-)
-
-
-def _transcript(doc: Doc, text: str, res: Resources) -> list[Found]:
-    """Interview transcripts: a paragraph opened by a speaker's name in capitals and a colon
-    ("SMITH: We never ...") is that speaker's, however many sentences it runs."""
-    cue = next((c for p, c in res.cues.get(":", []) if p is None), None)
-    found: list[Found] = []
-    if cue is None:
-        return found
-    turns = list(_TRANSCRIPT.finditer(text))
-    if len(turns) < 2:
-        # one line "UPDATE: ..." or "CORRECTION: ..." is an editor's label; a transcript has
-        # turns
-        return found
-    for match in turns:
-        name = doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
-        colon = doc.char_span(match.end(1), match.end(1) + 1, alignment_mode="expand")
-        if name is None or colon is None or not name.text.strip() or len(name) > 6:
-            continue
-        content = trim_span(text, Span(match.start(2), match.end(2)))
-        if content is not None:
-            found.append(Found(name.root, list(name), list(colon), cue, content))
-    return found
-
-
 def find(doc: Doc, text: str, quotes: Sequence[Quote], res: Resources) -> list[Found]:
     """Every cue with a content (and, but for agentless passives, a source), in text order."""
-    found: list[Found] = _transcript(doc, text, res)
+    found: list[Found] = transcripts(doc, text, res)
     spoken = [Quote(f.content, f.content, "double") for f in found]
     quotes = [*quotes, *spoken]  # cues inside a transcript turn are the speaker's words
     quoted = QuotedRegions(quotes)

@@ -213,3 +213,31 @@ def channel(content: list[Token]) -> bool:
     return first.lower_ == "on" and any(
         c.dep_ == "pobj" and c.pos_ == "PROPN" for c in first.children
     )
+
+
+_TRANSCRIPT = re.compile(
+    r"^[ \t]*[\"\u201c]?([A-Z][A-Z.'\- ]{1,40}[A-Z.]):[ \t]+(\S.*)$", re.MULTILINE
+)
+
+
+def transcripts(doc: Doc, text: str, res: Resources) -> list[Found]:
+    """Interview transcripts: a paragraph opened by a speaker's name in capitals and a colon
+    ("SMITH: We never ...") is that speaker's, however many sentences it runs."""
+    cue = next((c for p, c in res.cues.get(":", []) if p is None), None)
+    found: list[Found] = []
+    if cue is None:
+        return found
+    turns = list(_TRANSCRIPT.finditer(text))
+    if len(turns) < 2:
+        # one line "UPDATE: ..." or "CORRECTION: ..." is an editor's label; a transcript has
+        # turns
+        return found
+    for match in turns:
+        name = doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
+        colon = doc.char_span(match.end(1), match.end(1) + 1, alignment_mode="expand")
+        if name is None or colon is None or not name.text.strip() or len(name) > 6:
+            continue
+        content = trim_span(text, Span(match.start(2), match.end(2)))
+        if content is not None:
+            found.append(Found(name.root, list(name), list(colon), cue, content))
+    return found
