@@ -337,6 +337,9 @@ def test_events_raising_and_times_are_not_speakers(
         # a content that is only a time is none
         ("In his statement on Friday afternoon, the mayor did not mention the strike.",
          [("the mayor", "mention", "the strike")]),
+        # what one writes is a report; a book one writes is a thing made
+        ("Tom Hale wrote a book about the war in 1999.", []),
+        ("Tom Hale wrote that the war was lost.", [("Tom Hale", "wrote", "that the war was lost")]),
         # a gerund is what was suggested, but what goes on after a verb of aspect
         ("The senator has suggested allowing farmers to sell the land.",
          [("The senator", "suggested", "allowing farmers to sell the land.")]),
