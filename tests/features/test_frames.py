@@ -337,6 +337,11 @@ def test_events_raising_and_times_are_not_speakers(
         # a content that is only a time is none
         ("In his statement on Friday afternoon, the mayor did not mention the strike.",
          [("the mayor", "mention", "the strike")]),
+        # a person challenged is the target, a thing a person shows is displayed; a poll shows
+        ("Tom Hale is challenging Democratic Sen. Ann Reed in a close race.", []),
+        ("Mr. Hale has shown a certificate of birth from the county.", []),
+        ("The poll showed Ann Reed ahead.", [("The poll", "showed", "Ann Reed")]),
+        ("Critics accused Ann Reed of lying.", [("Critics", "accused", "Ann Reed of lying")]),
         # what one writes is a report; a book one writes is a thing made
         ("Tom Hale wrote a book about the war in 1999.", []),
         ("Tom Hale wrote that the war was lost.", [("Tom Hale", "wrote", "that the war was lost")]),

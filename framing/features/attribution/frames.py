@@ -198,7 +198,20 @@ def not_a_report(item: Found, doc: Doc, text: str) -> bool:
     if words is None:
         return False
     telling = [t for t in words if not (t.is_punct or t.pos_ in {"ADP", "DET", "CCONJ"})]
-    return bool(telling) and all(t.ent_type_ in {"DATE", "TIME"} for t in telling)
+    if telling and all(t.ent_type_ in {"DATE", "TIME"} for t in telling):
+        return True
+    # "challenging Sen. Claire McCaskill", "has shown a certificate": a person challenged is the
+    # target, a thing shown by a person is displayed; neither is what anyone said
+    named = [t for t in telling if t.ent_type_ != "PERSON" and not _title(t)]
+    shown = verb.lemma_ == "show" and item.head is not None and item.head.ent_type_ == "PERSON"
+    only_person = not named and item.cue.kind == "speech"
+    return bool(telling) and (only_person or (shown and words.root.pos_ == "NOUN"))
+
+
+def _title(token: Token) -> bool:
+    """A title word before a name: "Sen.", "Democratic Missouri Sen." (capitalised, in the
+    name's compound)."""
+    return token.text[:1].isupper() and token.dep_ in {"compound", "amod"}
 
 
 # What a reporter asks for, as the whole content of a cue ("a telephone message seeking comment",
