@@ -112,6 +112,15 @@ def _by_cue(found: tuple[Attribution, ...], source: str) -> Attribution:
             "Daily Post",
             "organisation",
         ),
+        # "the missive" is the statement sent, not a resolution its content names
+        (
+            "Ann Reed proposed a resolution on Monday. The Harbour Workers Union fired off a "
+            "statement demanding that Ms. Reed withdraw her resolution. The missive accused the "
+            "mayor of bias.",
+            "The missive",
+            "Harbour Workers Union",
+            "organisation",
+        ),
         # "the committee" is the body the text named with that word
         (
             "The House Ethics Committee met on Monday. The committee said it would defer its "

@@ -130,7 +130,10 @@ def _author(head: Token, statements: set[str]) -> Token | None:
     if not any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in head.children):
         return None
     for token in reversed(token_list(head.doc)[: head.i]):
-        if token.lemma_.lower() in statements:
+        # not one named inside what a statement says ("demanding X withdraw its resolution")
+        if token.lemma_.lower() in statements and not any(
+            a.dep_ == "ccomp" for a in token.ancestors
+        ):
             earlier = _written_author(token)
             if earlier is not None:
                 return earlier
