@@ -95,9 +95,10 @@ def candidates(
             # '"Chairman Steele must apologize," he said': the person a quotation talks about
             # is not who speaks it
             continue
+        plural = kind == "organisation" and head.tag_ == "NNPS"  # "Senate Democrats"
         found.append(
             Candidate(
-                start, table.fullest(i), kind, False, table.gender(i), _subject(head), False, i
+                start, table.fullest(i), kind, plural, table.gender(i), _subject(head), False, i
             )
         )
         pair = [c for c in head.children if c.dep_ == "conj" and c.ent_type_ in {"PERSON", "ORG"}]
@@ -152,6 +153,11 @@ def antecedent(
     if word not in PERSONAL:
         return None
     fitting = [c for c in candidates(table, pronoun, sources, quoted) if fits(c, word)]
+    if word in PLURAL:
+        # US copy calls a body "it": "they" is people, or a body named in the plural ("Senate
+        # Democrats"), when some fit ("People familiar with the case said ... the F.B.I. ...
+        # They spoke on condition of anonymity")
+        fitting = [c for c in fitting if c.plural] or fitting
     if not fitting:
         return None
     first = fitting[0]

@@ -121,6 +121,16 @@ def _by_cue(found: tuple[Attribution, ...], source: str) -> Attribution:
             "Harbour Workers Union",
             "organisation",
         ),
+        # "they" is the people an earlier report cited, not a body named since (US copy calls
+        # a body "it")
+        (
+            "People familiar with the case said the mayor would be charged. The inquiry by the "
+            "Federal Bureau of Investigation began in 2012. They said the charges would come "
+            "this week.",
+            "They",
+            "People familiar with the case",
+            "unnamed",
+        ),
         # "the committee" is the body the text named with that word
         (
             "The House Ethics Committee met on Monday. The committee said it would defer its "
