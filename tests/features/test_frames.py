@@ -261,6 +261,10 @@ def test_continuing_to_act_is_not_speech(parser) -> None:
          "rigged.",
          [("The union", "condemning", '"deep cuts" in the city budget'),
           ("The union", "calling", "to resign")]),
+        # a word the outlet puts in quotation marks may be the subject
+        ('But "birthers" have demanded more proof, asserting he could have been born abroad.',
+         [("birthers", "demanded", "more proof"),
+          ("birthers", "asserting", "he could have been born abroad")]),
         # the quotation never speaks itself: the parser took it for the subject
         ('"Full panic mode," said Lena Wimes, a local party chair.',
          [("Lena Wimes, a local party chair", "said", "Full panic mode,")]),

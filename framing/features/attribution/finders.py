@@ -42,6 +42,7 @@ from framing.features.attribution.syntax import (
 from framing.nlp import (
     Doc,
     Token,
+    doc_text,
     headline_lines,
     in_dateline,
     sentences,
@@ -140,7 +141,15 @@ INVERTED = {"dobj", "attr", "npadvmod", "appos", "nsubj", "oprd", "dep"}
 
 
 def _quoted(token: Token, quotes: Sequence[Quote]) -> bool:
-    return any(q.kind == "double" and q.span.start <= token.idx < q.span.end for q in quotes)
+    """Inside a quotation of speech; a word or two in quotation marks ('"birthers" have
+    demanded') is a label the outlet quotes, and may be the subject."""
+    text = doc_text(token.doc)
+    return any(
+        q.kind == "double"
+        and q.span.start <= token.idx < q.span.end
+        and len(text[q.span.start : q.span.end].split()) >= QUOTE_MIN_WORDS
+        for q in quotes
+    )
 
 
 def _verb(
