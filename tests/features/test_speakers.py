@@ -131,6 +131,15 @@ def _by_cue(found: tuple[Attribution, ...], source: str) -> Attribution:
             "People familiar with the case",
             "unnamed",
         ),
+        # the name a relative clause describes, when the parser left the verb no subject
+        (
+            "Asked in the interview how genuine his ambition is, Tom Hale, who would have to "
+            'hand over the reins of his empire in order to run the city, said, "I always take '
+            'things seriously."',
+            "Tom Hale",
+            "Tom Hale",
+            "named",
+        ),
         # "the committee" is the body the text named with that word
         (
             "The House Ethics Committee met on Monday. The committee said it would defer its "

@@ -134,6 +134,14 @@ def preceding_noun(verb: Token) -> Token | None:
     if index < sentence_of(verb).start:
         return None
     candidate = doc[index]
+    if candidate.text == "," and index > sentence_of(verb).start:
+        # "Trump, who would have to hand over his empire, said": the name the clause before
+        # the comma describes
+        last = doc[index - 1]
+        candidate = next(
+            (a for a in [last, *last.ancestors] if a.pos_ == "PROPN" and a.right_edge.i == last.i),
+            candidate,
+        )
     if candidate.pos_ in {"PROPN", "NOUN", "PRON"} and candidate.dep_ not in {"pobj", "dobj"}:
         return candidate
     return None
