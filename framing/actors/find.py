@@ -35,8 +35,8 @@ from framing.nlp import (
     Token,
     doc_text,
     entities,
-    headline_lines,
     in_dateline,
+    in_headline,
     token_list,
 )
 
@@ -99,14 +99,13 @@ def find(
     tokens = token_list(doc)
     lowered = junk.lowered_words(tokens)
     slips = _surnames(doc, tokens, lowered)
-    # a headline in title case runs its words into names ("NAACP Condemns Tea Party"); the
-    # article names its actors again below it
-    headlines = headline_lines(text)
     for ent in entities(doc):
         kind = ENTITY_KINDS.get(ent.label_)
         if kind is None or any(s < ent.end_char and ent.start_char < e for s, e in taken):
             continue
-        if any(s <= ent.start_char < e for s, e in headlines):
+        if in_headline(doc, ent.start_char):
+            # a headline in title case runs its words into names ("NAACP Condemns Tea Party");
+            # the article names its actors again below it
             continue
         if in_dateline(tokens[ent.start]):
             continue  # "WASHINGTON (Reuters) -": where and by whom it was filed, not who acts

@@ -207,6 +207,19 @@ def keep_text(doc: Doc, text: str) -> None:
     doc.user_data[_TEXT] = text
 
 
+_HEADLINES = "framing_headlines"
+
+
+def in_headline(doc: Doc, offset: int) -> bool:
+    """Whether character ``offset`` of ``doc``'s text lies in a line in title case
+    (``headline_lines``); the lines are found once and kept on the Doc, as attribution and the
+    actors stage both ask."""
+    lines = doc.user_data.get(_HEADLINES)
+    if lines is None:
+        lines = doc.user_data[_HEADLINES] = headline_lines(doc_text(doc))
+    return any(start <= offset < end for start, end in lines)
+
+
 def headline_lines(text: str) -> list[tuple[int, int]]:
     """Lines in title case ("Jackson Pleads Guilty", "GOP Congressman Expected To Be Indicted"):
     the parser reads their capitalised words as names, so a cue there finds the wrong source or

@@ -43,8 +43,8 @@ from framing.nlp import (
     Doc,
     Token,
     doc_text,
-    headline_lines,
     in_dateline,
+    in_headline,
     sentences,
     token_index,
     token_list,
@@ -241,16 +241,13 @@ def find(doc: Doc, text: str, quotes: Sequence[Quote], res: Resources) -> list[F
     quotes = [*quotes, *spoken]  # cues inside a transcript turn are the speaker's words
     quoted = QuotedRegions(quotes)
     taken: set[int] = set()
-    headlines = QuotedRegions(
-        [Quote(Span(*line), Span(*line), "double") for line in headline_lines(text)]
-    )
     according_cue = next((c for p, c in res.cues.get("according", []) if p == "to"), None)
     for token in token_list(doc):
         if token.is_space or token.i in taken:
             continue
         if quoted.contains(Span(token.idx, token.idx + len(token.text))):
             continue  # a reporting verb inside a quotation is the speaker's, not a new attribution
-        if headlines.contains(Span(token.idx, token.idx + len(token.text))):
+        if in_headline(doc, token.idx):
             continue
         item: Found | None = None
         according = according_to(token, text) if according_cue is not None else None

@@ -182,8 +182,9 @@ def by_agent(verb: Token, text: str) -> tuple[Token, Span] | None:
 
 def not_a_report(item: Found, doc: Doc, text: str) -> bool:
     """Mis-parses and acts a cue's shape lets through: a plea in court ("pleads guilty"); a
-    possessor as the source of a verb ("told NBC's 'Today' show": "show" read as a verb); a content that
-    is only a time ("his statement on Friday afternoon")."""
+    possessor as the source of a verb ("told NBC's 'Today' show": "show" read as a verb); a
+    content that is only a time ("his statement on Friday afternoon"); the reporter's request
+    for comment; a person as the whole object of a speech verb, or a thing a person shows."""
     verb = item.cue_tokens[0]
     content = text[item.content.start : item.content.end].lower()
     if verb.lemma_ == "plead":
