@@ -371,3 +371,47 @@ def test_acts_channels_hedges_and_headlines_are_not_reports(
     parser, text: str, expected: list[tuple[str | None, str, str]]
 ) -> None:
     assert _triples(extract(parser, text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a clause of time after a cue says when, not what: the report inside it stands alone
+        ("The mayor spoke after the senators urged Tom Hale to resign.",
+         [("the senators", "urged", "to resign")]),
+        ("Reed added her voice after five past and present Texas Republican mayors urged Hale"
+         " to step aside.",
+         [("five past and present Texas Republican mayors", "urged", "to step aside")]),
+        # coordinated adjectives of time belong to the source the parser cut
+        ("Reed spoke after three past and present board members asked Hale to resign.",
+         [("three past and present board members", "asked", "to resign")]),
+        # "call for X to ...", the parser reading "for" as the clause's opener
+        ("Ann Reed called for Tom Hale to withdraw from the race.",
+         [("Ann Reed", "called for", "Tom Hale to withdraw from the race")]),
+        ("Officials in the county have certified that the vote was fair.",
+         [("Officials in the county", "certified", "that the vote was fair")]),
+        # the subject of a passive of perceiving says the participle's words
+        ("The minister was caught on camera saying that the war was lost.",
+         [("The minister", "saying", "that the war was lost")]),
+        ("The minister was quoted as saying the war was lost.",
+         [("The minister", "saying", "the war was lost")]),
+        ("The minister was seen at the rally on Monday.", []),
+        # participles after a quotation closed by its comma are the speaker's further reports
+        ('He admitted he "took the money," calling the charge fair and saying he had no'
+         " interest in a trial.",
+         [("He", "admitted", 'he "took the money'), ("He", "calling", "the charge fair"),
+          ("he", "saying", "he had no interest in a trial")]),
+        # a comma-led clause of circumstance in the content is the outlet's narration
+        ("Ann Reed joined other leaders on Monday in calling on Tom Hale to give up his seat over"
+         " his comments, as the mayor continued to hold his ground and vowed to stay in office.",
+         [("Ann Reed", "calling", "to give up his seat over his comments"),
+          ("the mayor", "vowed", "to stay in office")]),
+    ],
+)  # fmt: skip
+def test_reports_inside_narration(
+    parser, text: str, expected: list[tuple[str | None, str, str]]
+) -> None:
+    if expected:
+        assert_found(parser, text, expected)
+    else:
+        assert _triples(extract(parser, text)) == []

@@ -66,6 +66,9 @@ ON_BEHALF = {"write", "speak", "report", "talk", "work"}
 EVENTS = {"conference", "meeting", "hearing", "interview", "speech", "rally", "event", "briefing"}
 # "urged Stumpf to admit": the object of these verbs is the subject of their infinitive.
 OBJECT_CONTROL = {"urge", "ask", "tell", "force", "press", "persuade", "encourage", "invite"}
+# "was caught on camera saying", "was heard telling aides", "was quoted as saying": the subject of
+# these passives is who says the participle's words.
+PERCEIVED = {"catch", "hear", "overhear", "see", "film", "record", "tape", "videotape", "quote"}
 # "made comments about", "issued a statement": a light verb whose subject speaks through a noun.
 LIGHT_VERBS = {
     "make",
@@ -85,6 +88,12 @@ LIGHT_VERBS = {
 NOUN_CUE_CONTENT_PREPS = {"of", "on", "about", "for", "against", "to", "over"}
 # Prepositional phrases of time and place are circumstances, not what was said.
 CIRCUMSTANCE_PREPS = {"in", "at", "during", "on", "after", "before", "since", "until", "to", "with"}
+# Subordinators of time, cause and condition: a clause they open after a cue ("spoke after the
+# senators urged ...") says when or why, never what was said.
+CIRCUMSTANCE_MARKS = {
+    "after", "before", "since", "until", "till", "when", "whenever", "while", "because", "if",
+    "unless", "although", "though", "once",
+}  # fmt: skip
 # How many words after its verb a cue's particle may stand ("called Friday for").
 PARTICLE_REACH = 3
 # How far a quotation may sit from its cue and still be its content: the ', ' or ': ' between them.

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from framing.features.attribution.found import Found
 from framing.features.attribution.syntax import span_of, trim_span
+from framing.nlp import Token
 from framing.records import Span
 
 
@@ -49,10 +50,17 @@ def _trailing_participle(item: Found, other: Found) -> bool:
         item.cue.kind == other.cue.kind == "speech"
         and verb.tag_ == "VBG"
         and verb.dep_ == "advcl"
-        and verb.i > 0
-        and verb.doc[verb.i - 1].text == ","
+        and _after_comma(verb)
         and item.content.contains(other.content)
     )
+
+
+def _after_comma(verb: Token) -> bool:
+    """A comma right before ``verb``, or before the closing quote mark before it ('used,"')."""
+    i = verb.i - 1
+    while i >= 0 and verb.doc[i].is_quote:
+        i -= 1
+    return i >= 0 and verb.doc[i].text == ","
 
 
 def outermost(found: list[Found]) -> list[Found]:

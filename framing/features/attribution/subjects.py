@@ -4,7 +4,7 @@ parser left without a subject."""
 
 from __future__ import annotations
 
-from framing.features.attribution.cues import ADDRESSED_VERBS, EVENTS, OBJECT_CONTROL
+from framing.features.attribution.cues import ADDRESSED_VERBS, EVENTS, OBJECT_CONTROL, PERCEIVED
 from framing.features.attribution.syntax import span_of, trim_span
 from framing.nlp import Token, sentence_of
 from framing.records import Span
@@ -20,7 +20,13 @@ def subject_of(verb: Token) -> Token | None:
     current = verb
     for _ in range(6):
         if any(c.dep_ in {"nsubjpass", "auxpass"} for c in current.children):
-            return None
+            # "X was caught on camera saying": X says it (the participle hangs on the passive)
+            heard = current is not verb and current.lemma_ in PERCEIVED and verb.tag_ == "VBG"
+            return (
+                next((c for c in current.children if c.dep_ == "nsubjpass"), None)
+                if heard
+                else None
+            )
         subjects = [c for c in current.children if c.dep_ == "nsubj"]
         if subjects:
             subject = subjects[0]

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from framing.features.attribution.cues import (
+    CIRCUMSTANCE_MARKS,
     CIRCUMSTANCE_PREPS,
     CONTENT_OBJECT_DEPS,
     LISTENER_VERBS,
@@ -17,8 +18,8 @@ from framing.features.attribution.cues import (
     SOURCE_RIGHT_DEPS,
     Resources,
 )
+from framing.nlp import Doc, Token, sentence_of, token_list
 from framing.nlp import Span as TokenSpan
-from framing.nlp import Token, sentence_of, token_list
 from framing.quotes import Quote
 from framing.records import Span
 
@@ -68,7 +69,9 @@ def noun_phrase(head: Token) -> list[Token]:
             break
     if head.dep_ == "nsubj" and head.head.dep_ == "csubj":
         right = max(right, head.head.right_edge.i)
-    tokens = list(head.doc[head.left_edge.i : right + 1])
+    doc = head.doc
+    left = _coordinated(doc, head.left_edge.i, sentence_of(head).start)
+    tokens = list(doc[left : right + 1])
     # A dateline ("LONDON (Reuters) -") or a bracket before the head is not part of the name.
     breaks = [i for i, t in enumerate(tokens) if t.i < head.i and bounds_phrase(t)]
     if breaks:
@@ -78,6 +81,30 @@ def noun_phrase(head: Token) -> list[Token]:
     while tokens and (tokens[0].is_punct or tokens[0].is_space):
         tokens.pop(0)
     return tokens or [head]
+
+
+# Adjectives of time in a coordinated pair before a noun ("past and present senators").
+TIMES = {"past", "present", "former", "current", "future", "sitting", "retired"}
+
+
+def _coordinated(doc: Doc, left: int, floor: int) -> int:
+    """Where a source's phrase starts when it opens with coordinated adjectives the parser hung
+    elsewhere: "five past and present senators", "three current and former aides"."""
+    i = left
+    if doc[i].tag_ != "JJ" and i - 1 >= floor and doc[i - 1].tag_ == "JJ":
+        i -= 1  # "past and present board members" with "present" hung on "past"
+    coordinated = (
+        i - 2 >= floor
+        and doc[i].tag_ == "JJ"
+        and doc[i - 1].lower_ in {"and", "or"}
+        and (doc[i - 2].tag_ == "JJ" or doc[i - 2].lower_ in TIMES)
+    )
+    if not coordinated:
+        return left
+    i -= 2
+    while i > floor and doc[i - 1].tag_ in {"CD", "DT"}:
+        i -= 1
+    return i
 
 
 def left_phrase(head: Token) -> list[Token]:
@@ -99,6 +126,9 @@ def content_of(cue: Token, words: list[Token], frame: str) -> list[Token] | None
     children = [c for c in cue.children if c not in words]
     for particle in words[1:]:
         children += [c for c in particle.children if c.dep_ in {"pobj", "pcomp"}]
+        if particle.dep_ == "mark" and particle.head.head == cue and particle.head.i > cue.i:
+            # "called for Mr. Akin to withdraw": the parser reads "for" as opening the clause
+            return [t for t in particle.head.subtree if t.i != particle.i]
     # The tagger sometimes calls the clause's verb a noun ('said his actions "amount to ..."').
     clauses = [
         c
@@ -118,9 +148,12 @@ def content_of(cue: Token, words: list[Token], frame: str) -> list[Token] | None
             and (any(a.lower_ == "to" for a in c.children) or c.tag_ == "VBG")
         ]
         if infinitives:
-            return list(infinitives[0].subtree)
-    as_clause = cue.dep_ == "advcl" and any(
-        c.dep_ == "mark" and c.lower_ == "as" for c in cue.children
+            return _without_aside(infinitives[0])
+    # (not "as the congressman continued to hold his ground": a verb with its own complement)
+    as_clause = (
+        cue.dep_ == "advcl"
+        and any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children)
+        and not any(c.dep_ in {"xcomp", "dobj"} for c in cue.children)
     )
     if (cue.dep_ == "parataxis" or as_clause) and cue.head.pos_ in {"VERB", "AUX"}:
         # "A truce, they say, would only ..." and "As Reuters reported, the talks ...": the cue
@@ -174,6 +207,23 @@ def content_of(cue: Token, words: list[Token], frame: str) -> list[Token] | None
         }
         tokens.extend(t for t in obj.subtree if t.i not in detached)
     return tokens
+
+
+def _without_aside(root: Token) -> list[Token]:
+    """The subtree of ``root`` without a comma-led clause of time or circumstance inside it:
+    "called on Akin to quit, as the congressman vowed to stay" asks only that Akin quit; the
+    rest is the outlet's narration."""
+    doc = root.doc
+    aside = {
+        t.i
+        for d in root.subtree
+        if d.dep_ == "advcl"
+        and d.left_edge.i > root.i
+        and doc[d.left_edge.i - 1].text == ","
+        and any(c.dep_ == "mark" and c.lower_ in CIRCUMSTANCE_MARKS | {"as"} for c in d.children)
+        for t in [doc[d.left_edge.i - 1], *d.subtree]
+    }
+    return [t for t in root.subtree if t.i not in aside]
 
 
 def _topic_on(prep: Token) -> bool:
@@ -238,12 +288,16 @@ def rest_of_sentence(
     start = cue.i + 1
     source_ids = {t.i for t in source}
     doc = cue.doc
-    while start < sent.end and (
-        (doc[start].dep_ in {"dobj", "dative", "prt", "advmod", "punct"} and doc[start].head == cue)
-        or start in source_ids
-    ):
-        start = doc[start].right_edge.i + 1
+    skipped = {"dobj", "dative", "prt", "advmod", "punct"}
+    while start < sent.end:
+        # a listener or object the cue governs, from its first word ("told his aides")
+        child = next((c for c in cue.rights if c.left_edge.i == start and c.dep_ in skipped), None)
+        if child is None and start not in source_ids:
+            break
+        start = (child if child is not None else doc[start]).right_edge.i + 1
     rest = [t for t in token_list(doc)[start : sent.end] if not t.is_space]
+    if rest and rest[0].dep_ in {"mark", "advmod", "prep"} and rest[0].lower_ in CIRCUMSTANCE_MARKS:
+        return None  # "spoke after the senators urged ...": when, not what
     if any_words:
         return trim_span(text, span_of(rest)) if any(not t.is_punct for t in rest) else None
     if len(rest) < 3 or not any(t.pos_ in {"VERB", "AUX"} for t in rest):
