@@ -115,6 +115,8 @@ def find(
         if kind == "person":  # "Obama's Afghan surge": the person is the possessor
             end = _possessor_end(ent, tokens) or end
             start = _first_name_before(ent, tokens, first_names) or start
+        elif len(ent) > 2 and ent[-2].tag_ == "POS" and ent[-1].text.isupper():
+            start = ent[-1].idx  # "Steele's RNC": the body is the acronym, its owner apart
         form = bare(text[start:end])
         if not form or not any(c.isupper() for c in form):
             continue

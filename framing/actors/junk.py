@@ -119,6 +119,9 @@ def not_an_actor(ent: Span, tokens: Sequence[Token], lowered: frozenset[str]) ->
         return "address"  # "Washington, D.C."
     if plain in MATERIALS:
         return "material"
+    prefix = re.match(r"([a-z]+)-", ent.text)
+    if prefix and prefix.group(1) not in PARTICLES:
+        return "stance word"  # "anti-Semitism", "pro-Israel": a stance, not who holds it
     if plain in COMPANY_SUFFIXES:
         return "company suffix"  # "Granny Sayz, L.L.C.": the suffix of the name before it
     if len(ent) == 1 and ent[0].tag_ == "JJ" and plain.endswith("al"):
@@ -134,6 +137,8 @@ def not_an_actor(ent: Span, tokens: Sequence[Token], lowered: frozenset[str]) ->
         return "title"
     if ent.label_ == "NORP" and ent.root.dep_ == "appos" and ent.root.head.ent_type_ == "PERSON":
         return "party tag"  # "Domenic Recchia, a Democrat,": the person's party, as "(D-N.Y.)"
+    if ent.label_ == "NORP" and _describes_one_person(ent):
+        return "a person's tag"
     if ent.label_ == "PERSON" and _common_head(ent):
         return "common noun"
     if len(ent) == 1 and _opens(tokens, first) and ent.text.lower() in lowered:
@@ -142,6 +147,33 @@ def not_an_actor(ent: Span, tokens: Sequence[Token], lowered: frozenset[str]) ->
         # a headline's words run together: "N.A.A.C.P. Challenges Tea Party" names no one
         return "headline words"
     return None
+
+
+# Roles of one person that a party or a nationality may describe ("an Israeli businessman", "the
+# only Republican member", "the former Democratic representative"): the words are that person's
+# tag, not a mention of the party or the people.  Curated by the framing authors from the person
+# nouns of US and UK political copy; plural heads stay mentions of the group ("Republican
+# senators" are Republicans acting).
+ONE_PERSON = {
+    "member", "representative", "nominee", "candidate", "senator", "congressman",
+    "congresswoman", "lawmaker", "legislator", "governor", "mayor", "president", "leader",
+    "official", "businessman", "businesswoman", "rabbi", "priest", "imam", "cleric", "activist",
+    "strategist", "operative", "consultant", "donor", "judge", "lawyer", "attorney",
+    "prosecutor", "chairman", "chairwoman", "delegate", "diplomat", "minister", "ambassador",
+    "soldier", "officer", "man", "woman", "citizen", "national", "politician", "spokesman",
+    "spokeswoman", "aide", "adviser", "advisor", "incumbent", "challenger", "contender",
+}  # fmt: skip
+
+
+def _describes_one_person(ent: Span) -> bool:
+    """ "an Israeli businessman", "the 2008 Republican vice presidential nominee" (an adjective
+    on one person's role) and "the Illinois Democrat" (one person named by party)."""
+    root = ent.root
+    if root.dep_ in {"amod", "compound"}:
+        head = root.head
+        return head.tag_ == "NN" and head.lemma_.lower() in ONE_PERSON and head.i > root.i
+    determined = any(c.lower_ in {"the", "a", "an"} and c.dep_ == "det" for c in root.children)
+    return root.tag_ in {"NN", "NNP"} and root.lemma_.lower() == root.lower_ and determined
 
 
 # The entity kinds a person's title may begin with and name no actor: "U.S. District Judge Ann
@@ -155,7 +187,8 @@ def _titles_a_person(ent: Span, labels: set[str]) -> bool:
     title words, on a person's name."""
     if ent.label_ not in labels:
         return False
-    head = ent.root
+    # "the United States attorney's office": the parse may hang "the" outside the name's words
+    head = ent.root if ent.root.dep_ != "det" else ent[-1]
     for _ in range(4):
         if head.dep_ not in {"compound", "nmod"} or head.head.i <= head.i:
             return False

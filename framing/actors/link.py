@@ -165,6 +165,11 @@ def _members(name: str) -> str:
     return name
 
 
+def _described(form: str) -> bool:
+    """One word that is no group's plural: "Republican", "Democratic", "Israeli"."""
+    return " " not in form and not form.endswith("s")
+
+
 def _adjective(group: Group) -> bool:
     return all(words(f)[-1:] and words(f)[-1].endswith("ic") for f in group.forms)
 
@@ -203,6 +208,7 @@ class Linked:
     kind: str
     side: str | None
     found: bool
+    described: bool = False  # a group only ever written as an adjective or a member
 
 
 class _Union:
@@ -324,7 +330,11 @@ def link(groups_by_doc: Sequence[Sequence[Group]]) -> list[list[Linked]]:
             for form, count in member.forms.items():
                 forms[_untitled(form)] += count  # "Obama", not "Mr. Obama"
         name = best_form(forms, kind)
-        resolved[root] = Linked(_members(name) if kind == "group" else name, kind, None, True)
+        # a group the articles name only by an adjective or by one member ("Republican
+        # senators", "an Israeli rabbi") is described, never named: no actor of its own
+        described = kind == "group" and all(_described(f) for g in group_list for f in g.forms)
+        linked = Linked(_members(name) if kind == "group" else name, kind, None, True, described)
+        resolved[root] = linked
     return [
         [resolved[union.find(f"{d}/{g}")] for g in range(len(groups))]
         for d, groups in enumerate(groups_by_doc)

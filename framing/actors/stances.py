@@ -130,14 +130,15 @@ def link_documents(
     documents = []
     for (document, pending), linked in zip(built, links, strict=True):
         names = {f"#{g}": link.name for g, link in enumerate(linked)}
-        # an outlet citing itself ("Fox News Sunday" in a Fox News article) names no actor
+        # an outlet citing itself ("Fox News Sunday" in a Fox News article) names no actor,
+        # nor does a group the story only describes ("Republican senators")
         own = {
             g
             for g, group in enumerate(pending.groups)
             if group.config is None
             and group.forms
             and all(link.names_outlet(form, document.outlet) for form in group.forms)
-        }
+        } | {g for g, actor in enumerate(linked) if actor.described}
         documents.append(
             replace(
                 document,

@@ -83,6 +83,17 @@ def tagged(parser, text: str, words: str) -> bool:
          "Jackson"),
         ("He appeared before Judge Robert L. Wilkins in Washington, D.C. Jackson's wife spent "
          "$5,150 on fur capes.", "D.C. Jackson's", "Robert L. Wilkins"),
+        # a party or a people describing one person's role, and one person named by party
+        ("Sam Cole took money from followers of an Israeli rabbi.", "Israeli", "Sam Cole"),
+        ("Tom Hale, the only Republican member of the delegation, voted no.", "Republican",
+         "Tom Hale"),
+        ("The Ohio Democrat faces up to five years in prison, Judge Ann Reed said.", "Democrat",
+         "Ann Reed"),
+        # a stance word; an owner run into the body's acronym
+        ("There is no place for racism and anti-Semitism in the party, Tom Hale said.",
+         "anti-Semitism", "Tom Hale"),
+        ("He noted that Reed\u2019s DNC actually sponsored a conference call for the group.",
+         "Reed\u2019s DNC", "DNC"),
         # a material's abbreviation
         ("The PVC in the pipes leached into the water, Mayor Jane Smith said.", "PVC",
          "Jane Smith"),
@@ -112,6 +123,13 @@ def test_a_fragment_names_no_actor(parser, text: str, fragment: str, kept: str) 
 def test_a_real_actor_stays(parser, text: str, actor: str) -> None:
     (found,) = actors(parser, text)
     assert actor in found, found
+
+
+def test_a_place_opening_an_office_title_behind_the_names_no_actor(parser) -> None:
+    text = "The United States attorney's office in Boston charged Tom Grimm on Monday."
+    assert tagged(parser, text, "The United States")
+    (found,) = actors(parser, text)
+    assert "Tom Grimm" in found and not any("United States" in name for name in found), found
 
 
 def test_a_dateline_word_later_in_the_article_stays(parser) -> None:
@@ -159,6 +177,29 @@ def test_an_outlet_citing_itself_names_no_actor(parser) -> None:
     assert "Jane Smith" in {st.actor for st in own.stance}
     assert "Fox News" not in {st.actor for st in own.stance}
     assert "Fox News" in {st.actor for st in other.stance}  # another outlet's channel is one
+
+
+@pytest.mark.parametrize(
+    ("texts", "group", "named"),
+    [
+        # a group the articles only describe with its adjective is no actor of its own
+        (("Republican senators urged Tom Hale to quit.", "The Israeli envoy met Tom Hale."),
+         "Republicans", False),
+        (("Republican senators urged Tom Hale to quit.", "The Israeli envoy met Tom Hale."),
+         "Israelis", False),
+        # the adjective joins the group once an article names it
+        (("Republican senators urged Tom Hale to quit.", "Republicans hold the Senate, Tom Hale"
+          " said."), "Republicans", True),
+    ],
+)  # fmt: skip
+def test_a_group_only_described_is_no_actor(
+    parser, texts: tuple[str, ...], group: str, named: bool
+) -> None:
+    assert {group} <= {n for found in actors(parser, *texts) for n in found}  # the precondition
+    built = [_built(parser, str(i), f"Outlet {i}", t) for i, t in enumerate(texts)]
+    reported = {st.actor for doc in link_documents(built) for st in doc.stance}
+    assert "Tom Hale" in reported
+    assert (group in reported) is named, reported
 
 
 @pytest.mark.parametrize(
