@@ -12,7 +12,15 @@ from dataclasses import dataclass, field, replace
 
 from framing.actors import identities
 from framing.actors.identities import Described
-from framing.actors.names import COURTESY, HONORIFICS, bare, gender_of, person_words
+from framing.actors.names import (
+    COURTESY,
+    FEMALE,
+    HONORIFICS,
+    MALE,
+    bare,
+    gender_of,
+    person_words,
+)
 from framing.nlp import Doc, Span, Token, entities, in_dateline, sentence_of, token_list
 
 # Words that make a title another role than the bare title: a "former president" or a "vice
@@ -23,6 +31,30 @@ ROLE_QUALIFIERS = {
     "former", "ex", "late", "then", "vice", "deputy", "assistant", "acting", "associate",
     "interim", "outgoing", "incoming", "future", "next", "junior", "senior", "under",
 }  # fmt: skip
+# The nouns a later description uses for a title written before a name: "Rep. Tom Hale ... the
+# congressman", "Sen. Ann Reed ... the senator" (AP style's abbreviated titles and the nouns news
+# copy refers back with); a gendered noun only for a name of that gender, or of none told.
+TITLE_NOUNS = {
+    "rep": ("representative", "congressman", "congresswoman", "lawmaker"),
+    "representative": ("congressman", "congresswoman", "lawmaker"),
+    "congressman": ("representative", "lawmaker"),
+    "congresswoman": ("representative", "lawmaker"),
+    "sen": ("senator", "lawmaker"),
+    "senator": ("lawmaker",),
+    "gov": ("governor",),
+    "gen": ("general",),
+    "lt": ("lieutenant",),
+    "sgt": ("sergeant",),
+    "capt": ("captain",),
+    "col": ("colonel",),
+    "adm": ("admiral",),
+    "pres": ("president",),
+    "atty": ("attorney",),
+    "supt": ("superintendent",),
+    "det": ("detective",),
+    "prof": ("professor",),
+}
+TOLD = {"congressman": MALE, "congresswoman": FEMALE}
 INDEFINITE = {"a", "an"}
 DEFINITE = {"the", "this", "that", "these", "those"}
 # The named entities a description can stand for, and their kind.
@@ -209,7 +241,9 @@ def _tie(doc: Doc, first_names: Mapping[str, str]) -> Descriptions:
             # "Michael G. Grimm" tagged a body: a first name makes a person
             kind = "person"
             told = gender_of(entity.text, before, first_names)
-        return Described(bare(entity.text), kind, entity.end - 1, told)
+        title = _title_before(tokens, entity.start, entity.end) if kind == "person" else []
+        role = tuple(w for t in title if (w := _word(t)) and w not in ROLE_QUALIFIERS)
+        return Described(bare(entity.text), kind, entity.end - 1, told, role)
 
     def named(token: Token) -> Described | None:
         entity = names.get(token.i)
@@ -231,8 +265,14 @@ def _tie(doc: Doc, first_names: Mapping[str, str]) -> Descriptions:
         ):
             return  # ... nor is a possessor ("the company 's chairman") the description
         key = _words(words, head)
-        for shorter in _suffixes(key):
-            tied.setdefault(shorter, []).append(described)
+        nouns = [
+            n
+            for n in TITLE_NOUNS.get(key[-1], ())
+            if TOLD.get(n, described.gender) in {described.gender, None}
+        ]
+        for full in [key, *((*key[:-1], noun) for noun in nouns)]:
+            for shorter in _suffixes(full):
+                tied.setdefault(shorter, []).append(described)
 
     for entity in entities(doc):
         if entity.label_ == "PERSON" and not in_dateline(tokens[entity.start]):

@@ -23,6 +23,7 @@ class Described:
     kind: str  # person | organisation
     token: int
     gender: str | None = None  # male | female, when the name tells it (names.gender_of)
+    title: tuple[str, ...] = ()  # the title written before the name ("vice", "president")
 
 
 def same(a: Described, b: Described) -> bool:
@@ -116,6 +117,11 @@ def _joins(groups: list[Group], form: Described) -> list[Group]:
     in_full = [g for g in matching if full(g)]
     if not in_full:
         return matching
+    # "Former Vice President Cheney" is the "ex-Vice President Dick Cheney" of the text, not
+    # his daughters: a title the surname carries picks the one it was given to
+    titled = [g for g in in_full if form.title and any(d.title == form.title for d in g[0])]
+    if len(titled) == 1:
+        return titled
     # the one named most so far, else the one named first: news style introduces its subject,
     # then sets a relative apart in passing ("his father, Rev. Jesse Jackson")
     return [max(in_full, key=lambda g: (len(g[1]), -min(start for start, _ in g[1])))]

@@ -210,6 +210,38 @@ def _by_cue(found: tuple[Attribution, ...], source: str) -> Attribution:
             "critics",
             "unnamed",
         ),
+        # a title before the surname picks the one of a family it was given to
+        (
+            "Mary Reed, one of ex-Vice President Tom Reed's two daughters, wrote that her "
+            "sister, Elizabeth Reed, was wrong. Elizabeth Reed said she was against it. Mary "
+            "Reed said it was sad. Former Vice President Reed has said the states should decide.",
+            "Former Vice President Reed",
+            "Tom Reed",
+            "named",
+        ),
+        # the noun a later description uses for an abbreviated title
+        (
+            "Rep. Tom Hale said on Monday that the vote was fair. The congressman said he would "
+            "not resign.",
+            "The congressman",
+            "Tom Hale",
+            "named",
+        ),
+        (
+            "Sen. Ann Reed said on Monday that the vote was fair. The senator said she would not "
+            "resign.",
+            "The senator",
+            "Ann Reed",
+            "named",
+        ),
+        # ... never a noun of the other gender
+        (
+            "Rep. Ann Reed said on Monday that the vote was fair. The congressman said he would "
+            "not resign.",
+            "The congressman",
+            "congressman",
+            "unnamed",
+        ),
         # documents are a kind of their own
         (
             "Public records show the company paid no tax.",
