@@ -401,6 +401,35 @@ def test_acts_channels_hedges_and_headlines_are_not_reports(
          " interest in a trial.",
          [("He", "admitted", 'he "took the money'), ("He", "calling", "the charge fair"),
           ("he", "saying", "he had no interest in a trial")]),
+        # what follows a cue the parser gave no complement keeps its object, and stops before a
+        # clause conjoined to the cue's
+        ("They are the same economists who told us the tax holiday would create jobs.",
+         [("who", "told", "the tax holiday would create jobs.")]),
+        ("Tom Hale wrote an op-ed in the local paper on Friday saying the plant should close.",
+         [("Tom Hale", "wrote",
+           "an op-ed in the local paper on Friday saying the plant should close.")]),
+        ("Officials have certified the vote count, but critics demanded a recount.",
+         [("critics", "demanded", "a recount")]),
+        ("He has sent officials to help the police, suggesting softer tactics and avoiding the"
+         " use of armoured vehicles.",
+         [("He", "suggesting", "softer tactics and avoiding the use of armoured vehicles.")]),
+        # a relative clause closed by its comma says nothing of the main verb; "concerning" is
+        # a preposition; seeing a thing is no report, seeing that something is so is
+        ("Tom Hale, who testified in March concerning the election, said he would like to see"
+         " the report.",
+         [("who", "testified", "in March concerning the election"),
+          ("Tom Hale", "said", "he would like to see the report")]),
+        ("We see the injustice in this case.", []),
+        ("Analysts see that the plan has failed.",
+         [("Analysts", "see", "that the plan has failed")]),
+        # a phrase of time before what was told; "as" with a listener still introduces what
+        # follows, a verb with its own complement does not
+        ("Ann Reed told reporters after the court hearing it was a tough day for her client.",
+         [("Ann Reed", "told", "it was a tough day for her client.")]),
+        ("As he told a reporter on Monday, he is also a faithful Christian.",
+         [("he", "told", "he is also a faithful Christian.")]),
+        ("The pressure mounted on Tom Hale to quit, as the congressman continued to hold his"
+         " ground.", []),
         # a comma-led clause of circumstance in the content is the outlet's narration
         ("Ann Reed joined other leaders on Monday in calling on Tom Hale to give up his seat over"
          " his comments, as the mayor continued to hold his ground and vowed to stay in office.",

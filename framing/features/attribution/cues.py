@@ -88,12 +88,20 @@ LIGHT_VERBS = {
 NOUN_CUE_CONTENT_PREPS = {"of", "on", "about", "for", "against", "to", "over"}
 # Prepositional phrases of time and place are circumstances, not what was said.
 CIRCUMSTANCE_PREPS = {"in", "at", "during", "on", "after", "before", "since", "until", "to", "with"}
-# Subordinators of time, cause and condition: a clause they open after a cue ("spoke after the
-# senators urged ...") says when or why, never what was said.
+# Subordinators of time: a clause they open after a cue ("spoke after the senators urged ...")
+# says when, never what was said.  (Not "because" or "if": "told me, because the key is ...",
+# "the advice: if a cop says ..." are often what was said.)
 CIRCUMSTANCE_MARKS = {
-    "after", "before", "since", "until", "till", "when", "whenever", "while", "because", "if",
-    "unless", "although", "though", "once",
-}  # fmt: skip
+    "after",
+    "before",
+    "since",
+    "until",
+    "till",
+    "when",
+    "whenever",
+    "while",
+    "once",
+}
 # How many words after its verb a cue's particle may stand ("called Friday for").
 PARTICLE_REACH = 3
 # How far a quotation may sit from its cue and still be its content: the ', ' or ': ' between them.
@@ -158,7 +166,16 @@ def _stems(token: Token) -> list[str]:
     ]
 
 
+# Verbs of holding a view: their object "as" something is the view ("sees the deal as a gift");
+# their object alone is what they perceive ("saw chaos"), no report.
+VIEWS = {"see", "view", "regard", "perceive"}
+# Participles that work as prepositions ("testified concerning the election"): about, not a report.
+PREPOSITIONAL = {"concerning", "regarding", "considering", "including"}
+
+
 def cue_for(token: Token, res: Resources) -> tuple[Cue, list[Token]] | None:
+    if token.lower_ in PREPOSITIONAL:
+        return None
     options = res.cues.get(token.lemma_.lower()) or res.cues.get(token.lower_)
     if not options:
         options = next((res.cues[s] for s in _stems(token) if s in res.cues), None)

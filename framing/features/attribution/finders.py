@@ -27,6 +27,7 @@ from framing.features.attribution.frames import (
     transcripts,
 )
 from framing.features.attribution.nesting import outermost, split_shared_source
+from framing.features.attribution.rest import rest_of_sentence
 from framing.features.attribution.subjects import passive_of, preceding_noun, subject_of
 from framing.features.attribution.syntax import (
     adjacent_quote,
@@ -35,7 +36,6 @@ from framing.features.attribution.syntax import (
     covering_quote,
     left_phrase,
     noun_phrase,
-    rest_of_sentence,
     span_of,
     trim_span,
 )
@@ -211,7 +211,8 @@ def _verb(
     if len(words) == 1 and (label := quoted_label(token, text, quotes)) is not None:
         content = label  # "called the plan a 'vanity project'": the quoted label is the content
     if content is None:
-        quote = adjacent_quote(text, token, subject, quotes)
+        # '"...," accusing X of Y': a quotation before a participle is the verb's before it
+        quote = adjacent_quote(text, token, subject, quotes, after=token.tag_ == "VBG")
         content = quote.span if quote is not None else None
     negated = cue.kind == "speech" and is_negated(token)
     # "continued to stay away": a verb completed by an infinitive is not reporting what follows

@@ -16,6 +16,7 @@ from framing.features.attribution.cues import (
     QUOTE_GAP,
     SHORT_ANSWERS,
     SOURCE_RIGHT_DEPS,
+    VIEWS,
     Resources,
 )
 from framing.nlp import Doc, Token, sentence_of, token_list
@@ -153,7 +154,10 @@ def content_of(cue: Token, words: list[Token], frame: str) -> list[Token] | None
     as_clause = (
         cue.dep_ == "advcl"
         and any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children)
-        and not any(c.dep_ in {"xcomp", "dobj"} for c in cue.children)
+        and not any(
+            c.dep_ == "xcomp" or (c.dep_ == "dobj" and cue.lemma_ not in LISTENER_VERBS)
+            for c in cue.children
+        )
     )
     if (cue.dep_ == "parataxis" or as_clause) and cue.head.pos_ in {"VERB", "AUX"}:
         # "A truce, they say, would only ..." and "As Reuters reported, the talks ...": the cue
@@ -161,6 +165,13 @@ def content_of(cue: Token, words: list[Token], frame: str) -> list[Token] | None
         inner = {t.i for t in cue.subtree}
         return [t for t in cue.head.subtree if t.i not in inner]
     if frame == "clause":
+        # "sees the deal as a gift": a view of something as something is what is thought
+        seen = [c for c in children if c.dep_ == "dobj" and c.i > cue.i][:1]
+        around = [*children, *(c for s in seen for c in s.children)]
+        held = [c for c in around if c.dep_ == "prep" and c.lower_ == "as" and c.i > cue.i]
+        if held and cue.lemma_ in VIEWS:
+            kept = {t.i: t for c in (*seen, held[0]) for t in c.subtree}
+            return [kept[i] for i in sorted(kept)]
         # "doesn't think so", "said yes": a one-word answer is what was said
         answers = [c for c in children if c.i > cue.i and c.lower_ in SHORT_ANSWERS]
         return answers or None
@@ -240,9 +251,10 @@ def _topic_on(prep: Token) -> bool:
 
 
 def adjacent_quote(
-    text: str, cue: Token, source: Token | None, quotes: Sequence[Quote]
+    text: str, cue: Token, source: Token | None, quotes: Sequence[Quote], *, after: bool = False
 ) -> Quote | None:
-    """A quotation just before the cue's clause ('"...," said X') or just after it (X said: "...")."""
+    """A quotation just before the cue's clause ('"...," said X') or just after it (X said: "...");
+    with ``after``, only one after it."""
     sent = sentence_of(cue)
     left = min([cue.idx] + ([source.left_edge.idx] if source is not None else []))
     right = max(
@@ -264,7 +276,8 @@ def adjacent_quote(
         ):
             return quote
         if (
-            quote.outer.end <= left
+            not after
+            and quote.outer.end <= left
             and left - quote.outer.end <= QUOTE_GAP + 1
             and not text[quote.outer.end : left].strip(" ,\u00a0")
         ):
@@ -276,33 +289,6 @@ def adjacent_quote(
         ) and text[right : quote.outer.start].strip(" ,:\u00a0") == "":
             return quote
     return None
-
-
-def rest_of_sentence(
-    text: str, cue: Token, source: list[Token], *, any_words: bool = False
-) -> Span | None:
-    """Fallback for a speech verb the parser gave no complement: what follows it in the sentence
-    ("said his words 'amount to ...'"), after a listener ("told reporters"), if it holds a verb
-    (``any_words``: whatever follows, as for a negated report: "did not respond to requests")."""
-    sent = sentence_of(cue)
-    start = cue.i + 1
-    source_ids = {t.i for t in source}
-    doc = cue.doc
-    skipped = {"dobj", "dative", "prt", "advmod", "punct"}
-    while start < sent.end:
-        # a listener or object the cue governs, from its first word ("told his aides")
-        child = next((c for c in cue.rights if c.left_edge.i == start and c.dep_ in skipped), None)
-        if child is None and start not in source_ids:
-            break
-        start = (child if child is not None else doc[start]).right_edge.i + 1
-    rest = [t for t in token_list(doc)[start : sent.end] if not t.is_space]
-    if rest and rest[0].dep_ in {"mark", "advmod", "prep"} and rest[0].lower_ in CIRCUMSTANCE_MARKS:
-        return None  # "spoke after the senators urged ...": when, not what
-    if any_words:
-        return trim_span(text, span_of(rest)) if any(not t.is_punct for t in rest) else None
-    if len(rest) < 3 or not any(t.pos_ in {"VERB", "AUX"} for t in rest):
-        return None
-    return trim_span(text, span_of(rest))
 
 
 def colon(sent: TokenSpan, text: str, res: Resources) -> tuple[Token, list[Token], Span] | None:
