@@ -422,6 +422,10 @@ def test_acts_channels_hedges_and_headlines_are_not_reports(
         ("We see the injustice in this case.", []),
         ("Analysts see that the plan has failed.",
          [("Analysts", "see", "that the plan has failed")]),
+        # one cue, one report: the question put to the speaker is not his reply
+        ('Asked point-blank, "Is that picture you?" Reed replied, "You know I am not going to'
+         ' talk about this anymore."',
+         [("Reed", "replied", "You know I am not going to talk about this anymore.")]),
         # a phrase of time before what was told; "as" with a listener still introduces what
         # follows, a verb with its own complement does not
         ("Ann Reed told reporters after the court hearing it was a tough day for her client.",

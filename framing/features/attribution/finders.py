@@ -367,7 +367,10 @@ def _quotes_beside_verbs(
                 and before.head.pos_ == "VERB"
             ):
                 candidates.append(before.head)  # "released the following statement:"
+        claimed = {f.cue_tokens[0].i for f in found}
         for verb in candidates:
+            if verb.i in claimed:
+                continue  # 'Asked, "Is it you?" Reed replied, "No."': the verb has its words
             subject = subject_of(verb)
             if subject is None or subject.dep_ == "expl":
                 continue
