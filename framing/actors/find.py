@@ -53,6 +53,10 @@ class Mention:
     group: int  # the article-level group this mention belongs to
 
 
+# How a name modifies a noun rather than names an actor: "Republican senators", "American troops".
+MODIFIERS = {"amod", "compound"}
+
+
 @dataclass(slots=True)
 class Group:
     """The mentions of one actor in one article, before linking across articles."""
@@ -60,6 +64,8 @@ class Group:
     kind: str
     forms: Counter[str] = field(default_factory=Counter)  # names as written, trimmed
     config: Actor | None = None
+    # named as a noun at least once, not only as a modifier ("Republican senators")
+    named: bool = False
 
     def name(self) -> str:
         if self.config is not None:
@@ -148,6 +154,7 @@ def find(
                 groups.append(Group(kind))
                 by_key[key] = group
         groups[group].forms[form] += 1
+        groups[group].named |= ent.root.dep_ not in MODIFIERS
         add(start, end, group)
 
     _descriptions(doc, mentions, add, taken, first_names)

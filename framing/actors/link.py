@@ -165,11 +165,6 @@ def _members(name: str) -> str:
     return name
 
 
-def _described(form: str) -> bool:
-    """One word that is no group's plural: "Republican", "Democratic", "Israeli"."""
-    return " " not in form and not form.endswith("s")
-
-
 def _adjective(group: Group) -> bool:
     return all(words(f)[-1:] and words(f)[-1].endswith("ic") for f in group.forms)
 
@@ -332,7 +327,7 @@ def link(groups_by_doc: Sequence[Sequence[Group]]) -> list[list[Linked]]:
         name = best_form(forms, kind)
         # a group the articles name only by an adjective or by one member ("Republican
         # senators", "an Israeli rabbi") is described, never named: no actor of its own
-        described = kind == "group" and all(_described(f) for g in group_list for f in g.forms)
+        described = kind == "group" and not any(g.named for g in group_list)
         linked = Linked(_members(name) if kind == "group" else name, kind, None, True, described)
         resolved[root] = linked
     return [

@@ -29,6 +29,7 @@ class StoredGroup:
     kind: str
     forms: tuple[tuple[str, int], ...]  # in the order first seen: linking reads the first
     config: Actor | None
+    named: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +45,7 @@ def stored(
     harms: tuple[Harm, ...],
 ) -> Stored:
     return Stored(
-        tuple(StoredGroup(g.kind, tuple(g.forms.items()), g.config) for g in groups),
+        tuple(StoredGroup(g.kind, tuple(g.forms.items()), g.config, g.named) for g in groups),
         tuple(mentions),
         harms,
     )
@@ -52,6 +53,9 @@ def stored(
 
 def pending(record: Stored) -> Pending:
     return Pending(
-        [Group(g.kind, forms=Counter(dict(g.forms)), config=g.config) for g in record.groups],
+        [
+            Group(g.kind, forms=Counter(dict(g.forms)), config=g.config, named=g.named)
+            for g in record.groups
+        ],
         list(record.mentions),
     )

@@ -187,6 +187,11 @@ def test_an_outlet_citing_itself_names_no_actor(parser) -> None:
          "Republicans", False),
         (("Republican senators urged Tom Hale to quit.", "The Israeli envoy met Tom Hale."),
          "Israelis", False),
+        # a group named by a noun of one word is named, not described
+        (("Tom Hale said Muslims and Christians prayed together.", "Tom Hale spoke on Monday."),
+         "Christians", True),
+        (("Tom Hale wrote a book about Islam and its history.", "Tom Hale spoke on Monday."),
+         "Islam", True),
         # the adjective joins the group once an article names it
         (("Republican senators urged Tom Hale to quit.", "Republicans hold the Senate, Tom Hale"
           " said."), "Republicans", True),
