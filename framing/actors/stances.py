@@ -150,8 +150,11 @@ def link_documents(
 
 
 def by_outlet(documents: Sequence[Document]) -> tuple[OutletStance, ...]:
-    """Each outlet's stance toward each actor its documents mention, pooled over its documents
-    (``pooled_score``, ``majority``), sorted by outlet and actor."""
+    """Each outlet's stance toward each actor its documents name in their own voice at least
+    MIN_VOTES times, pooled over its documents (``pooled_score``), its class that of the score,
+    sorted by outlet and actor.  A place is an actor only where the text makes it act (the
+    subject of a verb: "Ruritania closed its border"); a place that is only a setting has no
+    stance a reader would sign."""
     pooled: dict[tuple[str, str], list[ActorStance]] = defaultdict(list)
     for doc in documents:
         for st in doc.stance:
@@ -159,14 +162,30 @@ def by_outlet(documents: Sequence[Document]) -> tuple[OutletStance, ...]:
     result = []
     for (outlet, actor), found in sorted(pooled.items()):
         own = [m for st in found for m in st.details if not m.quoted]
+        kind = found[0].kind
+        acting = any(m.role == "agent" for st in found for m in st.details)
+        score = pooled_score(found)
+        if len(own) < MIN_VOTES or score is None or (kind == "place" and not acting):
+            continue
         result.append(
             OutletStance(
                 outlet=outlet,
                 actor=actor,
-                score=pooled_score(found),
-                label=majority([m.label for m in own]),
+                score=score,
+                label=stance.label(score),
                 mentions=len(own),
                 names=tuple(dict.fromkeys(n for st in found for n in st.names)),
+                kind=kind,
+                error=_error([m.score for m in own]),
             )
         )
     return tuple(result)
+
+
+def _error(scores: Sequence[float]) -> float:
+    """The standard error of the mean of ``scores`` (sample standard deviation / sqrt(n))."""
+    n = len(scores)
+    if n < 2:
+        return 0.0
+    mean = sum(scores) / n
+    return math.sqrt(sum((s - mean) ** 2 for s in scores) / (n - 1) / n)

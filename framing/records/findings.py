@@ -105,9 +105,12 @@ class OutletStance:
     actor: str
     # the documents' own-voice scores weighted by their own-voice mentions; None: none
     score: float | None
-    label: str  # the majority class of the own-voice mentions (see actors.stances.majority)
+    label: str  # the class of ``score`` (stance.label): the class follows from the score
     mentions: int  # own-voice mentions
     names: tuple[str, ...]  # how the outlet names the actor, in the order first seen
+    kind: str = ""  # person | organisation | group | place
+    # the standard error of the mean own-voice mention score: how far noise alone moves it
+    error: float = 0.0
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,15 +7,16 @@ from collections import Counter
 from framing.records import Analysis, Document, Harm, OutletStance
 from framing.report.text import escape, excerpt, fmt, ref, table
 
-MAX_ACTORS = 12  # rows of the index's stance table: the actors most mentioned across outlets
+MAX_ACTORS = 12  # rows of the index's stance table (see _actor_rows)
 HIDDEN = ("agentless", "intransitive", "inanimate")
 VOICES = ("active", "passive-by", "agentless", "intransitive", "inanimate", "nominal")
 
 STANCE_NOTE = (
     "Stance: the mean score of the actor's mentions in the outlet's own words, pressed toward "
     "-1 by the explicit negative cues among them (blame frames, doer of a harm, hostile naming "
-    "words), from -1 (negative) to 1 (positive), with the majority class of those mentions "
-    "(neutral unless at least two mentions lean one way) and their number. "
+    "words), from -1 (negative) to 1 (positive), with its class (neutral between -0.3 and 0.3) "
+    "and the number of mentions; an outlet's stance is shown when it names the actor at least "
+    "twice in its own words, and a place only when the text makes it act. "
     "A mention's score is the stance model's (`lexicons/stance_model.tsv`, trained on NewsMTSC) "
     "plus blame and credit frames (`lexicons/frames.tsv`), harm roles (`lexicons/harm.tsv`: "
     "doer of a harm is cast as aggressor, the harmed as victim) and valenced words naming the "
@@ -33,16 +34,21 @@ AGENCY_NOTE = (
 )
 
 
+# Which actors come first in the index: people and bodies before groups, places last.
+KIND_ORDER = {"person": 0, "organisation": 0, "group": 1, "place": 2}
+
+
 def _actor_rows(analysis: Analysis) -> list[str]:
-    """Actors by how many outlets mention them, then by mentions, then by name."""
-    outlets: dict[str, set[str]] = {}
+    """The actors some outlet takes a stance toward, by importance: people and organisations
+    before groups and places, then by own-voice mentions summed across outlets (so the story's
+    central actor comes first), then by name."""
     mentions: Counter[str] = Counter()
-    for doc in analysis.documents:
-        for st in doc.stance:
-            outlets.setdefault(st.actor, set()).add(doc.outlet)
-            mentions[st.actor] += sum(1 for m in st.details if not m.quoted)
-    ranked = sorted(outlets, key=lambda a: (-len(outlets[a]), -mentions[a], a))
-    return [a for a in ranked if mentions[a]][:MAX_ACTORS]
+    kinds: dict[str, str] = {}
+    for st in analysis.outlet_stances:
+        mentions[st.actor] += st.mentions
+        kinds[st.actor] = st.kind
+    ranked = sorted(mentions, key=lambda a: (KIND_ORDER.get(kinds[a], 1), -mentions[a], a))
+    return ranked[:MAX_ACTORS]
 
 
 def stance_table(analysis: Analysis, slugs: dict[str, str]) -> list[str]:

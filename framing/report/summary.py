@@ -6,9 +6,10 @@ sections that follow hold the evidence.  Sentences are left out when their figur
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 
-from framing.records import Analysis, Document
+from framing.records import Analysis, Document, OutletStance
 from framing.report.actors import HIDDEN, VOICES
 from framing.report.sections import own_density
 from framing.report.text import escape, fmt
@@ -69,22 +70,39 @@ def _ordinal(n: int) -> str:
     return f"{n}{suffix}"
 
 
+# How far apart two outlet-level scores must be to tell them apart: Z standard errors of their
+# difference (a two-sided test at about 95%; the errors are those of the mean mention score).
+Z = 1.96
+
+
 def _stance(analysis: Analysis, outlet: str) -> str | None:
-    means = {
-        st.actor: st.score or 0.0
-        for st in analysis.outlet_stances
-        if st.outlet == outlet and st.mentions >= 2
-    }
-    if not means:
+    """The actor the outlet is most negative (or positive) toward, named only when its class is
+    negative (positive) and its score stands out from the next actor's by more than noise (Z);
+    otherwise that none stands out."""
+    mine = sorted(
+        (st for st in analysis.outlet_stances if st.outlet == outlet and st.score is not None),
+        key=lambda st: (st.score or 0.0, st.actor),
+    )
+    if not mine:
         return None
-    low = min(means, key=lambda a: (means[a], a))
-    high = max(means, key=lambda a: (means[a], a))
-    sentence = f"Stance: most negative toward {escape(low)} ({fmt(means[low], 2)})"
-    if high != low:
-        sentence += (
-            f", least negative or most positive toward {escape(high)} ({fmt(means[high], 2)})"
-        )
-    return sentence + " (actors mentioned twice or more)."
+    parts = []
+    if len(mine) == 1 or _apart(mine[0], mine[1]):
+        low = mine[0]
+        if low.label == "negative":
+            parts.append(f"most negative toward {escape(low.actor)} ({fmt(low.score or 0.0, 2)})")
+    if len(mine) == 1 or _apart(mine[-1], mine[-2]):
+        high = mine[-1]
+        if high.label == "positive":
+            parts.append(f"most positive toward {escape(high.actor)} ({fmt(high.score or 0.0, 2)})")
+    counted = f"{len(mine)} actor{'s' if len(mine) != 1 else ''} named twice or more"
+    if not parts:
+        return f"Stance: no actor stands out from the others ({counted})."
+    return f"Stance: {'; '.join(parts)} ({counted})."
+
+
+def _apart(one: OutletStance, other: OutletStance) -> bool:
+    gap = abs((one.score or 0.0) - (other.score or 0.0))
+    return gap > Z * math.hypot(one.error, other.error)
 
 
 def _agency(docs: list[Document]) -> str | None:

@@ -1,0 +1,83 @@
+"""The outlet summary's stance sentence names an actor only when it stands out from the others by
+more than noise, and on the right side of zero; otherwise it says that none stands out."""
+
+from __future__ import annotations
+
+import pytest
+
+from framing.actors.stances import by_outlet
+from framing.features.stance import label
+from framing.records import ActorMention, ActorStance, Analysis, Document, OutletStance, Span
+from framing.report.summary import _stance
+
+
+def _outlet(*rows: tuple[str, float, float]) -> Analysis:
+    """One outlet's stances: (actor, score, standard error), each from five mentions."""
+    stances = tuple(
+        OutletStance("Daily", actor, score, label(score), 5, (actor,), "person", error)
+        for actor, score, error in rows
+    )
+    return Analysis("0", (), outlet_stances=stances)
+
+
+@pytest.mark.parametrize(
+    ("rows", "expected"),
+    [
+        # far apart beyond noise: both ends named
+        (
+            [("Ann Reed", -0.6, 0.05), ("Tom Hale", 0.0, 0.05), ("Sam Cole", 0.5, 0.05)],
+            "Stance: most negative toward Ann Reed (-0.60); most positive toward Sam Cole (0.50) "
+            "(3 actors named twice or more).",
+        ),
+        # within noise of each other: nobody stands out
+        (
+            [("Ann Reed", -0.3, 0.2), ("Tom Hale", -0.1, 0.2), ("Sam Cole", 0.1, 0.2)],
+            "Stance: no actor stands out from the others (3 actors named twice or more).",
+        ),
+        # the lowest stands out but is not negative: no "most negative" for a neutral score
+        (
+            [("Ann Reed", 0.1, 0.01), ("Tom Hale", 0.6, 0.01)],
+            "Stance: most positive toward Tom Hale (0.60) (2 actors named twice or more).",
+        ),
+        (
+            [("Ann Reed", -0.2, 0.01), ("Tom Hale", 0.05, 0.01)],
+            "Stance: no actor stands out from the others (2 actors named twice or more).",
+        ),
+    ],
+)
+def test_the_stance_sentence_names_only_who_stands_out(
+    rows: list[tuple[str, float, float]], expected: str
+) -> None:
+    assert _stance(_outlet(*rows), "Daily") == expected
+
+
+def _mention(start: int, score: float, role: str = "other") -> ActorMention:
+    return ActorMention(Span(start, start + 3), score, role=role)
+
+
+def _doc(kind: str, *mentions: ActorMention) -> Document:
+    stance = ActorStance("Ruritania", -0.5, tuple(m.span for m in mentions), kind=kind,
+                         details=mentions)  # fmt: skip
+    text = "x" * 40
+    return Document("a", "a.txt", "Daily", "metadata", None, None, None, None, text,
+                    (Span(0, 40),), (), 8, stance=(stance,))  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("kind", "mentions", "kept"),
+    [
+        # a place that only sets the scene has no outlet stance; one that acts does
+        ("place", (_mention(0, -0.5), _mention(10, -0.5)), False),
+        ("place", (_mention(0, -0.5, "agent"), _mention(10, -0.5)), True),
+        # one own-voice mention is too few
+        ("person", (_mention(0, -0.9),), False),
+        ("person", (_mention(0, -0.9), _mention(10, -0.9)), True),
+    ],
+)
+def test_an_outlet_stance_needs_two_mentions_and_a_place_that_acts(
+    kind: str, mentions: tuple[ActorMention, ...], kept: bool
+) -> None:
+    found = by_outlet([_doc(kind, *mentions)])
+    assert bool(found) is kept
+    if found:  # the class follows from the score
+        assert found[0].label == "negative" and (found[0].score or 0.0) < -0.3
