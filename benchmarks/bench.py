@@ -1,7 +1,7 @@
 """Speed and memory of framing on real news, against the bare spaCy pipeline in the same run.
 
 Usage: python benchmarks/bench.py [--data ../shared/eval/abp/articles_5k.jsonl.gz] [-n 1000]
-       [--jobs 2] [--skip-baseline]
+       [--jobs 2] [--skip-baseline] [--fast]
 
 Takes the first N articles of the Article-Bias-Prediction sample (Baly et al. 2020, Apache-2.0),
 writes them as one .jsonl file (id, text, outlet, title, date) and prints:
@@ -9,7 +9,8 @@ writes them as one .jsonl file (id, text, outlet, title, date) and prints:
 - baseline: ``nlp.pipe(texts, batch_size=64, n_process=jobs)`` with every component of the
   pipeline on, as spaCy loads it (framing's sentence breaks and faster attribute ruler left
   out), the reference the speed target is set against;
-- framing cold: ``pipeline.analyze`` with empty caches, an editable copy of the lexicons
+- framing cold: ``pipeline.analyze`` with empty caches (with ``--fast``, the rules-only stance
+  model rather than the learned one), an editable copy of the lexicons
   (``lexicons.init``) and the same number of processes
   (reading, chrome, parsing, every feature, the grouping into stories and the comparison within
   each), and its ratio to the baseline (run last, so that the memory figures are framing's);
@@ -100,6 +101,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("-n", type=int, default=1000, help="articles (the first N)")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--skip-baseline", action="store_true")
+    parser.add_argument("--fast", action="store_true", help="the rules-only stance model")
     args = parser.parse_args(argv)
     records = load(args.data, args.n)
     words = sum(len(r["text"].split()) for r in records)
@@ -118,7 +120,12 @@ def main(argv: list[str] | None = None) -> int:
         began = time.perf_counter()
         parsing = pipeline.Parser.create()
         analysis, parsing = pipeline.analyze(
-            [corpus], parser=parsing, lexicon_dir=edited, jobs=args.jobs, timings=timings
+            [corpus],
+            parser=parsing,
+            lexicon_dir=edited,
+            jobs=args.jobs,
+            timings=timings,
+            fast=args.fast,
         )
         cold = time.perf_counter() - began
         stats = parsing.stats
@@ -142,7 +149,12 @@ def main(argv: list[str] | None = None) -> int:
         again: dict[str, float] = {}
         began = time.perf_counter()
         pipeline.analyze(
-            [corpus], parser=parsing, lexicon_dir=edited, jobs=args.jobs, timings=again
+            [corpus],
+            parser=parsing,
+            lexicon_dir=edited,
+            jobs=args.jobs,
+            timings=again,
+            fast=args.fast,
         )
         warm = time.perf_counter() - began
         sampler.stopped.set()

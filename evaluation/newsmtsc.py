@@ -1,7 +1,7 @@
 """Measure framing's stance toward a target mention on NewsMTSC (Hamborg and Donnay 2021).
 
 Usage: python evaluation/newsmtsc.py --data ../shared/eval/newsmtsc [--split devtest_mt.jsonl]
-       [--band 0.3] [--limit N]
+       [--band 0.3] [--limit N] [--fast]
 
 Gold: each target of each sentence, ``from``..``to`` (end exclusive) the mention, polarity 2
 negative, 4 neutral, 6 positive.  framing scores the mention as it scores an actor mention in an
@@ -61,12 +61,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--split", default="devtest_mt.jsonl")
     parser.add_argument("--band", type=float, default=stance.NEUTRAL_BAND)
     parser.add_argument("--limit", type=int, default=None, help="first N sentences only")
+    parser.add_argument("--fast", action="store_true", help="the rules-only mention model")
     args = parser.parse_args(argv)
     began = time.perf_counter()
     items = load(args.data / args.split, args.limit)
-    scored = score_mentions([(t, s, e) for t, s, e, _ in items])
+    scored = score_mentions([(t, s, e) for t, s, e, _ in items], accurate=not args.fast)
     gold = [label for *_, label in items]
-    print(f"NewsMTSC {args.split}: {len(items)} targets")
+    model = "rules-only model (--fast)" if args.fast else "learned model"
+    print(f"NewsMTSC {args.split}: {len(items)} targets, {model}")
     for name, predicted in (
         ("framing (most probable class)", [m.label for m in scored]),
         (f"score with band {args.band}", [stance.label(m.score, band=args.band) for m in scored]),

@@ -102,6 +102,14 @@ class OnBad(enum.StrEnum):
     skip = "skip"
 
 
+FastOpt = Annotated[
+    bool,
+    typer.Option(
+        "--fast",
+        help="The rules-only stance model (lexicons/stance_model.tsv) instead of the learned "
+        "one: quicker on a large corpus, less accurate; framing.json records which ran.",
+    ),
+]
 OnBadOpt = Annotated[
     OnBad,
     typer.Option(
@@ -189,6 +197,7 @@ def report(
     scheduler: SchedulerOpt = None,
     jobs: JobsOpt = 0,
     on_bad: OnBadOpt = OnBad.stop,
+    fast: FastOpt = False,
 ) -> None:
     """Write index.md, one markdown file per outlet, and framing.json.
 
@@ -215,6 +224,7 @@ def report(
                 engine=running,
                 jobs=jobs,
                 on_bad=on_bad.value,
+                fast=fast,
             )
         return analysis, parser.stats if parser else running.stats, files
 
@@ -253,6 +263,7 @@ def analyze(
     scheduler: SchedulerOpt = None,
     jobs: JobsOpt = 0,
     on_bad: OnBadOpt = OnBad.stop,
+    fast: FastOpt = False,
 ) -> None:
     """Analyse articles and print the findings (the JSON object with --json).
 
@@ -276,6 +287,7 @@ def analyze(
                 engine=running,
                 jobs=jobs,
                 on_bad=on_bad.value,
+                fast=fast,
             )
         return analysis, parser.stats if parser else running.stats
 
@@ -302,9 +314,11 @@ def explain(
     lexicon_dir: LexiconsOpt = None,
     config: ConfigOpt = None,
     no_cache: NoCacheOpt = False,
+    fast: FastOpt = False,
 ) -> None:
     """Show one article with every finding marked in place and the lexicon line or rule behind
-    it, to see why a word was flagged while tuning lexicons.
+    it, to see why a word was flagged while tuning lexicons, and the words that moved each
+    mention's stance.
 
     Example: framing explain seeds/003_8b577698342439a5.txt --lexicons my-lexicons | less
     """
@@ -313,7 +327,7 @@ def explain(
         from framing import pipeline
 
         return pipeline.explain(
-            path, config_path=config, lexicon_dir=lexicon_dir, use_cache=not no_cache
+            path, config_path=config, lexicon_dir=lexicon_dir, use_cache=not no_cache, fast=fast
         )
 
     text = console.run(action)

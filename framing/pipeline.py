@@ -57,6 +57,7 @@ def analyze(
     jobs: int = 0,
     timings: dict[str, float] | None = None,
     on_bad: str = "stop",
+    fast: bool = False,
 ) -> tuple[Analysis, Parser | None]:
     """Analyse every article under ``paths``; return the Analysis and the parser used (none
     when an ``engine`` parsed them: its ``stats`` say what it parsed).
@@ -69,7 +70,8 @@ def analyze(
     and the per-story comparisons run (``framing.run.cluster.DaskEngine``); this process when None.
     The Analysis is the same either way.  ``on_bad``: stop (an article file or .jsonl record that
     cannot be read is an InputError) or skip (it is left out, and listed in the Analysis's
-    ``rejected``; an InputError still when nothing is left)."""
+    ``rejected``; an InputError still when nothing is left).  ``fast``: the rules-only mention
+    model instead of the learned one (``framing.features.stance.learned``)."""
     with timing.collector_held():
         found, compared, parser = analyze_stories(
             paths,
@@ -84,13 +86,14 @@ def analyze(
             jobs=jobs,
             timings=timings,
             on_bad=on_bad,
+            fast=fast,
         )
         if compared is None:
             return found, parser
         every = story_table.combine(
             list(compared), version=__version__, warnings=found.warnings, rejected=found.rejected
         )
-        return every, parser
+        return replace(every, pipeline=found.pipeline), parser
 
 
 def analyze_stories(
@@ -107,6 +110,7 @@ def analyze_stories(
     timings: dict[str, float] | None = None,
     pack: bool = True,
     on_bad: str = "stop",
+    fast: bool = False,
 ) -> tuple[Analysis, Iterator[Story] | None, Parser | None]:
     """``analyze`` for a caller that takes a run of several stories one story at a time, as
     ``report`` does: (the Analysis, None, parser) for a run of one story; for several, (an
@@ -121,7 +125,8 @@ def analyze_stories(
     if rejected and not sources:
         raise bad_input.nothing_left(paths, rejected)
     left_out = tuple(rejected or ())
-    settings = load_settings(paths, config_path=config_path, lexicon_dir=lexicon_dir)
+    settings = load_settings(paths, config_path=config_path, lexicon_dir=lexicon_dir, fast=fast)
+    pipeline = "fast" if fast else "accurate"
     clock.lap("read")
     cleaned = [clean.find_article(s.text, settings.chrome, start=s.body_start) for s in sources]
     clock.lap("clean")
@@ -155,11 +160,11 @@ def analyze_stories(
         )
         single = run(compare, [documents])[0]
         clock.lap("compare")
-        return single, None, parser
+        return replace(single, pipeline=pipeline), None, parser
     outline = story_table.combine(
         grouped, version=__version__, warnings=tuple(warnings), rejected=left_out
     )
-    return outline, _compared(grouped, held, run, clock), parser
+    return replace(outline, pipeline=pipeline), _compared(grouped, held, run, clock), parser
 
 
 def _group(
@@ -229,6 +234,7 @@ def report(
     engine: DaskEngine | None = None,
     jobs: int = 0,
     on_bad: str = "stop",
+    fast: bool = False,
 ) -> tuple[Analysis, Parser | None, list[str]]:
     """Analyse ``paths`` and write the report folder ``out`` atomically; return the outline of
     the run (``analyze_stories``: the Analysis itself for a run of one story) and the file
@@ -252,6 +258,7 @@ def report(
         engine=engine,
         jobs=jobs,
         on_bad=on_bad,
+        fast=fast,
     )
     if compared is not None and output_format == "csv":
         # the CSV tables are built over every article at once
@@ -279,6 +286,7 @@ def explain(
     lexicon_dir: Path | None = None,
     parser: Parser | None = None,
     use_cache: bool = True,
+    fast: bool = False,
 ) -> str:
     """One article file (every record of a .jsonl) with each finding marked in place and the
     lexicon line or rule behind it, as plain text."""
@@ -291,6 +299,7 @@ def explain(
         parser=parser,
         use_cache=use_cache,
         stories="one",
+        fast=fast,
     )
     return "\n".join(explain_report.render(doc) for doc in analysis.documents)
 

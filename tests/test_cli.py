@@ -192,6 +192,23 @@ def test_analyze_json_has_every_contract_field(seeds_json: dict) -> None:
         )
 
 
+def test_the_json_records_which_mention_model_ran(seeds_json: dict, run) -> None:
+    assert seeds_json["pipeline"] == "accurate"
+    evidence = [
+        e
+        for doc in seeds_json["documents"]
+        for found in doc["stance"].values()
+        for m in found["mentions"]
+        for e in m["evidence"]
+    ]
+    assert evidence and all({"text", "start", "end", "weight"} == set(e) for e in evidence)
+    result = run("analyze", "seeds", "--json", "--fast")
+    assert (result.exit_code, result.stderr) == (0, "")
+    fast = json.loads(result.stdout)
+    assert fast["pipeline"] == "fast"
+    assert fast["documents"][0]["stance"] != seeds_json["documents"][0]["stance"]
+
+
 def test_analyze_json_offsets_point_at_the_evidence(seeds_json: dict) -> None:
     for doc in seeds_json["documents"]:
         text = doc["text"]

@@ -16,7 +16,8 @@ from framing.actors import find
 from framing.actors.find import Group
 from framing.actors.index import ActorIndex
 from framing.features import agency, stance
-from framing.nlp import Doc, Parser
+from framing.features.stance import evidence, learned
+from framing.nlp import Doc, Parser, doc_text, sentence_bounds, sentence_of, token_list
 from framing.records import ActorMention, Attribution, Harm, Span, StanceCue
 
 
@@ -54,17 +55,27 @@ def score_mention(
     res: stance.Resources,
     quoted: bool,
     harms: tuple[Harm, ...],
+    read: tuple[learned.Judged, int, int] | None = None,
 ) -> ActorMention:
     """Score the mention at token ``tokens[0]``..``tokens[1]`` (of actor group ``tokens[2]``):
-    the model, then frames, naming words and, in the outlet's own voice, harm roles."""
+    the model, then frames, naming words and, in the outlet's own voice, harm roles.  ``read``:
+    the learned model's reading of the mention and its sentence's start and end; None for the
+    rules-only model."""
     start, end, group = tokens
     features, where = stance.features(parsed, start, end, res=res)
     rules = stance.frame_cues(parsed, start, end, res=res)
     rules += stance.naming_cues(parsed, start, end, res=res)
     if not quoted:
         rules += _harm_cues(harms, group, span)
-    cues = (*stance.cues(parsed, features, where, res=res), *rules)
-    score, label, model = stance.judged(features, res, rules)
+    if read is None:
+        cues = (*stance.cues(parsed, features, where, res=res), *rules)
+        score, label, model = stance.judged(features, res, rules)
+        weights = stance.pushes(features, where, res)
+    else:
+        judged, first, last = read
+        cues = tuple(rules)
+        score, label, model = stance.judged_from(judged.probabilities, rules)
+        weights = evidence.by_token(parsed, first, last, judged.tokens)
     return ActorMention(
         span=span,
         score=score,
@@ -73,7 +84,33 @@ def score_mention(
         quoted=quoted,
         role=stance.role(features),
         cues=tuple(sorted(cues, key=lambda c: c.span)),
+        evidence=evidence.strongest(parsed, weights, mention=range(start, end)),
     )
+
+
+def _read(
+    parsed: Doc, mentions: Sequence[find.Mention]
+) -> list[tuple[learned.Judged, int, int] | None]:
+    """The learned model's reading of each mention, one encoder pass per sentence."""
+    text = doc_text(parsed)
+    tokens = token_list(parsed)
+    bounds = [sentence_bounds(sentence_of(tokens[m.token_start])) for m in mentions]
+    sentences = sorted(set(bounds))
+    at = {b: k for k, b in enumerate(sentences)}
+    asked: list[list[tuple[int, int]]] = [[] for _ in sentences]
+    for m, (first, _) in zip(mentions, bounds, strict=True):
+        asked[at[(first, _)]].append((m.start - first, m.end - first))
+    answers = learned.judge(
+        [(text[a:b], spans) for (a, b), spans in zip(sentences, asked, strict=True)]
+    )
+    taken = [0] * len(sentences)
+    result: list[tuple[learned.Judged, int, int] | None] = []
+    for first, last in bounds:
+        k = at[(first, last)]
+        judged = answers[k][taken[k]]
+        taken[k] += 1
+        result.append((judged, first, last) if judged is not None else None)
+    return result
 
 
 def find_actors(
@@ -85,10 +122,13 @@ def find_actors(
     regions: quotes.QuotedRegions,
     found: tuple[Attribution, ...],
     first_names: Mapping[str, str] = {},
+    accurate: bool = False,
 ) -> tuple[list[Group], list[tuple[int, str, ActorMention]], tuple[Harm, ...]]:
     """One article's actor groups, its mentions of them scored (group, words, mention), and the
-    harms it reports with their doers and harmed."""
+    harms it reports with their doers and harmed.  ``accurate``: the learned mention model
+    (``framing.features.stance.learned``) rather than the rules-only one."""
     mentions, groups = find.find(parsed, index=index, first_names=first_names)
+    reads = _read(parsed, mentions) if accurate else [None] * len(mentions)
     token_group: dict[int, int] = {}
     for mention in mentions:
         for i in range(mention.token_start, mention.token_end):
@@ -100,7 +140,7 @@ def find_actors(
         actor_at=lambda i: f"#{token_group[i]}" if i in token_group else None,
     )
     scored = []
-    for mention in mentions:
+    for mention, read in zip(mentions, reads, strict=True):
         span = Span(mention.start, mention.end)
         scored_mention = score_mention(
             parsed,
@@ -109,6 +149,7 @@ def find_actors(
             res=stance_res,
             quoted=regions.contains(span),
             harms=harms,
+            read=read,
         )
         if scored_mention.quoted:
             scored_mention = replace(scored_mention, speaker=_speaker_of(span, found))
@@ -126,10 +167,12 @@ def score_mentions(
     *,
     lexicon_dir: Path | None = None,
     parser: Parser | None = None,
+    accurate: bool = False,
 ) -> list[ActorMention]:
     """Stance toward the words ``text[start:end]`` of each (text, start, end), scored as framing
     scores an actor mention in an article (model, frames, harm roles), for the evaluation
-    scripts and for users checking single sentences.  No page chrome is removed."""
+    scripts and for users checking single sentences.  No page chrome is removed.
+    ``accurate``: the learned mention model, as ``find_actors``."""
     loaded = lexicons.load(lexicon_dir)
     res, harm_res = stance.resources(loaded), agency.resources(loaded)
     parser = parser or Parser.create()
@@ -151,6 +194,7 @@ def score_mentions(
             actor_at=_only(span.start, span.end),
         )
         mention = Span(span.start_char, span.end_char)
+        asked = find.Mention(start, end, span.start, span.end, text[start:end], 0)
         results.append(
             score_mention(
                 doc,
@@ -159,6 +203,7 @@ def score_mentions(
                 res=res,
                 quoted=regions.contains(mention),
                 harms=harms,
+                read=_read(doc, [asked])[0] if accurate else None,
             )
         )
     return results

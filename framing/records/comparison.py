@@ -143,6 +143,8 @@ class Analysis:
     stories: tuple[Story, ...] = ()
     # What was left out unread with on_bad="skip"; empty when everything was read.
     rejected: tuple[Rejected, ...] = ()
+    # which mention model ran: "accurate" (the learned one) or "fast" (rules only, --fast)
+    pipeline: str = "accurate"
 
 
 @dataclass(frozen=True, slots=True)

@@ -66,6 +66,16 @@ class StanceCue:
 
 
 @dataclass(frozen=True, slots=True)
+class EvidenceWord:
+    """A content word that moved a mention's score, and how far (its part in the score's logit
+    gap for the learned model, its weight for the rules-only one); positive pushes up."""
+
+    text: str
+    span: Span
+    weight: float
+
+
+@dataclass(frozen=True, slots=True)
 class ActorMention:
     span: Span
     score: float  # valence of what is said about the actor here, in [-1, 1]; 0 when nothing
@@ -75,6 +85,7 @@ class ActorMention:
     cues: tuple[StanceCue, ...] = ()
     label: str = "neutral"  # negative | neutral | positive: the most probable class
     model: float = 0.0  # the stance model's part of the score, before the rule cues
+    evidence: tuple[EvidenceWord, ...] = ()  # at most three, strongest first
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,6 +13,11 @@ from dataclasses import dataclass
 from framing.records import Document, Span
 from framing.report.text import line_of
 
+EVIDENCE_SOURCE = (
+    "stance model rule: the word's part in the learned model's score (framing/models/stance; "
+    "lexicons/stance_model.tsv with --fast)"
+)
+
 
 @dataclass(frozen=True, slots=True)
 class Finding:
@@ -45,6 +50,12 @@ def findings(doc: Document) -> list[Finding]:
                     f"stance toward {st.actor}: {cue.valence:+.2f} (mention score {m.score:+.2f})"
                 )
                 found.append(Finding(cue.span, "stance cue", what, cue.rule))
+            for word in m.evidence:
+                what = (
+                    f"moved the stance toward {st.actor} by {word.weight:+.2f} "
+                    f"(mention score {m.score:+.2f})"
+                )
+                found.append(Finding(word.span, "stance evidence", what, EVIDENCE_SOURCE))
     for harm in doc.harms:
         doer = harm.doer or (harm.doer_text.text if harm.doer_text else "no doer")
         what = f"harm, {harm.voice}; doer: {doer}; harmed: {harm.harmed or 'not named'}"

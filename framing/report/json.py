@@ -7,13 +7,10 @@ machine; keys keep the order of the contract.
 from __future__ import annotations
 
 import json
-import math
 from collections.abc import Iterable, Iterator
 from typing import Any
 
 from framing.records import (
-    ActorMention,
-    ActorStance,
     Analysis,
     Attribution,
     Claim,
@@ -31,21 +28,11 @@ from framing.records import (
     SharedQuote,
     SourceProfile,
     Span,
-    StanceCue,
     Story,
     Vocabulary,
 )
-
-DECIMALS = 4
-
-
-def number(value: float | None) -> float | int | None:
-    if value is None or not math.isfinite(value):
-        return None  # JSON has no NaN or infinity
-    rounded = round(float(value), DECIMALS)
-    if rounded == int(rounded) and abs(rounded) < 1e15:
-        return int(rounded)
-    return rounded
+from framing.report.json_stance import stance
+from framing.report.rounding import number
 
 
 def _span(span: Span) -> dict[str, int]:
@@ -101,39 +88,6 @@ def _label(label: LabelMention) -> dict[str, Any]:
     }
 
 
-def _cue(cue: StanceCue) -> dict[str, Any]:
-    return {"text": cue.text, **_span(cue.span), "valence": number(cue.valence), "rule": cue.rule}
-
-
-def _mention(m: ActorMention) -> dict[str, Any]:
-    return {
-        **_span(m.span),
-        "score": number(m.score),
-        "model": number(m.model),
-        "label": m.label,
-        "quoted": m.quoted,
-        "speaker": m.speaker,
-        "role": m.role,
-        "cues": [_cue(c) for c in m.cues],
-    }
-
-
-def _stance(items: tuple[ActorStance, ...]) -> dict[str, Any]:
-    return {
-        s.actor: {
-            "score": number(s.score),
-            "label": s.label,
-            "mentions": [_mention(m) for m in s.details],
-            "quoted_score": number(s.quoted_score),
-            "side": s.side,
-            "kind": s.kind,
-            "names": list(s.names),
-            "found": s.found,
-        }
-        for s in items
-    }
-
-
 def _harm(h: Harm) -> dict[str, Any]:
     return {
         "trigger": _evidence(h.trigger),
@@ -176,7 +130,7 @@ def document(doc: Document) -> dict[str, Any]:
         "attributions": [_attribution(a) for a in doc.attributions],
         "loaded_terms": [_loaded(t) for t in doc.loaded_terms],
         "labels": [_label(label) for label in doc.labels],
-        "stance": _stance(doc.stance),
+        "stance": stance(doc.stance),
         "quantities": [_quantity(q) for q in doc.quantities],
         "readability": {name: number(value) for name, value in doc.readability},
         "agency": [_harm(h) for h in doc.harms],
@@ -326,6 +280,7 @@ def to_dict(analysis: Analysis) -> dict[str, Any]:
     }
     if analysis.stories:
         found["stories"] = [story(s) for s in analysis.stories]
+    found["pipeline"] = analysis.pipeline
     found["warnings"] = list(analysis.warnings)
     # the articles or records left out with --on-bad skip; always there, empty otherwise
     found["rejected"] = _rejected(analysis)
@@ -365,6 +320,7 @@ def chunks(
     }
     if analysis.stories:
         top["stories"] = _STORIES
+    top["pipeline"] = analysis.pipeline
     top["warnings"] = list(analysis.warnings)
     top["rejected"] = _rejected(analysis)
     text = json.dumps(top, ensure_ascii=False, indent=2)

@@ -18,7 +18,9 @@ from framing import __version__, clean, config, corpus, lexicons, quotes
 from framing.actors import index as actor_index
 from framing.actors import people, score, stage
 from framing.actors.stage import Pending
+from framing.errors import ModelError
 from framing.features import agency, attribution, labels, quantities, stance, style, wording
+from framing.features.stance import learned
 from framing.nlp import Doc, Parser, release
 from framing.records import (
     Attribution,
@@ -48,14 +50,25 @@ class Settings:
     agency: agency.Resources
     quantities: quantities.Resources
     people: people.Resources
+    # the learned mention model ("accurate", the default) or the rules-only one ("fast")
+    accurate: bool = True
 
 
 def load_settings(
-    paths: Sequence[Path], *, config_path: Path | None = None, lexicon_dir: Path | None = None
+    paths: Sequence[Path],
+    *,
+    config_path: Path | None = None,
+    lexicon_dir: Path | None = None,
+    fast: bool = False,
 ) -> Settings:
     found = config.find(list(paths), config_path)
     story = config.load(found, shown=corpus.display(found)) if found else config.EMPTY
     loaded = lexicons.load(lexicon_dir)
+    if not fast and not learned.available():
+        raise ModelError(
+            f"the learned stance model is missing: expected {', '.join(learned.FILES)} in "
+            f"{learned.MODEL_DIR}; reinstall framing, or run with --fast (the rules-only model)"
+        )
     return Settings(
         story=story,
         actors=actor_index.actor_index(story) if story.actors else None,
@@ -67,6 +80,7 @@ def load_settings(
         agency=agency.resources(loaded),
         quantities=quantities.resources(loaded),
         people=people.resources(loaded),
+        accurate=not fast,
     )
 
 
@@ -94,7 +108,11 @@ def _stage_prints(settings: Settings) -> dict[str, str]:
     return {
         "wording": results.fingerprint(settings.wording),
         "attribution": heard,
-        "actors": results.key(heard, results.fingerprint((settings.stance, settings.agency))),
+        "actors": results.key(
+            heard,
+            results.fingerprint((settings.stance, settings.agency)),
+            learned.fingerprint() if settings.accurate else "fast",
+        ),
         "quantities": results.fingerprint(settings.quantities),
         "labels": results.fingerprint(settings.labels),
         "style": "",
@@ -165,6 +183,7 @@ def _document(
             regions=regions,
             found=found,
             first_names=settings.people.first_names,
+            accurate=settings.accurate,
         )
         kept = tuple(
             h

@@ -93,8 +93,8 @@ def test_json_keeps_each_story_apart(mixed, tmp_path: Path) -> None:
     data = json.loads(_write(mixed, tmp_path / "r", "json")["framing.json"])
     assert list(data) == [
         "framing_version", "documents", "facts", "omissions", "labels", "sources", "claims",
-        "only_in_one_document", "shared_quotes", "vocabulary", "stories", "warnings",
-        "rejected",
+        "only_in_one_document", "shared_quotes", "vocabulary", "stories", "pipeline",
+        "warnings", "rejected",
     ]  # fmt: skip
     assert len(data["documents"]) == 10 and data["facts"] == [] and data["sources"] == []
     first = data["stories"][0]

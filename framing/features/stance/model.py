@@ -308,9 +308,28 @@ def judged(
 ) -> tuple[float, str, float]:
     """``score`` and ``predict`` after the rule cues, and the model's own ``score`` without
     them, from one computation of the model's probabilities (three per mention otherwise)."""
-    probs = probabilities(found, res)
+    return judged_from(probabilities(found, res), rules)
+
+
+def judged_from(
+    probs: tuple[float, float, float], rules: Sequence[StanceCue]
+) -> tuple[float, str, float]:
+    """``judged`` for a model's probabilities (the learned model's, or the rules-only one's)."""
     after, model = _adjust(probs, rules), _adjust(probs, ())
     return after[2] - after[0], CLASSES[after.index(max(after))], model[2] - model[0]
+
+
+def pushes(
+    found: Mapping[str, float], where: Mapping[str, int], res: Resources
+) -> dict[int, float]:
+    """Each token's push on the rules-only model's positive-minus-negative logit gap: the
+    weights of the features it gave (``where``), summed."""
+    pushed: dict[int, float] = defaultdict(float)
+    for name, index in where.items():
+        weight = res.weights.get(name)
+        if weight is not None:
+            pushed[index] += (weight[2] - weight[0]) * found.get(name, 0.0)
+    return {i: round(p, 3) for i, p in pushed.items()}
 
 
 def role(found: Mapping[str, float]) -> str:

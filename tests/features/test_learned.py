@@ -1,0 +1,72 @@
+"""The learned mention model: one encoder pass per sentence serves every mention, the output is
+the same run to run, a mention's stance follows what is said of it, and its evidence is words a
+reader learns from (never a function word, title, date or name)."""
+
+from __future__ import annotations
+
+import pytest
+
+from framing.actors.score import score_mentions
+from framing.features.stance import evidence, learned
+
+
+def test_the_model_ships_with_the_package() -> None:
+    assert learned.available()
+
+
+def test_one_pass_serves_every_mention_and_repeats_exactly() -> None:
+    sentence = "Ann Reed praised the brave nurses, while Tom Hale was jailed for fraud."
+    spans = [(0, 8), (41, 49)]
+    first = learned.judge([(sentence, spans)])
+    assert len(first[0]) == 2 and all(j is not None for j in first[0])  # the precondition
+    for judged in first[0]:
+        assert judged is not None
+        assert abs(sum(judged.probabilities) - 1.0) < 0.01
+        assert judged.tokens  # each word piece's part, for the evidence
+    reed, hale = first[0]
+    assert reed is not None and hale is not None
+    assert reed.probabilities != hale.probabilities  # pooled per mention, not per sentence
+    assert learned.judge([(sentence, spans)]) == first
+
+
+@pytest.mark.parametrize(
+    ("kind", "praised", "attacked"),
+    [
+        (
+            "verb",
+            "Ann Reed praised Tom Hale for his courage.",
+            "Ann Reed attacked Tom Hale for his cowardice.",
+        ),
+        (
+            "description",
+            "Tom Hale, a respected and generous leader, opened the school.",
+            "Tom Hale, a corrupt and violent thug, opened the school.",
+        ),
+    ],
+)
+def test_what_is_said_of_a_mention_moves_its_score(kind: str, praised: str, attacked: str) -> None:
+    start = praised.index("Tom Hale")
+    good, bad = score_mentions(
+        [(praised, start, start + 8), (attacked, attacked.index("Tom Hale"),
+                                        attacked.index("Tom Hale") + 8)],
+        accurate=True,
+    )  # fmt: skip
+    assert good.score > bad.score, kind
+    assert bad.label == "negative" and good.label != "negative"
+
+
+def test_evidence_is_words_a_reader_learns_from(parser) -> None:
+    text = "Sen. Tom Hale on Wednesday angrily denounced the corrupt deal in Ohio."
+    (mention,) = score_mentions([(text, 5, 13)], accurate=True, parser=parser)
+    assert mention.evidence  # the precondition
+    words = {e.text for e in mention.evidence}
+    assert words <= {"angrily", "denounced", "corrupt", "deal"}, words
+    assert len(mention.evidence) <= evidence.SHOWN
+
+
+def test_the_rules_only_model_gives_evidence_in_words_too(parser) -> None:
+    text = "Sen. Tom Hale on Wednesday angrily denounced the corrupt deal in Ohio."
+    assert not evidence.shown(parser.parse([text])[0][0])  # "Sen.": a title
+    (mention,) = score_mentions([(text, 5, 13)], parser=parser)
+    assert mention.evidence  # the precondition
+    assert {e.text for e in mention.evidence}.isdisjoint({"Sen.", "Wednesday", "Ohio", "on"})
