@@ -38,6 +38,8 @@ PIECES = st.sampled_from(
            "WASHINGTON", "."],
     cut=0,
 )  # fmt: skip
+# and a relative clause ending the text read one token past it (a crash)
+@example(words=["\u201c", "the group", "50/50", "the group", "said"], cut=0)
 def test_analyze_survives_odd_text(parser, tmp_path_factory, words: list[str], cut: int) -> None:
     folder = tmp_path_factory.mktemp("odd")
     # Invented fragments, and a real article cut at a random place with fragments spliced in.

@@ -33,8 +33,8 @@ def rest_of_sentence(
     resumed = doc[closed + 1] if closed + 1 < sent.end else None
     closed_off = (
         cue.dep_ == "relcl"
+        and resumed is not None  # (and so ``closed`` is inside the sentence)
         and doc[closed].text in {",", "--"}
-        and resumed is not None
         and resumed.pos_ in {"VERB", "AUX"}
         and resumed in cue.head.ancestors
     )
