@@ -32,21 +32,123 @@ OBJECTS = {"dobj", "obj"}
 POSSESSORS = {"poss", "compound", "amod", "nmod"}
 
 
+# A verb with a particle is another verb ("shelled out cash", "kicked off", "fired back"), unless
+# the particle only completes the harm ("shot down", "burned down", "blew up") or is part of the
+# term ("gun down").
+COMPLETING_PARTICLES = {"down", "up"}
+# The dependencies that hold the other words of a verb phrase ("opened fire", "gunned down",
+# "beaten to death", "struck by gunfire", "took them hostage", "were taken hostage").
+PHRASE_DEPS = {"dobj", "obj", "prt", "prep", "agent", "pobj", "oprd", "acomp", "advmod", "dative"}
+# Where the harmed of a phrase whose object is part of it stands: "opened fire on the crowd", "set
+# fire to the building".
+HARMED_PREPOSITIONS = {"on", "at", "upon", "to", "into", "against"}
+
+
 @dataclass(frozen=True, slots=True)
 class Resources:
     verbs: Mapping[str, str]  # lemma -> where (file:line)
     undergo: Mapping[str, str]
     nouns: Mapping[str, str]
     means: frozenset[str]
+    # Terms of several words, by the word the parse hangs the others from: a verb phrase's first
+    # word ("open" of "open fire"), a noun phrase's last ("toll" of "death toll"); each entry
+    # (pos, the other words in order, where), the longest first.
+    phrases: Mapping[str, tuple[tuple[str, tuple[str, ...], str], ...]]
 
 
 def resources(lexicons: Lexicons) -> Resources:
     table = lexicons[HARM.name]
     by_pos: dict[str, dict[str, str]] = {"verb": {}, "noun": {}, "means": {}, "undergo": {}}
+    phrases: dict[str, list[tuple[str, tuple[str, ...], str]]] = {}
     for row in table.rows:
-        term = row.text(HARM, "term").lower()
-        by_pos[row.text(HARM, "pos")][term] = table.where(row)
-    return Resources(by_pos["verb"], by_pos["undergo"], by_pos["noun"], frozenset(by_pos["means"]))
+        term, pos = row.text(HARM, "term").lower(), row.text(HARM, "pos")
+        # "hostage-taking" is two words to the parse, as "hostage taking" is
+        words = term.replace("-", " ").split()
+        if len(words) == 1:
+            by_pos[pos][term] = table.where(row)
+        elif pos in {"verb", "undergo"}:
+            phrases.setdefault(words[0], []).append((pos, tuple(words[1:]), table.where(row)))
+        else:
+            phrases.setdefault(words[-1], []).append((pos, tuple(words[:-1]), table.where(row)))
+    return Resources(
+        by_pos["verb"],
+        by_pos["undergo"],
+        by_pos["noun"],
+        frozenset(by_pos["means"]),
+        {key: tuple(sorted(found, key=lambda f: -len(f[1]))) for key, found in phrases.items()},
+    )
+
+
+def _lemma(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def _verb_phrase(token: Token, rest: tuple[str, ...]) -> list[Token] | None:
+    """The tokens of ``rest`` hanging from the verb ``token`` in order, each from the verb or the
+    word before it ("opened fire", "beaten to death", "struck by gunfire"), or None."""
+    found: list[Token] = []
+    for word in rest:
+        heads = [token, *found[-1:]]
+        match = next(
+            (
+                c
+                for head in heads
+                for c in head.children
+                if c.dep_ in PHRASE_DEPS and word in {_lemma(c), c.lower_} and c not in found
+            ),
+            None,
+        )
+        if match is None:
+            return None
+        found.append(match)
+    return found
+
+
+def _noun_phrase(token: Token, rest: tuple[str, ...]) -> list[Token] | None:
+    """The modifiers of the noun ``token`` that spell ``rest`` before it ("death toll", "air
+    strike", "hostage-taking"), or None."""
+    lefts = [t for t in token.lefts if t.dep_ in {"compound", "amod", "nmod"}]
+    words = [t for t in lefts if t.is_alpha][-len(rest) :]
+    if len(words) == len(rest) and all(
+        word in {_lemma(t), t.lower_} for word, t in zip(rest, words, strict=True)
+    ):
+        return words
+    return None
+
+
+def _other_particle(token: Token, phrase: list[Token]) -> bool:
+    """A particle that makes the verb another verb: "shelled out", "kicked off", "fired back"."""
+    return any(
+        (c.dep_ == "prt" and c not in phrase and c.lower_ not in COMPLETING_PARTICLES)
+        or (c.dep_ == "advmod" and c.lower_ == "back")  # the parse's "fired back" is an adverb
+        for c in token.children
+    )
+
+
+def term_at(token: Token, res: Resources) -> tuple[str, str, list[Token]] | None:
+    """(pos, where, the other words of a phrase) of the harm term whose head word is ``token``,
+    the longest phrase first; None for most words."""
+    lemma = _lemma(token)
+    is_verb, is_noun = token.pos_ == "VERB", token.pos_ == "NOUN"
+    for pos, rest, where in res.phrases.get(lemma, ()):
+        if pos in {"verb", "undergo"} and is_verb:
+            words = _verb_phrase(token, rest)
+            if words is not None and not _other_particle(token, words):
+                return pos, where, words
+        elif pos in {"noun", "means"} and is_noun:
+            words = _noun_phrase(token, rest)
+            if words is not None:
+                return pos, where, words
+    if is_verb and lemma in res.undergo:
+        prt = any(c.dep_ == "prt" for c in token.children)  # "died down" is no death
+        return None if prt else ("undergo", res.undergo[lemma], [])
+    if is_verb and lemma in res.verbs:
+        return None if _other_particle(token, []) else ("verb", res.verbs[lemma], [])
+    if is_noun and lemma in res.nouns:
+        return "noun", res.nouns[lemma], []
+    if is_noun and lemma in res.means:
+        return "means", "", []
+    return None
 
 
 def _evidence(tokens: list[Token]) -> Evidence:
@@ -91,58 +193,91 @@ def _actor_in(token: Token, actor_at: Callable[[int], str | None]) -> tuple[str,
     return None
 
 
-def _classify(
-    token: Token, res: Resources, actor_at: Callable[[int], str | None]
+def _subject(token: Token) -> Token | None:
+    """The doer of an active harm verb: its subject, or the subject of the verb it completes
+    ("tried to kill", "fired and killed"), or of the verb whose participle it is ("dispersed the
+    crowd, killing two": the troops who dispersed it did the killing)."""
+    subject = next((c for c in token.children if c.dep_ in SUBJECTS), None)
+    participle = token.dep_ == "advcl" and token.tag_ == "VBG"
+    if subject is None and (token.dep_ in {"xcomp", "conj"} or participle):
+        subject = next((c for c in token.head.children if c.dep_ in SUBJECTS), None)
+    return subject
+
+
+def _harmed_of(token: Token, phrase: list[Token]) -> Token | None:
+    """The harmed of an active harm verb: its object, or for a phrase whose object is part of it,
+    the object of "on", "at", "to" ("opened fire on the crowd", "set fire to the building") or the
+    noun the parse hung on the phrase's own ("took three aid workers hostage")."""
+    harmed = next((c for c in token.children if c.dep_ in OBJECTS and c not in phrase), None)
+    if harmed is not None or not phrase:
+        return harmed
+    for head in (token, *phrase):
+        for child in (head, *head.children):
+            if child.dep_ == "prep" and child.lower_ in HARMED_PREPOSITIONS:
+                pobj = next((p for p in child.children if p.dep_ == "pobj"), None)
+                if pobj is not None and pobj not in phrase:
+                    return pobj  # "opened fire on the crowd", "fired on the crowd"
+    return next((c for w in phrase for c in w.children if c.dep_ == "compound"), None)
+
+
+def _verb(
+    token: Token,
+    phrase: list[Token],
+    rule: str,
+    res: Resources,
+    actor_at: Callable[[int], str | None],
 ) -> tuple[str, Token | None, Token | None, str] | None:
-    """(voice, doer token, harmed token, rule) for one harm word, or None when it is no harm."""
-    lemma = token.lemma_.lower()
-    if not (lemma in res.undergo or lemma in res.verbs or lemma in res.nouns or lemma in res.means):
-        return None  # most words: decided before reading the tree around them
     children = list(token.children)
-    if token.pos_ == "VERB" and lemma in res.undergo:
-        subject = next((c for c in children if c.dep_ in SUBJECTS), None)
+    agent = next((c for c in children if c.dep_ == "agent"), None)
+    passive_subject = next((c for c in children if c.dep_ in PASSIVE_SUBJECTS), None)
+    passive = passive_subject is not None or any(c.dep_ == "auxpass" for c in children)
+    if token.dep_ == "acl" and token.tag_ == "VBN":
+        passive, passive_subject = True, token.head  # "30,000 people killed"
+    has_have = any(c.dep_ == "aux" and c.lemma_ == "have" for c in children)
+    if not passive and token.tag_ == "VBN" and not has_have:
+        # "with 30,000 people already killed": a participle with a subject and no "have"
+        # is a reduced passive, its subject the harmed
+        passive_subject = next((c for c in children if c.dep_ in SUBJECTS), None)
+        passive = passive_subject is not None
+    if passive:
+        by = next((p for p in agent.children if p.dep_ == "pobj"), None) if agent else None
+        return ("passive-by" if by is not None else "agentless"), by, passive_subject, rule
+    subject = _subject(token)
+    harmed = _harmed_of(token, phrase)
+    if subject is None:
+        return None  # "to kill" with no one to do it: an intention, not a shown harm
+    sub_lemma = subject.lemma_.lower()
+    if actor_at(subject.i) is None and (sub_lemma in res.means or sub_lemma in res.nouns):
+        inside = _actor_in(subject, actor_at)
+        if inside is None:
+            return "inanimate", subject, harmed, rule
+        return "active", inside[1], harmed, rule
+    return "active", subject, harmed, rule
+
+
+def _classify(
+    token: Token,
+    term: tuple[str, str, list[Token]],
+    res: Resources,
+    actor_at: Callable[[int], str | None],
+) -> tuple[str, Token | None, Token | None, str] | None:
+    """(voice, doer token, harmed token, rule) for one harm term, or None when it is no harm."""
+    pos, rule, phrase = term
+    if pos == "undergo":
+        subject = next((c for c in token.children if c.dep_ in SUBJECTS), None)
         harmed = subject if subject is not None else (token.head if token.dep_ == "acl" else None)
-        return "intransitive", None, harmed, res.undergo[lemma]
-    if token.pos_ == "VERB" and lemma in res.verbs:
-        rule = res.verbs[lemma]
-        agent = next((c for c in children if c.dep_ == "agent"), None)
-        passive_subject = next((c for c in children if c.dep_ in PASSIVE_SUBJECTS), None)
-        passive = passive_subject is not None or any(c.dep_ == "auxpass" for c in children)
-        if token.dep_ == "acl" and token.tag_ == "VBN":
-            passive, passive_subject = True, token.head  # "30,000 people killed"
-        has_have = any(c.dep_ == "aux" and c.lemma_ == "have" for c in children)
-        if not passive and token.tag_ == "VBN" and not has_have:
-            # "with 30,000 people already killed": a participle with a subject and no "have"
-            # is a reduced passive, its subject the harmed
-            passive_subject = next((c for c in children if c.dep_ in SUBJECTS), None)
-            passive = passive_subject is not None
-        if passive:
-            by = next((p for p in agent.children if p.dep_ == "pobj"), None) if agent else None
-            return ("passive-by" if by is not None else "agentless"), by, passive_subject, rule
-        subject = next((c for c in children if c.dep_ in SUBJECTS), None)
-        if subject is None and token.dep_ in {"xcomp", "conj"}:
-            subject = next((c for c in token.head.children if c.dep_ in SUBJECTS), None)
-        harmed = next((c for c in children if c.dep_ in OBJECTS), None)
-        if subject is None:
-            return None  # "to kill" with no one to do it: an intention, not a shown harm
-        sub_lemma = subject.lemma_.lower()
-        if actor_at(subject.i) is None and (sub_lemma in res.means or sub_lemma in res.nouns):
-            inside = _actor_in(subject, actor_at)
-            if inside is None:
-                return "inanimate", subject, harmed, rule
-            return "active", inside[1], harmed, rule
-        return "active", subject, harmed, rule
-    if token.pos_ == "NOUN" and (lemma in res.nouns or lemma in res.means):
-        rule = res.nouns.get(lemma, "")
-        if token.dep_ in SUBJECTS and token.head.lemma_.lower() in res.verbs:
-            return None  # "the attack killed": counted once, at the verb
-        inside = _actor_in(token, actor_at)
-        harmed = None
-        for child in token.children:
-            if child.dep_ == "prep" and child.lower_ in {"of", "on", "against"}:
-                harmed = next((p for p in child.children if p.dep_ == "pobj"), None)
-        return "nominal", inside[1] if inside else None, harmed, rule
-    return None
+        return "intransitive", None, harmed, rule
+    if pos == "verb":
+        return _verb(token, phrase, rule, res, actor_at)
+    head = term_at(token.head, res) if token.head is not token else None
+    if token.dep_ in SUBJECTS and head is not None and head[0] == "verb":
+        return None  # "the attack killed": counted once, at the verb
+    inside = _actor_in(token, actor_at)
+    harmed = None
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in {"of", "on", "against"}:
+            harmed = next((p for p in child.children if p.dep_ == "pobj"), None)
+    return "nominal", inside[1] if inside else None, harmed, rule
 
 
 def extract(
@@ -153,16 +288,25 @@ def extract(
     actor_at: Callable[[int], str | None],
 ) -> tuple[Harm, ...]:
     """Every harm verb and noun in the parsed article, with its voice, doer and harmed."""
+    tokens = token_list(doc)
+    terms = {t.i: term for t in tokens if t.is_alpha and (term := term_at(t, res)) is not None}
+    # the other words of a phrase are no harm words of their own ("beaten to death")
+    inside_phrase = {w.i for _, _, phrase in terms.values() for w in phrase}
     found = []
-    for token in token_list(doc):
-        if not token.is_alpha:
+    for token in tokens:
+        if token.i not in terms or token.i in inside_phrase:
             continue
-        result = _classify(token, res, actor_at)
+        result = _classify(token, terms[token.i], res, actor_at)
         if result is None:
             continue
         voice, doer, harmed, rule = result
         sent = sentence_of(token)
-        trigger = Evidence(token.text, Span(token.idx, token.idx + len(token.text)))
+        phrase = terms[token.i][2]
+        trigger = (
+            _evidence([token, *phrase])
+            if phrase
+            else Evidence(token.text, Span(token.idx, token.idx + len(token.text)))
+        )
         doer_text = _evidence(_phrase(doer)) if doer is not None else None
         harmed_text = _evidence(_phrase(harmed)) if harmed is not None else None
         doer_actor = _actor_in(doer, actor_at) if doer is not None else None

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import pytest
+from support import ROOT
 
 from framing import config, lexicons, quotes
 from framing.actors import find
 from framing.actors.index import actor_index
+from framing.errors import LexiconError
 from framing.features import agency
+from framing.lexicons import HARM, parse_tsv
 from framing.records import Span
 
 STORY = """
@@ -33,6 +36,15 @@ def harms(parser, text: str):
     return agency.extract(doc, res=RES, quoted=regions, actor_at=owner.get)
 
 
+def check(parser, text: str, trigger: str, voice: str, doer, harmed) -> None:
+    """The harm at ``trigger`` is found (so a stub fails), with this voice, doer and harmed."""
+    found = {h.trigger.text: h for h in harms(parser, text)}
+    assert trigger in found, f"no harm at {trigger!r}: {sorted(found)}"
+    harm = found[trigger]
+    assert (harm.voice, harm.doer, harm.harmed) == (voice, doer, harmed)
+    assert text[harm.trigger.span.start : harm.trigger.span.end] == trigger
+
+
 @pytest.mark.parametrize(
     ("text", "trigger", "voice", "doer", "harmed"),
     [
@@ -55,16 +67,77 @@ def harms(parser, text: str):
         ("Twenty villagers died on Monday.", "died", "intransitive", None, "Southland"),
         ("Airstrikes killed 20 villagers.", "killed", "inanimate", None, "Southland"),
         ("Northland's attack killed 20 villagers.", "killed", "active", "Northland", "Southland"),
-        ("The death toll rose again.", "toll", "nominal", None, None),
+        ("The death toll rose again.", "death toll", "nominal", None, None),
         ("Strikes by the army continued.", "Strikes", "nominal", "Northland", None),
     ],
 )
 def test_voice_doer_and_harmed(parser, text, trigger, voice, doer, harmed) -> None:
-    found = {h.trigger.text: h for h in harms(parser, text)}
-    assert trigger in found, f"no harm at {trigger!r}: {sorted(found)}"
-    harm = found[trigger]
-    assert (harm.voice, harm.doer, harm.harmed) == (voice, doer, harmed)
-    assert text[harm.trigger.span.start : harm.trigger.span.end] == trigger
+    check(parser, text, trigger, voice, doer, harmed)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "voice", "doer", "harmed"),
+    [
+        # phrases: their words hang from one another in the parse
+        ("The army opened fire on villagers.", "opened fire", "active", "Northland", "Southland"),
+        ("The army gunned down two villagers.", "gunned down", "active", "Northland", "Southland"),
+        ("The army beat up two villagers.", "beat up", "active", "Northland", "Southland"),
+        (
+            "Two villagers were beaten to death by the army.",
+            "beaten to death",
+            "passive-by",
+            "Northland",
+            "Southland",
+        ),
+        (
+            "The army took ten villagers hostage.",
+            "took ten villagers hostage",
+            "active",
+            "Northland",
+            "Southland",
+        ),
+        ("Ten villagers were taken hostage.", "taken hostage", "agentless", None, "Southland"),
+        ("The death toll among villagers rose.", "death toll", "nominal", None, None),
+        # single words
+        ("The army stabbed two villagers.", "stabbed", "active", "Northland", "Southland"),
+        ("The army punched two villagers.", "punched", "active", "Northland", "Southland"),
+        ("The army strangled two villagers.", "strangled", "active", "Northland", "Southland"),
+        ("The army shelled the villagers' homes.", "shelled", "active", "Northland", "Southland"),
+        ("The army shot down a villager's drone.", "shot", "active", "Northland", None),
+        # a participle after the main verb: the main verb's subject did it
+        (
+            "The army dispersed the march, killing two villagers.",
+            "killing",
+            "active",
+            "Northland",
+            "Southland",
+        ),
+    ],
+)
+def test_physical_violence(parser, text, trigger, voice, doer, harmed) -> None:
+    check(parser, text, trigger, voice, doer, harmed)
+
+
+@pytest.mark.parametrize(
+    ("text", "triggers"),
+    [
+        # each sentence also holds one harm, so that finding nothing fails
+        ("The army shelled out millions and shelled the villages.", ["shelled"]),
+        ("The senator beat the governor in the primary after the army shot a villager.", ["shot"]),
+        ("Shares beat expectations on the day the army stabbed a villager.", ["stabbed"]),
+        ("The protests died down after the army shot a villager.", ["shot"]),
+        ("The minister fired back at critics after the army shot a villager.", ["shot"]),
+        ("The minister shot back at critics after the army shot a villager.", ["shot"]),
+        # "fire" dismisses more often than it shoots: only "open fire" is a harm
+        ("The board fired the coach on Monday after the army shot a villager.", ["shot"]),
+        # a phrase is one harm, not one for each of its harm words
+        ("The death toll rose.", ["death toll"]),
+        ("A villager was beaten to death.", ["beaten to death"]),
+    ],
+)
+def test_harmless_senses_of_violence_words(parser, text: str, triggers: list[str]) -> None:
+    found = [h.trigger.text for h in harms(parser, text)]
+    assert found == triggers
 
 
 @pytest.mark.parametrize(
@@ -118,3 +191,24 @@ def test_evidence_never_runs_into_front_matter(parser, tmp_path) -> None:
     assert doc.harms and doc.quantities  # both kinds of evidence were found
     for item in found:
         assert doc.text[item.span.start : item.span.end] == item.text, item
+
+
+def _harm_message(lines: list[str]) -> str:
+    with pytest.raises(LexiconError) as caught:
+        parse_tsv("\n".join(lines), HARM, path="lexicons/harm.tsv")
+    return str(caught.value)
+
+
+def test_a_broken_phrase_line_names_its_file_and_line() -> None:
+    lines = (ROOT / "lexicons" / "harm.tsv").read_text(encoding="utf-8").splitlines()
+    at = lines.index("open fire\tverb\tviolence")
+    assert parse_tsv("\n".join(lines), HARM, path="lexicons/harm.tsv").rows  # the file is valid
+    spaces = [*lines[:at], "open fire verb violence", *lines[at + 1 :]]
+    assert _harm_message(spaces) == (
+        f"lexicons/harm.tsv:{at + 1}: expected 3 tab-separated fields (term, pos, kind), got 1"
+    )
+    twice = [*lines, "open  fire\tverb\tviolence"]
+    assert _harm_message(twice) == (
+        f"lexicons/harm.tsv:{len(lines) + 1}: duplicate entry 'open fire / verb', first given on "
+        f"line {at + 1}; remove one of the two lines"
+    )
