@@ -99,6 +99,7 @@ def find_actors(
         quoted=regions,
         actor_at=lambda i: f"#{token_group[i]}" if i in token_group else None,
     )
+    stance_harms = agency.in_stance(harms, res=agency_res)
     scored = []
     for mention in mentions:
         span = Span(mention.start, mention.end)
@@ -108,7 +109,7 @@ def find_actors(
             span,
             res=stance_res,
             quoted=regions.contains(span),
-            harms=harms,
+            harms=stance_harms,
         )
         if scored_mention.quoted:
             scored_mention = replace(scored_mention, speaker=_speaker_of(span, found))
@@ -158,7 +159,7 @@ def score_mentions(
                 mention,
                 res=res,
                 quoted=regions.contains(mention),
-                harms=harms,
+                harms=agency.in_stance(harms, res=harm_res),
             )
         )
     return results

@@ -30,6 +30,7 @@ PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
 SUBJECTS = {"nsubj", "csubj"}
 OBJECTS = {"dobj", "obj"}
 POSSESSORS = {"poss", "compound", "amod", "nmod"}
+RELATIVE_TAGS = {"WP", "WDT"}  # who, which, that as the parse tags a relative pronoun
 
 
 # A verb with a particle is another verb ("shelled out cash", "kicked off", "fired back"), unless
@@ -54,12 +55,15 @@ class Resources:
     # word ("open" of "open fire"), a noun phrase's last ("toll" of "death toll"); each entry
     # (pos, the other words in order, where), the longest first.
     phrases: Mapping[str, tuple[tuple[str, tuple[str, ...], str], ...]]
+    # the rows (file:line) of kind detention: lawful custody, reported but no aggression
+    custody: frozenset[str] = frozenset()
 
 
 def resources(lexicons: Lexicons) -> Resources:
     table = lexicons[HARM.name]
     by_pos: dict[str, dict[str, str]] = {"verb": {}, "noun": {}, "means": {}, "undergo": {}}
     phrases: dict[str, list[tuple[str, tuple[str, ...], str]]] = {}
+    custody = frozenset(table.where(r) for r in table.rows if r.text(HARM, "kind") == "detention")
     for row in table.rows:
         term, pos = row.text(HARM, "term").lower(), row.text(HARM, "pos")
         # "hostage-taking" is two words to the parse, as "hostage taking" is
@@ -76,7 +80,14 @@ def resources(lexicons: Lexicons) -> Resources:
         by_pos["noun"],
         frozenset(by_pos["means"]),
         {key: tuple(sorted(found, key=lambda f: -len(f[1]))) for key, found in phrases.items()},
+        custody,
     )
+
+
+def in_stance(harms: tuple[Harm, ...], *, res: Resources) -> tuple[Harm, ...]:
+    """The harms whose doer stance casts as an aggressor and whose harmed as a victim: all but
+    lawful custody ("police arrested the gunman" makes neither), see ``lexicons/harm.tsv``."""
+    return tuple(h for h in harms if h.rule not in res.custody)
 
 
 def _lemma(token: Token) -> str:
@@ -201,7 +212,15 @@ def _subject(token: Token) -> Token | None:
     participle = token.dep_ == "advcl" and token.tag_ == "VBG"
     if subject is None and (token.dep_ in {"xcomp", "conj"} or participle):
         subject = next((c for c in token.head.children if c.dep_ in SUBJECTS), None)
-    return subject
+    return _antecedent(subject, token)
+
+
+def _antecedent(word: Token | None, verb: Token) -> Token | None:
+    """The noun a relative pronoun stands for: "the gunman who shot two" is the gunman's shot,
+    "villagers who were killed" the villagers' death."""
+    if word is not None and word.tag_ in RELATIVE_TAGS and verb.dep_ == "relcl":
+        return verb.head
+    return word
 
 
 def _harmed_of(token: Token, phrase: list[Token]) -> Token | None:
@@ -241,7 +260,8 @@ def _verb(
         passive = passive_subject is not None
     if passive:
         by = next((p for p in agent.children if p.dep_ == "pobj"), None) if agent else None
-        return ("passive-by" if by is not None else "agentless"), by, passive_subject, rule
+        harmed = _antecedent(passive_subject, token)
+        return ("passive-by" if by is not None else "agentless"), by, harmed, rule
     subject = _subject(token)
     harmed = _harmed_of(token, phrase)
     if subject is None:
@@ -277,6 +297,10 @@ def _classify(
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ in {"of", "on", "against"}:
             harmed = next((p for p in child.children if p.dep_ == "pobj"), None)
+    if rule in res.custody and harmed is None:
+        # "the gunman's arrest": the one held, never the one holding ("the army's detention of
+        # villagers", with its "of", keeps the army as the doer)
+        return "nominal", None, inside[1] if inside else None, rule
     return "nominal", inside[1] if inside else None, harmed, rule
 
 

@@ -23,6 +23,11 @@ aliases = ["the army", "Northland's army", "Northland's forces"]
 name = "Southland"
 kind = "place"
 aliases = ["villagers", "civilians"]
+
+[[actors]]
+name = "Rebels"
+kind = "group"
+aliases = ["the rebels", "the gunman"]
 """
 RES = agency.resources(lexicons.load())
 
@@ -138,6 +143,52 @@ def test_physical_violence(parser, text, trigger, voice, doer, harmed) -> None:
 def test_harmless_senses_of_violence_words(parser, text: str, triggers: list[str]) -> None:
     found = [h.trigger.text for h in harms(parser, text)]
     assert found == triggers
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the one arrested is the harmed, never the doer
+        (
+            "The army arrested the gunman who shot two villagers.",
+            [
+                ("arrested", "active", "Northland", "Rebels"),
+                ("shot", "active", "Rebels", "Southland"),
+            ],
+        ),
+        ("The gunman's arrest was announced.", [("arrest", "nominal", None, "Rebels")]),
+        (
+            "The gunman was detained by the army.",
+            [("detained", "passive-by", "Northland", "Rebels")],
+        ),
+        # with its "of", the possessor of a detention is the one holding
+        (
+            "The army's detention of two villagers ended.",
+            [("detention", "nominal", "Northland", "Southland")],
+        ),
+        # a kidnapping is violence, as before
+        ("The rebels kidnapped two villagers.", [("kidnapped", "active", "Rebels", "Southland")]),
+    ],
+)
+def test_the_arrested_is_never_the_doer(parser, text: str, expected) -> None:
+    found = [(h.trigger.text, h.voice, h.doer, h.harmed) for h in harms(parser, text)]
+    assert found == expected
+
+
+def test_custody_casts_no_aggressor_in_stance(parser) -> None:
+    found = harms(parser, "The army arrested the rebels after the rebels kidnapped two villagers.")
+    assert [h.trigger.text for h in found] == ["arrested", "kidnapped"]
+    assert [h.trigger.text for h in agency.in_stance(found, res=RES)] == ["kidnapped"]
+
+
+def test_police_arresting_a_gunman_are_no_aggressors(parser) -> None:
+    from framing.actors.score import score_mentions
+
+    text = "Police arrested the gunman. Police shot the gunman."
+    arrest, shooting = score_mentions([(text, 0, 6), (text, 28, 34)], parser=parser)
+    assert text[28:34] == "Police"
+    assert any("doer of a harm" in cue.rule for cue in shooting.cues)  # the rule is on
+    assert not any("doer of a harm" in cue.rule for cue in arrest.cues)
 
 
 @pytest.mark.parametrize(
