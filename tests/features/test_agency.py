@@ -124,6 +124,40 @@ def test_physical_violence(parser, text, trigger, voice, doer, harmed) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "trigger", "voice", "doer", "harmed"),
+    [
+        # "by" a thing, or a thing as the subject, names no doer
+        ("Two villagers were killed by gunfire.", "killed", "inanimate", None, "Southland"),
+        ("Two villagers were killed by violence.", "killed", "inanimate", None, "Southland"),
+        ("Two villagers were killed by fire.", "killed", "inanimate", None, "Southland"),
+        ("Two villagers were killed by disease.", "killed", "inanimate", None, "Southland"),
+        ("Two villagers were killed by a storm.", "killed", "inanimate", None, "Southland"),
+        ("Two villagers were killed by an explosion.", "killed", "inanimate", None, "Southland"),
+        (
+            "Two villagers were struck by gunfire.",
+            "struck by gunfire",
+            "inanimate",
+            None,
+            "Southland",
+        ),
+        ("A storm killed two villagers.", "killed", "inanimate", None, "Southland"),
+        # and "by" someone, or a thing of someone's, names its doer
+        ("Two villagers were killed by his gun.", "killed", "passive-by", None, "Southland"),
+        ("Two villagers were killed by the gunman.", "killed", "passive-by", "Rebels", "Southland"),
+        (
+            "Two villagers were killed by the army's gunfire.",
+            "killed",
+            "passive-by",
+            "Northland",
+            "Southland",
+        ),
+    ],
+)
+def test_a_thing_is_no_doer(parser, text, trigger, voice, doer, harmed) -> None:
+    check(parser, text, trigger, voice, doer, harmed)
+
+
+@pytest.mark.parametrize(
     ("text", "triggers"),
     [
         # each sentence also holds one harm, so that finding nothing fails
@@ -138,6 +172,7 @@ def test_physical_violence(parser, text, trigger, voice, doer, harmed) -> None:
         # a phrase is one harm, not one for each of its harm words
         ("The death toll rose.", ["death toll"]),
         ("A villager was beaten to death.", ["beaten to death"]),
+        ("Two villagers were killed by gunfire.", ["killed"]),
     ],
 )
 def test_harmless_senses_of_violence_words(parser, text: str, triggers: list[str]) -> None:

@@ -1,19 +1,5 @@
-"""Agency: who a sentence shows doing harm, and where it hides the doer.
-
-Each harm word of ``lexicons/harm.tsv`` in the article is classified from the parse:
-
-- ``active``: a harm verb with a subject ("the army shelled the town").  When the subject is an
-  event or a weapon, the doer is the actor inside it ("the group's attack killed 20", "Ruritanian
-  strikes killed 20"); when no actor is inside it, the doer is ``inanimate`` ("airstrikes
-  killed 20").
-- ``passive-by``: passive with a "by" phrase ("were killed by soldiers").
-- ``agentless``: passive or participle with no doer ("20 people were killed", "30,000 killed").
-- ``intransitive``: the harmed as subject of a verb that names no doer ("20 people died").
-- ``nominal``: a harm noun ("the death toll", "the killings"), its doer only when attached
-  ("the army's strikes", "strikes by the army").
-
-Doers and harmed parties are actor mentions (the ``actor_at`` callback maps a token to the actor
-it belongs to), so the comparison can count who each outlet shows harming whom.
+"""Agency, the extraction: each harm term of ``lexicons/harm.tsv`` found in the parse (single
+words and phrases), classified by voice with its doer and harmed (see ``framing.features.agency``).
 """
 
 from __future__ import annotations
@@ -21,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
+from framing.features.agency.context import is_inanimate
 from framing.lexicons import HARM, Lexicons
 from framing.nlp import Doc, Token, sentence_bounds, sentence_of, token_list
 from framing.quotes import QuotedRegions
@@ -57,6 +44,8 @@ class Resources:
     phrases: Mapping[str, tuple[tuple[str, tuple[str, ...], str], ...]]
     # the rows (file:line) of kind detention: lawful custody, reported but no aggression
     custody: frozenset[str] = frozenset()
+    # the harm nouns and means, single words and a phrase's head ("toll"): things, never anyone
+    things: frozenset[str] = frozenset()
 
 
 def resources(lexicons: Lexicons) -> Resources:
@@ -81,6 +70,13 @@ def resources(lexicons: Lexicons) -> Resources:
         frozenset(by_pos["means"]),
         {key: tuple(sorted(found, key=lambda f: -len(f[1]))) for key, found in phrases.items()},
         custody,
+        frozenset(by_pos["noun"]) | frozenset(by_pos["means"]) | _noun_heads(phrases),
+    )
+
+
+def _noun_heads(phrases: Mapping[str, list[tuple[str, tuple[str, ...], str]]]) -> frozenset[str]:
+    return frozenset(
+        k for k, found in phrases.items() if any(p in {"noun", "means"} for p, _, _ in found)
     )
 
 
@@ -192,7 +188,8 @@ def _actor_in(token: Token, actor_at: Callable[[int], str | None]) -> tuple[str,
         return name, token
     for child in token.children:
         if child.dep_ in POSSESSORS:
-            for t in child.subtree:
+            # the possessor's own word first: "the army's gunfire" is done by "the army", not "the"
+            for t in (child, *child.subtree):
                 found = actor_at(t.i)
                 if found:
                     return found, t
@@ -261,18 +258,33 @@ def _verb(
     if passive:
         by = next((p for p in agent.children if p.dep_ == "pobj"), None) if agent else None
         harmed = _antecedent(passive_subject, token)
-        return ("passive-by" if by is not None else "agentless"), by, harmed, rule
+        if by is None:
+            return "agentless", None, harmed, rule
+        voice, doer = _named(by, "passive-by", res, actor_at)
+        return voice, doer, harmed, rule
     subject = _subject(token)
     harmed = _harmed_of(token, phrase)
     if subject is None:
         return None  # "to kill" with no one to do it: an intention, not a shown harm
-    sub_lemma = subject.lemma_.lower()
-    if actor_at(subject.i) is None and (sub_lemma in res.means or sub_lemma in res.nouns):
-        inside = _actor_in(subject, actor_at)
-        if inside is None:
-            return "inanimate", subject, harmed, rule
-        return "active", inside[1], harmed, rule
-    return "active", subject, harmed, rule
+    voice, doer = _named(subject, "active", res, actor_at)
+    return voice, doer, harmed, rule
+
+
+def _named(
+    doer: Token, voice: str, res: Resources, actor_at: Callable[[int], str | None]
+) -> tuple[str, Token]:
+    """(voice, doer token) of a harm done by ``doer``.  A thing that harms (a harm noun or means
+    of the lexicon, or an inanimate cause: "gunfire", "the attack", "a storm") is the harm of the
+    actor inside it ("the army's gunfire", "Northland's attack"), and with none inside it names
+    no doer: "killed by gunfire" and "airstrikes killed" are ``inanimate``."""
+    if actor_at(doer.i) is None and is_inanimate(doer, harm_words=res.things):
+        inside = _actor_in(doer, actor_at)
+        if inside is not None:
+            return voice, inside[1]
+        # "his stun gun", "their fires": someone's, though no actor
+        owner = next((c for c in doer.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+        return ("inanimate", doer) if owner is None else (voice, owner)
+    return voice, doer
 
 
 def _classify(
@@ -289,9 +301,12 @@ def _classify(
         return "intransitive", None, harmed, rule
     if pos == "verb":
         return _verb(token, phrase, rule, res, actor_at)
-    head = term_at(token.head, res) if token.head is not token else None
-    if token.dep_ in SUBJECTS and head is not None and head[0] == "verb":
-        return None  # "the attack killed": counted once, at the verb
+    # "the attack killed", "killed by gunfire": counted once, at the verb
+    verb = token.head.head if token.dep_ == "pobj" and token.head.dep_ == "agent" else token.head
+    by_or_subject = token.dep_ in SUBJECTS or verb is not token.head
+    head = term_at(verb, res) if verb is not token else None
+    if by_or_subject and head is not None and head[0] == "verb":
+        return None
     inside = _actor_in(token, actor_at)
     harmed = None
     for child in token.children:
