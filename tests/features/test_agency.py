@@ -158,6 +158,54 @@ def test_a_thing_is_no_doer(parser, text, trigger, voice, doer, harmed) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "trigger", "voice", "doer", "harmed"),
+    [
+        # a time is never a doer nor harmed
+        ("Two villagers were wounded by midday.", "wounded", "agentless", None, "Southland"),
+        ("Hours of shelling killed two villagers.", "killed", "inanimate", None, "Southland"),
+        ("The past week has killed two villagers.", "killed", "agentless", None, "Southland"),
+        ("The army opened fire on Friday.", "opened fire", "active", "Northland", None),
+        ("The army's attack on Wednesday failed.", "attack", "nominal", "Northland", None),
+        # and a time beside a doer leaves the doer as it was; an age is a person
+        ("The army shot a 23-year-old on Monday.", "shot", "active", "Northland", None),
+        (
+            "The army killed two villagers last week.",
+            "killed",
+            "active",
+            "Northland",
+            "Southland",
+        ),
+        (
+            "Monday's attack by the army killed two villagers.",
+            "killed",
+            "active",
+            "Northland",
+            "Southland",
+        ),
+    ],
+)
+def test_a_time_is_no_doer(parser, text, trigger, voice, doer, harmed) -> None:
+    check(parser, text, trigger, voice, doer, harmed)
+    (harm,) = [h for h in harms(parser, text) if h.trigger.text == trigger]
+    if "year-old" in text:
+        assert harm.harmed_text is not None and harm.harmed_text.text == "a 23-year-old"
+    for evidence in (harm.doer_text, harm.harmed_text):
+        assert evidence is None or not any(
+            word in evidence.text for word in ("Monday", "Friday", "Wednesday", "week", "midday")
+        )
+
+
+def test_a_time_the_actors_took_for_one_is_no_actor(parser) -> None:
+    text = "Monday's attack killed two villagers."
+    doc = parser.parse([text])[0]
+    monday = {t.i: "Monday" for t in doc if t.text == "Monday"}  # as a recogniser might slip
+    villagers = {t.i: "Southland" for t in doc if t.text == "villagers"}
+    regions = quotes.QuotedRegions(())
+    (harm,) = agency.extract(doc, res=RES, quoted=regions, actor_at={**monday, **villagers}.get)
+    assert (harm.voice, harm.doer, harm.harmed) == ("inanimate", None, "Southland")
+
+
+@pytest.mark.parametrize(
     ("text", "triggers"),
     [
         # each sentence also holds one harm, so that finding nothing fails

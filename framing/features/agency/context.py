@@ -1,5 +1,6 @@
 """What the words around a harm word say about it, for agency (``framing.features.agency``):
-whether a word names a thing that harms without being anyone ("gunfire", "a storm").
+whether a word names a time, never an actor ("Monday", "last week", "hours"), and whether it
+names a thing that harms without being anyone ("gunfire", "a storm").
 
 Pure functions of the parse; the word lists are small and say where they came from.
 """
@@ -9,6 +10,15 @@ from __future__ import annotations
 from collections.abc import Container
 
 from framing.nlp import Token
+
+# Words that name a time, beside what the entity recogniser tags DATE or TIME (it leaves "hours",
+# "the weekend" or "midday" untagged in some sentences): the English weekday, part-of-day and
+# calendar-unit words, chosen by the framing authors.
+TIME_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday today tonight yesterday tomorrow "
+    "morning afternoon evening night midnight midday noon dawn dusk weekend "
+    "second minute hour day week fortnight month year decade century".split()
+)
 
 # Things that harm without being anyone, named after "by" ("killed by a falling tree") or as a
 # subject ("the storm killed"), beside the harm words of ``lexicons/harm.tsv``: grouped after the
@@ -39,3 +49,11 @@ def is_inanimate(token: Token, *, harm_words: Container[str]) -> bool:
     ("gunfire", "violence", "an explosion") or one of ``INANIMATE_CAUSES`` ("a storm")."""
     lemma = token.lemma_.lower()
     return lemma in harm_words or lemma in INANIMATE_CAUSES
+
+
+def is_time(token: Token) -> bool:
+    """A word that names a time, never an actor nor a doer: "Monday", "last week", "hours".  An
+    age is a person, though tagged DATE: "a 23-year-old", "the 17-year-old"."""
+    if token.lower_.endswith("old"):
+        return False
+    return token.ent_type_ in {"DATE", "TIME"} or token.lemma_.lower() in TIME_WORDS

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from framing.features.agency.context import is_inanimate
+from framing.features.agency.context import is_inanimate, is_time
 from framing.lexicons import HARM, Lexicons
 from framing.nlp import Doc, Token, sentence_bounds, sentence_of, token_list
 from framing.quotes import QuotedRegions
@@ -258,14 +258,19 @@ def _verb(
     if passive:
         by = next((p for p in agent.children if p.dep_ == "pobj"), None) if agent else None
         harmed = _antecedent(passive_subject, token)
-        if by is None:
-            return "agentless", None, harmed, rule
+        if by is None or is_time(by):
+            return "agentless", None, harmed, rule  # "were arrested by midday" names no doer
         voice, doer = _named(by, "passive-by", res, actor_at)
         return voice, doer, harmed, rule
     subject = _subject(token)
     harmed = _harmed_of(token, phrase)
     if subject is None:
         return None  # "to kill" with no one to do it: an intention, not a shown harm
+    if is_time(subject):
+        # "hours of shelling killed": the shelling did; "the week killed": no one named
+        subject = next((p for c in subject.children if c.lower_ == "of" for p in c.children), None)
+        if subject is None:
+            return "agentless", None, harmed, rule
     voice, doer = _named(subject, "active", res, actor_at)
     return voice, doer, harmed, rule
 
@@ -328,6 +333,10 @@ def extract(
 ) -> tuple[Harm, ...]:
     """Every harm verb and noun in the parsed article, with its voice, doer and harmed."""
     tokens = token_list(doc)
+
+    def actor_of(i: int) -> str | None:  # a time is never an actor ("Monday's attack")
+        return None if is_time(tokens[i]) else actor_at(i)
+
     terms = {t.i: term for t in tokens if t.is_alpha and (term := term_at(t, res)) is not None}
     # the other words of a phrase are no harm words of their own ("beaten to death")
     inside_phrase = {w.i for _, _, phrase in terms.values() for w in phrase}
@@ -335,10 +344,13 @@ def extract(
     for token in tokens:
         if token.i not in terms or token.i in inside_phrase:
             continue
-        result = _classify(token, terms[token.i], res, actor_at)
+        result = _classify(token, terms[token.i], res, actor_of)
         if result is None:
             continue
         voice, doer, harmed, rule = result
+        # a time is never a doer nor harmed: "opened fire on Friday", "the attack on Monday"
+        doer = None if doer is not None and is_time(doer) else doer
+        harmed = None if harmed is not None and is_time(harmed) else harmed
         sent = sentence_of(token)
         phrase = terms[token.i][2]
         trigger = (
@@ -348,8 +360,8 @@ def extract(
         )
         doer_text = _evidence(_phrase(doer)) if doer is not None else None
         harmed_text = _evidence(_phrase(harmed)) if harmed is not None else None
-        doer_actor = _actor_in(doer, actor_at) if doer is not None else None
-        harmed_actor = _actor_in(harmed, actor_at) if harmed is not None else None
+        doer_actor = _actor_in(doer, actor_of) if doer is not None else None
+        harmed_actor = _actor_in(harmed, actor_of) if harmed is not None else None
         found.append(
             Harm(
                 trigger=trigger,
