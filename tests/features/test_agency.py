@@ -208,6 +208,65 @@ def test_a_time_the_actors_took_for_one_is_no_actor(parser) -> None:
 @pytest.mark.parametrize(
     ("text", "triggers"),
     [
+        # words are no violence; each sentence also holds one harm, so that finding none fails
+        ("The senator attacked the plan in a speech after the army shot a villager.", ["shot"]),
+        ("The senator attacked the army on Twitter after it shot a villager.", ["shot"]),
+        ("The senator attacked the army over the plan after it shot a villager.", ["shot"]),
+        ("The senator attacked the army as reckless after it shot a villager.", ["shot"]),
+        ("The senator attacked the army for failing to stop the shooting.", ["shooting"]),
+        ("The senator attacked the army, saying it shot a villager.", ["shot"]),
+        ("Senator Jane Roe attacked John Doe after the army shot a villager.", ["shot"]),
+        ("The senator slammed the army after it shot a villager.", ["shot"]),
+        ("The senator blasted the army after it shot a villager.", ["shot"]),
+        ("The senator lashed out at the army after it shot a villager.", ["shot"]),
+        ("The senate killed the bill after the army shot a villager.", ["shot"]),
+        ("Her verbal attacks on the army began after it shot a villager.", ["shot"]),
+        ("The attack ads ran after the army shot a villager.", ["shot"]),
+        ("The attack on democracy began after the army shot a villager.", ["shot"]),
+    ],
+)
+def test_words_are_no_harm(parser, text: str, triggers: list[str]) -> None:
+    assert [h.trigger.text for h in harms(parser, text)] == triggers
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "voice", "doer", "harmed"),
+    [
+        # physical attacks stay harm
+        ("The army attacked the convoy.", "attacked", "active", "Northland", None),
+        ("The rebels attacked villagers at a rally.", "attacked", "active", "Rebels", "Southland"),
+        (
+            "The army attacked the villagers with rifles.",
+            "attacked",
+            "active",
+            "Northland",
+            "Southland",
+        ),
+        ("The army attacked the convoy as it passed.", "attacked", "active", "Northland", None),
+        ("The army attacked the convoy for hours.", "attacked", "active", "Northland", None),
+        (
+            "The minister condemned the army's attack in a statement, calling it a crime.",
+            "attack",
+            "nominal",
+            "Northland",
+            None,
+        ),
+        (
+            "The army's attack on the villagers was condemned.",
+            "attack",
+            "nominal",
+            "Northland",
+            "Southland",
+        ),
+    ],
+)
+def test_physical_attacks_stay_harm(parser, text, trigger, voice, doer, harmed) -> None:
+    check(parser, text, trigger, voice, doer, harmed)
+
+
+@pytest.mark.parametrize(
+    ("text", "triggers"),
+    [
         # each sentence also holds one harm, so that finding nothing fails
         ("The army shelled out millions and shelled the villages.", ["shelled"]),
         ("The senator beat the governor in the primary after the army shot a villager.", ["shot"]),

@@ -1,6 +1,7 @@
 """What the words around a harm word say about it, for agency (``framing.features.agency``):
-whether a word names a time, never an actor ("Monday", "last week", "hours"), and whether it
-names a thing that harms without being anyone ("gunfire", "a storm").
+whether a word names a time, never an actor ("Monday", "last week", "hours"), whether it names a
+thing that harms without being anyone ("gunfire", "a storm"), and whether the harm is done in
+words only ("the senator attacked the plan in a speech", "killed the bill").
 
 Pure functions of the parse; the word lists are small and say where they came from.
 """
@@ -57,3 +58,123 @@ def is_time(token: Token) -> bool:
     if token.lower_.endswith("old"):
         return False
     return token.ent_type_ in {"DATE", "TIME"} or token.lemma_.lower() in TIME_WORDS
+
+
+# What is harmed only in words: one "kills a bill", "attacks a plan", "destroys a reputation" or
+# "assaults the Constitution" with no blow.  Chosen by the framing authors: the speech and
+# thought nouns of ``lexicons/cues.tsv`` that name no place or body of people (statement,
+# remark, proposal, claim; not "position", which troops attack), and the bills, plans, records
+# and reputations that political news has killed, attacked and destroyed.
+IDEAS = frozenset(
+    (
+        "statement remark comment claim allegation accusation criticism view opinion stance "
+        "proposal announcement response testimony argument idea plan bill law legislation "
+        "measure amendment policy reform agenda budget deal agreement talks decision ruling "
+        "verdict report record strategy approach warrant rhetoric narrative message handling "
+        "leadership credibility integrity character reputation patriotism motive judgment "
+        "judgement ability competence career candidacy nomination economy democracy "
+        "constitution freedom liberty"
+    ).split()
+)
+
+# Occasions and media of speech: an attack "in a speech", "on Twitter", "during a debate" is one
+# of words.  Chosen by the framing authors from where political news reports words; places
+# where violence also happens (a rally, a protest, a march) are left out.
+SPEECH_OCCASIONS = frozenset(
+    "speech statement interview tweet post op-ed editorial column letter ad advertisement "
+    "commercial mailer remark comment address debate hearing briefing conference podcast "
+    "broadcast memo email book blog twitter facebook floor".split()
+)
+
+# Modifiers that make an attack one of words ("a verbal attack", "publicly attacked"), and the
+# prepositions of an occasion or a reason ("in a speech", "over the plan", "for his remarks").
+# Chosen by the framing authors.
+SPOKEN_MODIFIERS = frozenset(
+    "verbal verbally personal personally political politically partisan rhetorical "
+    "rhetorically publicly".split()
+)
+OCCASION_PREPOSITIONS = frozenset({"in", "on", "during", "at", "via", "through", "over", "for"})
+
+
+def _pobjs(token: Token, prepositions: Container[str]) -> list[Token]:
+    return [
+        pobj
+        for prep in token.children
+        if prep.dep_ == "prep" and prep.lower_ in prepositions
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+    ]
+
+
+def _targets(token: Token) -> list[Token]:
+    """What a harm word is done to: a verb's object or passive subject, a noun's "on", "of" or
+    "against" complement."""
+    if token.pos_ == "VERB":
+        return [c for c in token.children if c.dep_ in {"dobj", "obj", "nsubjpass"}]
+    return _pobjs(token, {"on", "of", "against"})
+
+
+def _as_judgement(child: Token) -> bool:
+    """ "as reckless", "as a failure": "as" with no clause of its own ("as it passed" has one)."""
+    if child.dep_ == "prep" and child.lower_ == "as":
+        return True
+    as_word = any(g.lower_ == "as" for g in child.children)
+    no_clause = child.pos_ in {"ADJ", "NOUN"} or child.tag_ == "VBN"  # "as stacked", not "as it"
+    return child.dep_ == "advcl" and no_clause and as_word
+
+
+def _for_doing(child: Token) -> bool:
+    """ "for failing to act", "for launching a war": a reason one blames for, where a raid lasts
+    "for hours"."""
+    return (
+        child.dep_ == "prep"
+        and child.lower_ == "for"
+        and any(g.dep_ == "pcomp" and g.tag_ == "VBG" for g in child.children)
+    )
+
+
+def _spoken_context(token: Token, *, speech_cues: Container[str]) -> bool:
+    """A modifier of words ("verbal attacks", "publicly attacked", "attack ads"), and for a verb
+    an occasion or reason of speech, "as", or a speech participle.  A noun's own "in a
+    statement" or "as" is left alone: the parse hangs on it what belongs to the verb before it
+    ("condemned the attack in a statement, calling it ...")."""
+    if any(c.dep_ in {"amod", "advmod"} and c.lower_ in SPOKEN_MODIFIERS for c in token.children):
+        return True
+    if token.pos_ != "VERB":
+        return token.dep_ == "compound" and token.head.lemma_.lower() in SPEECH_OCCASIONS
+    occasions = _pobjs(token, OCCASION_PREPOSITIONS)
+    if any(p.lemma_.lower() in SPEECH_OCCASIONS | IDEAS for p in occasions):
+        return True  # "attacked the governor in a speech", "over the plan"
+    for child in token.children:
+        if _as_judgement(child) or _for_doing(child):
+            return True  # "attacked her as unfit", "for failing": a judgement, not a blow
+        if child.dep_ in {"advcl", "xcomp"} and child.tag_ == "VBG" and child.lemma_ in speech_cues:
+            return True  # "attacked the plan, calling it a sham"
+    return False
+
+
+def in_words(token: Token, *, speech_cues: Container[str]) -> bool:
+    """Whether a harm word is done in words only, from the parse.
+
+    Any harm word whose target is one of ``IDEAS`` ("killed the bill", "an assault on
+    democracy").  A harm word that ``lexicons/cues.tsv`` also lists as a speech cue ("attack")
+    in a context of speech (``_spoken_context``), or one named person attacking another person
+    with no weapon ("Roe attacked Doe").  Physical attacks keep their harm: "attacked the
+    convoy", "attacked protesters at a rally", "a man attacked Doe with a knife".
+    """
+    targets = _targets(token)
+    if any(t.lemma_.lower() in IDEAS for t in targets):
+        return True
+    if token.lemma_.lower() not in speech_cues:
+        return False
+    if _spoken_context(token, speech_cues=speech_cues):
+        return True
+    if token.pos_ != "VERB" or _pobjs(token, {"with"}):
+        return False
+    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    person = {"PERSON"}
+    return (
+        subject is not None
+        and subject.ent_type_ in person
+        and any(t.ent_type_ in person or t.tag_ == "PRP" for t in targets)
+    )

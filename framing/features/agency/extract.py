@@ -7,8 +7,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from framing.features.agency.context import is_inanimate, is_time
-from framing.lexicons import HARM, Lexicons
+from framing.features.agency.context import in_words, is_inanimate, is_time
+from framing.lexicons import CUES, HARM, Lexicons
 from framing.nlp import Doc, Token, sentence_bounds, sentence_of, token_list
 from framing.quotes import QuotedRegions
 from framing.records import Evidence, Harm, Span
@@ -46,6 +46,9 @@ class Resources:
     custody: frozenset[str] = frozenset()
     # the harm nouns and means, single words and a phrase's head ("toll"): things, never anyone
     things: frozenset[str] = frozenset()
+    # the speech cues of lexicons/cues.tsv: a harm word among them ("attack") also has a
+    # sense in words, and a participle among them ("saying") makes its context speech
+    speech_cues: frozenset[str] = frozenset()
 
 
 def resources(lexicons: Lexicons) -> Resources:
@@ -71,6 +74,11 @@ def resources(lexicons: Lexicons) -> Resources:
         {key: tuple(sorted(found, key=lambda f: -len(f[1]))) for key, found in phrases.items()},
         custody,
         frozenset(by_pos["noun"]) | frozenset(by_pos["means"]) | _noun_heads(phrases),
+        frozenset(
+            cue
+            for cue, row in lexicons[CUES.name].column("cue")
+            if row.text(CUES, "kind") == "speech"
+        ),
     )
 
 
@@ -300,6 +308,8 @@ def _classify(
 ) -> tuple[str, Token | None, Token | None, str] | None:
     """(voice, doer token, harmed token, rule) for one harm term, or None when it is no harm."""
     pos, rule, phrase = term
+    if pos in {"verb", "noun"} and in_words(token, speech_cues=res.speech_cues):
+        return None  # "attacked the plan in a speech", "killed the bill": words, not violence
     if pos == "undergo":
         subject = next((c for c in token.children if c.dep_ in SUBJECTS), None)
         harmed = subject if subject is not None else (token.head if token.dep_ == "acl" else None)
