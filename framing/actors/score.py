@@ -139,6 +139,7 @@ def find_actors(
         quoted=regions,
         actor_at=lambda i: f"#{token_group[i]}" if i in token_group else None,
     )
+    stance_harms = agency.in_stance(harms, res=agency_res)
     scored = []
     for mention, read in zip(mentions, reads, strict=True):
         span = Span(mention.start, mention.end)
@@ -148,7 +149,7 @@ def find_actors(
             span,
             res=stance_res,
             quoted=regions.contains(span),
-            harms=harms,
+            harms=stance_harms,
             read=read,
         )
         if scored_mention.quoted:
@@ -202,7 +203,7 @@ def score_mentions(
                 mention,
                 res=res,
                 quoted=regions.contains(mention),
-                harms=harms,
+                harms=agency.in_stance(harms, res=harm_res),
                 read=_read(doc, [asked])[0] if accurate else None,
             )
         )
