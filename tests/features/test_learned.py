@@ -27,6 +27,9 @@ def test_one_pass_serves_every_mention_and_repeats_exactly() -> None:
     assert reed is not None and hale is not None
     assert reed.probabilities != hale.probabilities  # pooled per mention, not per sentence
     assert learned.judge([(sentence, spans)]) == first
+    # a sentence's reading does not depend on the sentences read with it
+    longer = "The senator, who had long opposed the measure and spoke for hours, said nothing."
+    assert learned.judge([(sentence, spans), (longer, [(4, 11)])])[0] == first[0]
 
 
 @pytest.mark.parametrize(
