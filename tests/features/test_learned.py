@@ -73,3 +73,20 @@ def test_the_rules_only_model_gives_evidence_in_words_too(parser) -> None:
     (mention,) = score_mentions([(text, 5, 13)], parser=parser)
     assert mention.evidence  # the precondition
     assert {e.text for e in mention.evidence}.isdisjoint({"Sen.", "Wednesday", "Ohio", "on"})
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("Tom Hale said the deal was corrupt.", "said", False),  # a neutral verb of reporting
+        ("Tom Hale said the deal was corrupt.", "corrupt", True),
+        ("The mayor met Sen. Hale on Wednesday.", "Wednesday", False),
+        ("The mayor met Sen. Hale on Wednesday.", "Sen.", False),
+        ("The deal was corrupt, the mayor said.", "the", False),
+        ("Critics said the brutal regime had fallen.", "brutal", True),
+    ],
+)
+def test_which_words_can_be_evidence(parser, text: str, word: str, expected: bool) -> None:
+    doc = parser.parse([text])[0]
+    (token,) = [t for t in doc if t.text == word]
+    assert evidence.shown(token) is expected

@@ -35,6 +35,12 @@ TITLES = {
 }  # fmt: skip
 
 
+# The neutral verbs of reporting ("said", "told"): the commonest words in any news sentence, and
+# a reader learns nothing of a stance from them (the distancing and loaded ones, "claimed",
+# "slammed", stay).
+NEUTRAL_VERBS = {"say", "tell"}
+
+
 def shown(token: Token) -> bool:
     """Whether a reader learns something from ``token`` as evidence of a stance."""
     word = token.lower_.rstrip(".")
@@ -43,6 +49,9 @@ def shown(token: Token) -> bool:
         and token.is_alpha
         and not token.is_stop
         and not token.ent_type_
+        # a capitalised word inside a sentence is a name the tagger missed ("Hannity")
+        and not (token.text[:1].isupper() and not token.is_sent_start)
+        and token.lemma_.lower() not in NEUTRAL_VERBS
         and word not in HONORIFICS
         and word not in TITLES
         and word not in TIME_WORDS
