@@ -98,8 +98,8 @@ def _read(
     sentences = sorted(set(bounds))
     at = {b: k for k, b in enumerate(sentences)}
     asked: list[list[tuple[int, int]]] = [[] for _ in sentences]
-    for m, (first, _) in zip(mentions, bounds, strict=True):
-        asked[at[(first, _)]].append((m.start - first, m.end - first))
+    for m, bound in zip(mentions, bounds, strict=True):
+        asked[at[bound]].append((m.start - bound[0], m.end - bound[0]))
     answers = learned.judge(
         [(text[a:b], spans) for (a, b), spans in zip(sentences, asked, strict=True)]
     )
@@ -179,32 +179,45 @@ def score_mentions(
     parser = parser or Parser.create()
     texts = sorted({text for text, _, _ in items})
     docs = dict(zip(texts, parser.iter_parse(texts), strict=True))
+    regions = {
+        text: quotes.QuotedRegions(quotes.find_quotes(text, (Span(0, len(text)),)))
+        for text in texts
+    }
+    spans = [
+        docs[text].char_span(start, end, alignment_mode="expand") for text, start, end in items
+    ]
+    reads: dict[int, tuple[learned.Judged, int, int] | None] = {}
+    if accurate:  # one pass per sentence however many items ask about it
+        for text in texts:
+            asked = [
+                (n, find.Mention(start, end, span.start, span.end, text[start:end], 0))
+                for n, ((t, start, end), span) in enumerate(zip(items, spans, strict=True))
+                if t == text and span is not None and len(span)
+            ]
+            read = _read(docs[text], [m for _, m in asked])
+            reads.update(zip((n for n, _ in asked), read, strict=True))
     results = []
-    for text, start, end in items:
-        doc = docs[text]
-        span = doc.char_span(start, end, alignment_mode="expand")
+    for n, ((text, start, end), span) in enumerate(zip(items, spans, strict=True)):
         if span is None or len(span) == 0:
             results.append(ActorMention(Span(start, end), 0.0))
             continue
-        found_quotes = quotes.find_quotes(text, (Span(0, len(text)),))
-        regions = quotes.QuotedRegions(found_quotes)
+        doc = docs[text]
         harms = agency.extract(
             doc,
             res=harm_res,
-            quoted=regions,
+            quoted=regions[text],
             actor_at=_only(span.start, span.end),
         )
         mention = Span(span.start_char, span.end_char)
-        asked = find.Mention(start, end, span.start, span.end, text[start:end], 0)
         results.append(
             score_mention(
                 doc,
                 (span.start, span.end, 0),
                 mention,
                 res=res,
-                quoted=regions.contains(mention),
+                quoted=regions[text].contains(mention),
                 harms=agency.in_stance(harms, res=harm_res),
-                read=_read(doc, [asked])[0] if accurate else None,
+                read=reads.get(n),
             )
         )
     return results
