@@ -59,7 +59,7 @@ def stance_table(analysis: Analysis, slugs: dict[str, str]) -> list[str]:
         cells = []
         for outlet in outlets:
             found = pooled.get((outlet, actor))
-            if found is None or not found.mentions:
+            if found is None:  # (an outlet stance has two mentions or more: stances.by_outlet)
                 cells.append("\u2014")
                 continue
             shown = ", ".join(escape(n) for n in found.names[:3])
@@ -124,8 +124,6 @@ def outlet_stance_section(
     for pooled in sorted(stances, key=lambda st: (-st.mentions, st.actor))[:limit]:
         actor, count, names = pooled.actor, pooled.mentions, pooled.names
         score, label = pooled.score or 0.0, pooled.label
-        if not count:
-            continue
         pairs = [(doc, st) for doc in docs for st in doc.stance if st.actor == actor]
         strongest = sorted(
             ((abs(m.score), doc, m) for doc, st in pairs for m in st.details if not m.quoted),

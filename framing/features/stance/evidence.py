@@ -29,9 +29,8 @@ TIME_WORDS = {
     "ago", "now", "later", "earlier", "recently",
 }  # fmt: skip
 TITLES = {
-    "mr", "mrs", "ms", "dr", "rep", "sen", "gov", "gen", "pres", "representative", "congressman",
-    "congresswoman", "lawmaker", "spokesman", "spokeswoman", "spokesperson", "official",
-    "officials", "chairman", "chairwoman", "secretary", "ceo",
+    "pres", "representative", "congressman", "congresswoman", "lawmaker", "spokesman",
+    "spokeswoman", "spokesperson", "official", "officials", "chairman", "chairwoman", "ceo",
 }  # fmt: skip
 
 
