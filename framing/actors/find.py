@@ -25,7 +25,7 @@ from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
-from framing.actors import descriptions, junk
+from framing.actors import descriptions, junk, pronouns
 from framing.actors.index import ActorIndex
 from framing.actors.names import HONORIFICS, bare, best_form, gender_of, person_words, words
 from framing.config import Actor
@@ -74,10 +74,16 @@ class Group:
 
 
 def find(
-    doc: Doc, *, index: ActorIndex | None, first_names: Mapping[str, str] = {}
+    doc: Doc,
+    *,
+    index: ActorIndex | None,
+    first_names: Mapping[str, str] = {},
+    quoted: Callable[[int, int], bool] | None = None,
 ) -> tuple[list[Mention], list[Group]]:
     """The actor mentions of one parsed article, grouped by actor (``first_names``: the gender
-    a first name tells, lower case, to keep apart people of one surname)."""
+    a first name tells, lower case, to keep apart people of one surname; ``quoted``: whether
+    characters start..end lie inside a quotation, which a pronoun outside it never points
+    into)."""
     text = doc_text(doc)
     groups: list[Group] = []
     mentions: list[Mention] = []
@@ -157,7 +163,11 @@ def find(
         groups[group].named |= ent.root.dep_ not in MODIFIERS
         add(start, end, group)
 
-    _descriptions(doc, mentions, add, taken, first_names)
+    table = descriptions.descriptions(doc, first_names=first_names)
+    _descriptions(doc, table, mentions, add, taken)
+    group_of = {i: m.group for m in mentions for i in range(m.token_start, m.token_end)}
+    for start, end, group in pronouns.mentions(doc, table, group_of, quoted):
+        add(start, end, group)
     mentions.sort(key=lambda m: (m.start, m.end))
     return mentions, groups
 
@@ -306,15 +316,14 @@ def _first_differs(group: Group, names: list[str]) -> bool:
 
 def _descriptions(
     doc: Doc,
+    table: descriptions.Descriptions,
     mentions: list[Mention],
     add: Callable[[int, int, int], None],
     taken: list[tuple[int, int]],
-    first_names: Mapping[str, str],
 ) -> None:
     """A description the text tied to a name ("the president" after "President Jane Roe", "the
     group" after "the rebel group Northern Front") is a mention of that name's actor
     (``descriptions.resolve``, the resolver attribution uses too)."""
-    table = descriptions.descriptions(doc, first_names=first_names)
     if not table.tied:
         return
     group_of = {i: m.group for m in mentions for i in range(m.token_start, m.token_end)}

@@ -127,7 +127,12 @@ def find_actors(
     """One article's actor groups, its mentions of them scored (group, words, mention), and the
     harms it reports with their doers and harmed.  ``accurate``: the learned mention model
     (``framing.features.stance.learned``) rather than the rules-only one."""
-    mentions, groups = find.find(parsed, index=index, first_names=first_names)
+    mentions, groups = find.find(
+        parsed,
+        index=index,
+        first_names=first_names,
+        quoted=regions.holds,
+    )
     reads = _read(parsed, mentions) if accurate else [None] * len(mentions)
     token_group: dict[int, int] = {}
     for mention in mentions:

@@ -21,6 +21,7 @@ from dataclasses import replace
 from framing.actors import link, parties
 from framing.actors.link import Linked
 from framing.actors.names import bare
+from framing.actors.people import PRONOUN_GENDER
 from framing.actors.stage import Pending
 from framing.features import stance
 from framing.records import ActorMention, ActorStance, Document, Harm, OutletStance
@@ -97,7 +98,12 @@ def stances(
                 mentions=tuple(m.span for _, m in items),
                 side=link.side,
                 kind=link.kind,
-                names=tuple(dict.fromkeys(bare(words) for words, _ in items)),
+                # the names it is written by; a pronoun is no name
+                names=tuple(
+                    dict.fromkeys(
+                        bare(words) for words, _ in items if words.lower() not in PRONOUN_GENDER
+                    )
+                ),
                 quoted_score=document_score(quoted),
                 found=link.found,
                 details=tuple(m for _, m in items),

@@ -6,10 +6,11 @@ from collections import Counter
 
 import pytest
 
-from framing import config
+from framing import config, quotes
 from framing.actors import find, names
 from framing.actors import link as actor_links
 from framing.actors.index import actor_index
+from framing.records import Span
 
 STORY = """
 [sides]
@@ -199,3 +200,52 @@ def test_a_family_name_alone_joins_the_full_name_in_one_article(parser) -> None:
     )
     parks = {m.group for m in mentions if m.text.startswith("Park")}
     assert len(parks) == 1, [(m.text, m.group) for m in mentions]
+
+
+def pronoun_owners(parser, text: str) -> dict[str, str]:
+    """Each pronoun found as an actor mention -> the actor's name ("word@offset")."""
+    regions = quotes.QuotedRegions(quotes.find_quotes(text, (Span(0, len(text)),)))
+    mentions, groups = find.find(parser.parse([text])[0], index=None, quoted=regions.holds)
+    linked = actor_links.link([groups])[0]
+    named = {m.text: linked[m.group].name for m in mentions}
+    assert named, "the sentence names someone"  # the precondition: actors were found
+    return {
+        f"{m.text}@{m.start}": linked[m.group].name
+        for m in mentions
+        if m.text.lower() in {"he", "him", "his", "himself", "she", "her", "herself"}
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # one person in view: the pronoun is theirs
+        ("Jane Okafor said she would appeal the ruling.", {"she@17": "Jane Okafor"}),
+        ("Tom Hale left his office early on Friday.", {"his@14": "Tom Hale"}),
+        (
+            "Mayor Ann Reed opened the bridge. She called it a gift to the city.",
+            {"She@34": "Ann Reed"},
+        ),
+        # two people in view: nobody is guessed
+        ("Tom Hale told Bill Ross that he had lost the vote.", {}),
+        # a capitalised name the tagger may miss stands between: nobody
+        ("Tom Hale mocked Kanye Brice for his meeting with the mayor.", {}),
+        # "him" whose clause's subject is that person is someone else
+        ("Tom Hale thanked him for coming.", {}),
+        # a subject in a clause about that person is someone else
+        ("Tom Hale returned with Ann Reed, whom he had met online.", {}),
+        # a possessive in a clause whose subject is an unnamed person is theirs
+        ("Tom Hale praised the activist, and the activist raised his crutches.", {}),
+        # named two sentences before: too far to tell
+        (
+            "Tom Hale spoke first. The hall was full. The crowd cheered. He smiled.",
+            {},
+        ),
+        # inside a quotation "him" is seldom who speaks it
+        ('Tom Hale said: "I would like to beat him straight up."', {}),
+        # a pronoun of the other gender (a courtesy title tells it) is no one's here
+        ("Ms. Jane Okafor said he would appeal the ruling.", {}),
+    ],
+)
+def test_a_pronoun_is_the_one_person_in_view(parser, text: str, expected: dict[str, str]) -> None:
+    assert pronoun_owners(parser, text) == expected
