@@ -17,13 +17,27 @@ STANCE_NOTE = (
     "words), from -1 (negative) to 1 (positive), with its class (neutral between -0.3 and 0.3) "
     "and the number of mentions; an outlet's stance is shown when it names the actor at least "
     "twice in its own words, and a place only when the text makes it act. "
-    "A mention's score is the stance model's (`lexicons/stance_model.tsv`, trained on NewsMTSC) "
-    "plus blame and credit frames (`lexicons/frames.tsv`), harm roles (`lexicons/harm.tsv`: "
-    "doer of a harm is cast as aggressor, the harmed as victim) and valenced words naming the "
-    "actor (`lexicons/valence.tsv`, VADER). On NewsMTSC the mention class agrees with readers at "
-    "about 0.63 macro-F1: read single scores with care, and patterns across many mentions with "
-    "more trust. Mentions inside quotations are the speakers' and are left out."
+    "A mention's score is {model} plus blame and credit frames (`lexicons/frames.tsv`), harm "
+    "roles (`lexicons/harm.tsv`: doer of a harm is cast as aggressor, the harmed as victim) and "
+    "valenced words naming the actor (`lexicons/valence.tsv`, VADER). On NewsMTSC sentences "
+    "held out from training the mention class agrees with readers at about {agree} macro-F1: "
+    "read single scores with care, and patterns across many mentions with more trust. "
+    "Mentions inside quotations are the speakers' and are left out."
 )
+# Which model scored the mentions (Analysis.pipeline), and its macro-F1 on NewsMTSC devtest_mt
+# (evaluation/newsmtsc.py: 0.746 learned, 0.625 rules only).
+MODELS = {
+    "accurate": ("a learned model's (MiniLM-L6 fine-tuned on NewsMTSC, `framing/models/stance`)", "0.75"),
+    "fast": ("the rules-only model's of `--fast` (`lexicons/stance_model.tsv`, trained on NewsMTSC)", "0.63"),
+}  # fmt: skip
+
+
+def stance_note(pipeline: str) -> str:
+    """The stance note for the mention model that ran."""
+    model, agree = MODELS.get(pipeline, MODELS["accurate"])
+    return STANCE_NOTE.format(model=model, agree=agree)
+
+
 AGENCY_NOTE = (
     "Agency: each harm verb or noun of `lexicons/harm.tsv` and how the sentence presents it. "
     '*Active*: a named doer does it; *passive-by*: done "by" a named doer; *agentless*: '
@@ -71,7 +85,7 @@ def stance_table(analysis: Analysis, slugs: dict[str, str]) -> list[str]:
 
 
 def stance_section(analysis: Analysis, slugs: dict[str, str]) -> list[str]:
-    lines = ["## Stance toward actors", "", STANCE_NOTE, ""]
+    lines = ["## Stance toward actors", "", stance_note(analysis.pipeline), ""]
     if not any(d.stance for d in analysis.documents):
         return [*lines, "No actors found.", ""]
     lines += stance_table(analysis, slugs)
@@ -115,11 +129,17 @@ def agency_section(analysis: Analysis, slugs: dict[str, str]) -> list[str]:
 
 
 def outlet_stance_section(
-    stances: list[OutletStance], docs: list[Document], out_dir: str, limit: int = 8
+    stances: list[OutletStance],
+    docs: list[Document],
+    out_dir: str,
+    limit: int = 8,
+    *,
+    pipeline: str = "accurate",
 ) -> list[str]:
     """The outlet's stance toward its most mentioned actors (``stances``, the outlet's), each
-    with its strongest mentions in ``docs`` (the outlet's documents)."""
-    lines = ["## Stance toward actors", "", STANCE_NOTE, ""]
+    with its strongest mentions in ``docs`` (the outlet's documents); ``pipeline`` the mention
+    model that ran."""
+    lines = ["## Stance toward actors", "", stance_note(pipeline), ""]
     rows = []
     for pooled in sorted(stances, key=lambda st: (-st.mentions, st.actor))[:limit]:
         actor, count, names = pooled.actor, pooled.mentions, pooled.names

@@ -124,7 +124,10 @@ def render_outlet(analysis: Analysis, outlet: str, *, out_dir: str) -> str:
     lines += sections.attributions_section(docs, out_dir)
     lines += sections.loaded_sentences_section(docs, out_dir)
     lines += actors.outlet_stance_section(
-        [st for st in analysis.outlet_stances if st.outlet == outlet], docs, out_dir
+        [st for st in analysis.outlet_stances if st.outlet == outlet],
+        docs,
+        out_dir,
+        pipeline=analysis.pipeline,
     )
     lines += actors.outlet_agency_section(docs, out_dir)
     lines += sections.readability_section(docs)

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from framing.errors import OutputError
 from framing.records import Analysis, ChromeRegion, Document, Span
+from framing.report import actors as report_actors
 from framing.report import csv as report_csv
 from framing.report import json as json_report
 from framing.report import markdown, output
@@ -350,3 +351,17 @@ def test_large_amounts_read_as_words(value: float, shown: str) -> None:
     from framing.report.compare import amount
 
     assert amount(value) == shown
+
+
+@pytest.mark.parametrize(
+    ("pipeline", "named", "figure"),
+    [("accurate", "MiniLM-L6", "0.75"), ("fast", "lexicons/stance_model.tsv", "0.63")],
+)
+def test_the_stance_note_names_the_mention_model_that_ran(
+    pipeline: str, named: str, figure: str
+) -> None:
+    lines = report_actors.outlet_stance_section([], [], "reports", pipeline=pipeline)
+    note = lines[2]
+    assert named in note and f"about {figure} macro-F1" in note
+    other = "fast" if pipeline == "accurate" else "accurate"
+    assert report_actors.stance_note(other) != note
