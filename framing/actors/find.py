@@ -22,10 +22,10 @@ one person named in full is that person (a tagging slip: "Hagel said").
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
-from framing.actors import descriptions, junk, pronouns, speaking
+from framing.actors import descriptions, junk, pronouns
 from framing.actors.index import ActorIndex
 from framing.actors.names import HONORIFICS, bare, best_form, gender_of, person_words, words
 from framing.config import Actor
@@ -79,12 +79,11 @@ def find(
     index: ActorIndex | None,
     first_names: Mapping[str, str] = {},
     quoted: Callable[[int, int], bool] | None = None,
-    speakers: Sequence[tuple[int, int, str]] = (),
 ) -> tuple[list[Mention], list[Group]]:
     """The actor mentions of one parsed article, grouped by actor (``first_names``: the gender
     a first name tells, lower case, to keep apart people of one surname; ``quoted``: whether
     characters start..end lie inside a quotation, which a pronoun outside it never points
-    into; ``speakers``: the characters of the sources attribution found, and their kind)."""
+    into)."""
     text = doc_text(doc)
     groups: list[Group] = []
     mentions: list[Mention] = []
@@ -163,27 +162,6 @@ def find(
         groups[group].forms[form] += 1
         groups[group].named |= ent.root.dep_ not in MODIFIERS
         add(start, end, group)
-
-    bodies = frozenset(
-        t.lower_ for e in entities(doc) if e.label_ in speaking.TYPED - {"PERSON"} for t in e
-    )  # words of the bodies and places the text names ("Facebook")
-    for start, end, kind in speakers:
-        if "," in text[start:end]:  # "Cleaver, D-Mo.": a party tag after the name
-            end = start + len(text[start:end].split(",")[0].rstrip())
-        if any(s < end and start < e for s, e in taken) or in_headline(doc, start):
-            continue
-        said = speaking.name(doc, text, start, end, kind=kind, common=lowered | bodies)
-        if said is None:
-            continue
-        names = person_words(said)
-        joined = _person_group(groups, people, said, names, first_names)
-        if joined is None:
-            joined = len(groups)
-            groups.append(Group("person"))
-            people.setdefault(names[-1], []).append(joined)
-        groups[joined].forms[said] += 1
-        groups[joined].named = True
-        add(start, end, joined)
 
     table = descriptions.descriptions(doc, first_names=first_names)
     _descriptions(doc, table, mentions, add, taken)

@@ -132,13 +132,6 @@ def find_actors(
         index=index,
         first_names=first_names,
         quoted=regions.holds,
-        speakers=[
-            (a.source.span.start, a.source.span.end, a.kind)
-            for a in found
-            if a.source is not None
-            and not regions.contains(a.source.span)
-            and (a.kind == "named" or (a.cue_kind == "speech" and a.cue.text != "according to"))
-        ],
     )
     reads = _read(parsed, mentions) if accurate else [None] * len(mentions)
     token_group: dict[int, int] = {}

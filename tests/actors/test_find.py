@@ -249,26 +249,3 @@ def pronoun_owners(parser, text: str) -> dict[str, str]:
 )
 def test_a_pronoun_is_the_one_person_in_view(parser, text: str, expected: dict[str, str]) -> None:
     assert pronoun_owners(parser, text) == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "source", "kind", "expected"),
-    [
-        # a name the tagger leaves untagged, or calls a product, that speaks is a person
-        ("Masipa said the case would go on.", "Masipa", "organisation", {"Masipa"}),
-        ('"No," Coburn said.', "Coburn", "unnamed", {"Coburn"}),
-        # a capital that only opens the sentence, and a pronoun, name nobody
-        ("Investigators said the fire began at night.", "Investigators", "unnamed", set()),
-        ("He said the case would go on.", "He", "named", set()),
-    ],
-)
-def test_a_source_named_by_an_untagged_name_is_a_person(
-    parser, text: str, source: str, kind: str, expected: set[str]
-) -> None:
-    doc = parser.parse([text])[0]
-    start = text.index(source)
-    mentions, groups = find.find(doc, index=None)
-    assert not {groups[m.group].name() for m in mentions} & expected  # the tagger missed it
-    mentions, groups = find.find(doc, index=None, speakers=[(start, start + len(source), kind)])
-    people = {groups[m.group].name() for m in mentions if groups[m.group].kind == "person"}
-    assert people == expected
