@@ -18,7 +18,7 @@ import bisect
 import itertools
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from framing.lexicons import LOADED, Lexicons
 from framing.nlp import (
@@ -32,7 +32,7 @@ from framing.nlp import (
     word_forms,
 )
 from framing.quotes import Quote, QuotedRegions
-from framing.records import LoadedTerm, Span
+from framing.records import COUNTED, LoadedTerm, Span
 
 # Words inside these names are part of a name, not a choice of words.
 NAME_ENTITIES = {"ORG", "GPE", "PERSON", "LAW", "FAC", "LOC", "WORK_OF_ART", "EVENT", "PRODUCT"}
@@ -227,6 +227,14 @@ def extract(
         )
         index = end
     found += _scare_quotes(doc, text, quotes)
+    found = [
+        replace(
+            t,
+            counted=t.category in COUNTED,
+            headline=title_span is not None and title_span.contains(t.span),
+        )
+        for t in found
+    ]
     if title_span is not None and text[title_span.start : title_span.end].rstrip().endswith("?"):
         found.append(
             LoadedTerm(
@@ -236,6 +244,8 @@ def extract(
                 QUESTION_HEADLINE_WEIGHT,
                 False,
                 "rule:question-headline",
+                counted=True,
+                headline=True,
             )
         )
     return tuple(sorted(found, key=lambda t: (t.span.start, t.span.end)))

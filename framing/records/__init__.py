@@ -26,6 +26,8 @@ from framing.records.comparison import (
     Vocabulary,
 )
 from framing.records.findings import (
+    CERTAINTY,
+    COUNTED,
     ActorMention,
     ActorStance,
     Attribution,
@@ -52,6 +54,8 @@ from framing.records.text import (
 )
 
 __all__ = [
+    "CERTAINTY",
+    "COUNTED",
     "REPORT_INDEX",
     "REPORT_MARKER",
     "ActorMention",

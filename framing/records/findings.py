@@ -33,6 +33,18 @@ class Attribution:
     negated: bool = False
 
 
+# The categories a reader calls loaded (emotive, pejorative and sensational words, intensifiers,
+# euphemisms, scare quotes): only these count toward "loaded terms per 1,000 words".  Hedges and
+# boosters ("reportedly", "in fact") mark how sure the outlet sounds, not how it colours: they are
+# certainty markers, counted apart.  Plain judgement words ("major", "failed") are a weak layer:
+# on the PTC dev half 7% of them fall on a span annotators marked loaded (25% of the loaded
+# categories'), so they feed a sentence's score but are never counted as loaded terms.
+COUNTED = frozenset(
+    {"emotive", "pejorative", "sensational", "intensifier", "euphemism", "scare-quote"}
+)
+CERTAINTY = frozenset({"hedge", "booster"})
+
+
 @dataclass(frozen=True, slots=True)
 class LoadedTerm:
     text: str
@@ -42,6 +54,10 @@ class LoadedTerm:
     quoted: bool = False  # inside a direct quote: the speaker's words, not the outlet's
     rule: str = ""
     phrase: Span | None = None  # the words the term colours: "brutal dictator" for "brutal"
+    # counts toward the outlet's loaded wording: a loaded category (COUNTED), not a
+    # certainty marker or a plain judgement word
+    counted: bool = False
+    headline: bool = False  # in the title
 
 
 @dataclass(frozen=True, slots=True)

@@ -68,9 +68,11 @@ def tables(analysis: Analysis) -> dict[str, str]:
             ],
         ),
         "loaded_terms.csv": _table(
-            ["doc", "text", "start", "end", "category", "weight", "quoted", "rule"],
+            ["doc", "text", "start", "end", "category", "weight", "quoted", "counted", "headline",
+             "rule"],
             [
-                (d.id, t.text, t.span.start, t.span.end, t.category, t.weight, t.quoted, t.rule)
+                (d.id, t.text, t.span.start, t.span.end, t.category, t.weight, t.quoted, t.counted,
+                 t.headline, t.rule)
                 for d in docs
                 for t in d.loaded_terms
             ],

@@ -73,6 +73,8 @@ def _loaded(term: LoadedTerm) -> dict[str, Any]:
         "quoted": term.quoted,
         "rule": term.rule,
         "phrase": _span(term.phrase) if term.phrase else None,
+        "counted": term.counted,
+        "headline": term.headline,
     }
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from framing.records import Analysis, Document
+from framing.records import CERTAINTY, COUNTED, Analysis, Document
 from framing.report.text import escape, excerpt, fmt, ref, table
 
 OUTLET_FROM = {
@@ -188,23 +188,29 @@ def attributions_section(docs: list[Document], out_dir: str) -> list[str]:
 
 LOADED_NOTE = (
     "Loaded terms per 1,000 words of the outlet's own voice (quotations excluded), from "
-    "`lexicons/loaded.tsv`; scare quotes and question headlines come from layout rules. Terms "
-    "inside quotations are the speakers' words and are counted apart."
+    "`lexicons/loaded.tsv`: only the loaded categories (emotive, pejorative, sensational, "
+    "intensifier, euphemism, and scare quotes and question headlines from layout rules) count. "
+    'Certainty markers (hedges such as "reportedly", boosters such as "in fact") tell how '
+    'sure the outlet sounds and are counted apart; plain judgement words ("major", "failed") '
+    "weigh in a sentence's score but are not counted. Terms inside quotations are the speakers' "
+    "words and are counted apart."
 )
 
 
-def _density(docs: list[Document]) -> dict[str, float]:
+def _density(docs: list[Document], *, kinds: frozenset[str] = COUNTED) -> dict[str, float]:
+    """Per category of ``kinds``, the outlet's own terms per 1,000 words of its own voice."""
     words = sum(d.voice_words for d in docs)
     counts: dict[str, int] = {}
     for doc in docs:
         for term in doc.loaded_terms:
-            if not term.quoted:
+            if not term.quoted and term.category in kinds:
                 counts[term.category] = counts.get(term.category, 0) + 1
     return {c: 1000 * n / words if words else 0.0 for c, n in counts.items()}
 
 
 def own_density(docs: list[Document]) -> float:
-    """Loaded terms in the outlet's own voice per 1,000 of its own words, all categories."""
+    """Loaded terms in the outlet's own voice per 1,000 of its own words: the loaded categories
+    (``COUNTED``) only."""
     return sum(_density(docs).values())
 
 
@@ -212,9 +218,7 @@ def _top_terms(docs: list[Document], limit: int = 6) -> str:
     counts: dict[str, int] = {}
     for doc in docs:
         for term in doc.loaded_terms:
-            # Plain evaluative words ("major", "failed") are counted, not listed: the list shows
-            # the words a reader would call loaded.
-            if not term.quoted and term.category != "judgement":
+            if not term.quoted and term.counted:
                 key = " ".join(term.text.lower().split())
                 counts[key] = counts.get(key, 0) + 1
     ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:limit]
@@ -222,22 +226,27 @@ def _top_terms(docs: list[Document], limit: int = 6) -> str:
 
 
 def wording_table(analysis: Analysis, slugs: dict[str, str]) -> list[str]:
-    categories = sorted({t.category for d in analysis.documents for t in d.loaded_terms})
+    categories = sorted({t.category for d in analysis.documents for t in d.loaded_terms} & COUNTED)
     rows = []
     for outlet in sorted(slugs):
         docs = [d for d in analysis.documents if d.outlet == outlet]
         density = _density(docs)
-        quoted = sum(1 for d in docs for t in d.loaded_terms if t.quoted)
+        certainty = sum(_density(docs, kinds=CERTAINTY).values())
+        quoted = sum(1 for d in docs for t in d.loaded_terms if t.quoted and t.counted)
         rows.append(
             [
                 f"[{escape(outlet)}]({slugs[outlet]}.md)",
                 fmt(sum(density.values())),
                 *(fmt(density.get(c, 0.0)) for c in categories),
+                fmt(certainty),
                 str(quoted),
                 _top_terms(docs),
             ]
         )
-    header = ["Outlet", "All", *(escape(c) for c in categories), "In quotes", "Most used"]
+    header = [
+        "Outlet", "Loaded", *(escape(c) for c in categories), "Certainty markers", "In quotes",
+        "Most used",
+    ]  # fmt: skip
     return table(header, rows)
 
 
@@ -259,11 +268,16 @@ def loaded_sentences_section(docs: list[Document], out_dir: str, limit: int = 8)
         rows = []
         for score, doc, span in ranked:
             terms = [t for t in doc.loaded_terms if span.contains(t.span) and not t.quoted]
-            shown = [t for t in terms if t.category != "judgement"]
-            plain = len(terms) - len(shown)
-            listed = ", ".join(f"{escape(t.text)} ({escape(t.category)})" for t in shown)
-            if plain:
-                listed += f"{'; ' if listed else ''}{plain} plain judgement word{'s' if plain > 1 else ''}"
+            shown = [t for t in terms if t.counted]
+            parts = [", ".join(f"{escape(t.text)} ({escape(t.category)})" for t in shown)]
+            for kinds, name in (
+                (CERTAINTY, "certainty marker"),
+                ({"judgement"}, "plain judgement word"),
+            ):
+                n = sum(1 for t in terms if t.category in kinds)
+                if n:
+                    parts.append(f"{n} {name}{'s' if n > 1 else ''}")
+            listed = "; ".join(p for p in parts if p)
             rows.append(
                 [
                     ref(doc, span, out_dir=out_dir),

@@ -133,3 +133,30 @@ def test_a_term_reports_the_phrase_it_colours(parser, text: str, phrase: str) ->
     (term,) = terms(parser, text, res=res)
     assert term.phrase is not None
     assert text[term.phrase.start : term.phrase.end] == phrase
+
+
+@pytest.mark.parametrize(
+    ("row", "text", "counted"),
+    [
+        # the loaded categories count toward the outlet's loaded wording
+        ("brutal\temotive\t0.9\n", "The brutal raid ended.", True),
+        ("thugs\tpejorative\t0.8\n", "The thugs left.", True),
+        ("utterly\tintensifier\t0.5\n", "The plan utterly failed.", True),
+        ("bombshell\tsensational\t0.7\n", "A bombshell report came out.", True),
+        ("collateral damage\teuphemism\t0.6\n", "There was collateral damage.", True),
+        # certainty markers and plain judgement words do not
+        ("reportedly\thedge\t0.4\n", "The talks reportedly failed.", False),
+        ("clearly\tbooster\t0.5\n", "The talks clearly failed.", False),
+        ("major\tjudgement\t0.1\n", "A major storm hit.", False),
+    ],
+)  # fmt: skip
+def test_only_the_loaded_categories_are_counted(parser, row: str, text: str, counted: bool) -> None:
+    found = terms(parser, text, res=custom(row))
+    assert len(found) == 1  # the precondition: the term was found
+    assert found[0].counted is counted
+
+
+def test_a_term_in_the_title_is_marked_headline(parser) -> None:
+    text = "Brutal raid on the port\n\nThe brutal raid ended on Monday."
+    found = terms(parser, text, res=custom("brutal\temotive\t0.9\n"), title=Span(0, 23))
+    assert [(t.text, t.headline) for t in found] == [("Brutal", True), ("brutal", False)]
