@@ -54,8 +54,8 @@ class LoadedTerm:
     quoted: bool = False  # inside a direct quote: the speaker's words, not the outlet's
     rule: str = ""
     phrase: Span | None = None  # the words the term colours: "brutal dictator" for "brutal"
-    # counts toward the outlet's loaded wording: a loaded category (COUNTED), not a
-    # certainty marker or a plain judgement word
+    # counts toward the outlet's loaded wording: a loaded category (COUNTED) in its loaded
+    # sense, not a certainty marker or a plain judgement word
     counted: bool = False
     headline: bool = False  # in the title
 

@@ -203,7 +203,7 @@ def _density(docs: list[Document], *, kinds: frozenset[str] = COUNTED) -> dict[s
     counts: dict[str, int] = {}
     for doc in docs:
         for term in doc.loaded_terms:
-            if not term.quoted and term.category in kinds:
+            if not term.quoted and term.category in kinds and (term.counted or kinds != COUNTED):
                 counts[term.category] = counts.get(term.category, 0) + 1
     return {c: 1000 * n / words if words else 0.0 for c, n in counts.items()}
 
@@ -277,6 +277,9 @@ def loaded_sentences_section(docs: list[Document], out_dir: str, limit: int = 8)
                 n = sum(1 for t in terms if t.category in kinds)
                 if n:
                     parts.append(f"{n} {name}{'s' if n > 1 else ''}")
+            uncounted = [t for t in terms if t.category in COUNTED and not t.counted]
+            if uncounted:  # offences, catenative verbs, intensifiers that boost no loaded word
+                parts.append("not counted: " + ", ".join(escape(t.text) for t in uncounted))
             listed = "; ".join(p for p in parts if p)
             rows.append(
                 [

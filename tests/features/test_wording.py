@@ -141,7 +141,7 @@ def test_a_term_reports_the_phrase_it_colours(parser, text: str, phrase: str) ->
         # the loaded categories count toward the outlet's loaded wording
         ("brutal\temotive\t0.9\n", "The brutal raid ended.", True),
         ("thugs\tpejorative\t0.8\n", "The thugs left.", True),
-        ("utterly\tintensifier\t0.5\n", "The plan utterly failed.", True),
+        ("utterly\tintensifier\t0.5\nbrutal\temotive\t0.9\n", "An utterly brutal raid.", True),
         ("bombshell\tsensational\t0.7\n", "A bombshell report came out.", True),
         ("collateral damage\teuphemism\t0.6\n", "There was collateral damage.", True),
         # certainty markers and plain judgement words do not
@@ -151,12 +151,45 @@ def test_a_term_reports_the_phrase_it_colours(parser, text: str, phrase: str) ->
     ],
 )  # fmt: skip
 def test_only_the_loaded_categories_are_counted(parser, row: str, text: str, counted: bool) -> None:
-    found = terms(parser, text, res=custom(row))
-    assert len(found) == 1  # the precondition: the term was found
-    assert found[0].counted is counted
+    term = row.split("\t")[0]
+    found = {t.text.lower(): t.counted for t in terms(parser, text, res=custom(row))}
+    assert term in found  # the precondition: the term was found
+    assert found[term] is counted
 
 
 def test_a_term_in_the_title_is_marked_headline(parser) -> None:
     text = "Brutal raid on the port\n\nThe brutal raid ended on Monday."
     found = terms(parser, text, res=custom("brutal\temotive\t0.9\n"), title=Span(0, 23))
     assert [(t.text, t.headline) for t in found] == [("Brutal", True), ("brutal", False)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an intensifier counts when it boosts a word that judges, not any word
+        ("It was a very brutal raid.", {"very": True, "brutal": True}),
+        ("It went a very different way.", {"very": False}),
+        # an intensifier that is no plain degree word judges by itself
+        ("It was merely a gesture.", {"merely": True}),
+        ("The end seemed painfully distant.", {"painfully": True}),
+        # a verb that only leads an infinitive is used in its plain sense
+        ("They failed to join the group.", {"failed": False}),
+        ("The failed raid ended.", {"failed": True}),
+        ("Mediators are scrambling to salvage the talks.", {"scrambling": True}),
+        # the name of an offence is a legal term, not the outlet's word
+        ("He faces murder charges in the city.", {"murder": False}),
+        ("He was convicted of murder last year.", {"murder": False}),
+        ("They faced charges of murder from their rivals.", {"murder": True}),
+        ("She called the raid a murder of innocents.", {"murder": True}),
+    ],
+)
+def test_a_term_counts_only_in_its_loaded_sense(
+    parser, text: str, expected: dict[str, bool]
+) -> None:
+    res = custom(
+        "very\tintensifier\t0.5\nbrutal\temotive\t0.9\nmurder\temotive\t0.8\n"
+        "fail\temotive\t0.6\nmerely\tintensifier\t0.5\npainfully\tintensifier\t0.6\n"
+        "scramble\temotive\t0.5\n"
+    )
+    found = {t.text: t.counted for t in terms(parser, text, res=res)}
+    assert found == expected  # every term found, each counted or not
