@@ -21,7 +21,7 @@ from matplotlib import pyplot as plt
 from matplotlib.figure import Figure
 
 from framing.records import Analysis
-from framing.report.sections import own_density
+from framing.report.sections import own_density, too_few_words
 
 STYLE = {
     "svg.hashsalt": "framing",
@@ -101,10 +101,14 @@ def loaded_density(analysis: Analysis) -> str | None:
     outlets = sorted({d.outlet for d in analysis.documents})
     if not outlets:
         return None
-    values = [own_density([d for d in analysis.documents if d.outlet == o]) for o in outlets]
+    docs = {o: [d for d in analysis.documents if d.outlet == o] for o in outlets}
+    values = [own_density(docs[o]) for o in outlets]
+    # an outlet with too few words of its own is named with its count (see too_few_words)
+    few = {o: too_few_words(docs[o]) for o in outlets}
+    labels = [_label(o) + (f" ({few[o]} words)" if few[o] else "") for o in outlets]
     with plt.rc_context(STYLE):
         figure, axes = plt.subplots(figsize=(7, 0.45 * len(outlets) + 1.0))
-        axes.barh([_label(o) for o in outlets], values, color=PALETTE[0])
+        axes.barh(labels, values, color=PALETTE[0])
         axes.invert_yaxis()
         axes.set_xlabel("loaded terms per 1,000 words of the outlet's own voice")
         axes.set_title("Loaded wording", loc="left")

@@ -208,6 +208,19 @@ def _density(docs: list[Document], *, kinds: frozenset[str] = COUNTED) -> dict[s
     return {c: 1000 * n / words if words else 0.0 for c, n in counts.items()}
 
 
+# Fewer words of its own voice than this and an outlet's density is shown with its word count,
+# marked, and not ranked: one loaded word in a 40-word teaser is 25 per 1,000 words.  At 150
+# words a single term moves the density by 6.7 per 1,000, about a quarter of the samples'
+# typical density (23 to 31).
+MIN_VOICE_WORDS = 150
+
+
+def too_few_words(docs: list[Document]) -> int | None:
+    """The outlet's own-voice word count when it is under MIN_VOICE_WORDS, else None."""
+    words = sum(d.voice_words for d in docs)
+    return words if words < MIN_VOICE_WORDS else None
+
+
 def own_density(docs: list[Document]) -> float:
     """Loaded terms in the outlet's own voice per 1,000 of its own words: the loaded categories
     (``COUNTED``) only."""
@@ -233,10 +246,11 @@ def wording_table(analysis: Analysis, slugs: dict[str, str]) -> list[str]:
         density = _density(docs)
         certainty = sum(_density(docs, kinds=CERTAINTY).values())
         quoted = sum(1 for d in docs for t in d.loaded_terms if t.quoted and t.counted)
+        few = too_few_words(docs)
         rows.append(
             [
                 f"[{escape(outlet)}]({slugs[outlet]}.md)",
-                fmt(sum(density.values())),
+                fmt(sum(density.values())) + (f" ({few} words: too few to rank)" if few else ""),
                 *(fmt(density.get(c, 0.0)) for c in categories),
                 fmt(certainty),
                 str(quoted),

@@ -11,7 +11,7 @@ from collections import Counter
 
 from framing.records import Analysis, Document, OutletStance
 from framing.report.actors import HIDDEN, VOICES
-from framing.report.sections import own_density
+from framing.report.sections import own_density, too_few_words
 from framing.report.text import escape, fmt
 
 VERBS = tuple(v for v in VOICES if v != "nominal")
@@ -56,13 +56,18 @@ def _labels(docs: list[Document]) -> str | None:
 
 
 def _wording(analysis: Analysis, outlet: str) -> str:
-    outlets = sorted({d.outlet for d in analysis.documents})
-    density = {o: own_density([d for d in analysis.documents if d.outlet == o]) for o in outlets}
-    rank = sorted(outlets, key=lambda o: (-density[o], o)).index(outlet) + 1
-    return (
-        f"Loaded wording: {fmt(density[outlet])} loaded terms per 1,000 words of its own voice, "
-        f"the {_ordinal(rank)} highest of {len(outlets)} outlets."
-    )
+    by_outlet = {
+        o: [d for d in analysis.documents if d.outlet == o]
+        for o in sorted({d.outlet for d in analysis.documents})
+    }
+    density = {o: own_density(docs) for o, docs in by_outlet.items()}
+    head = f"Loaded wording: {fmt(density[outlet])} loaded terms per 1,000 words of its own voice"
+    few = too_few_words(by_outlet[outlet])
+    if few is not None:
+        return f"{head}, over only {few} words: too few to rank."
+    ranked = [o for o in by_outlet if too_few_words(by_outlet[o]) is None]
+    rank = sorted(ranked, key=lambda o: (-density[o], o)).index(outlet) + 1
+    return f"{head}, the {_ordinal(rank)} highest of {len(ranked)} outlets."
 
 
 def _ordinal(n: int) -> str:

@@ -7,8 +7,16 @@ import pytest
 
 from framing.actors.stances import by_outlet
 from framing.features.stance import label
-from framing.records import ActorMention, ActorStance, Analysis, Document, OutletStance, Span
-from framing.report.summary import _stance
+from framing.records import (
+    ActorMention,
+    ActorStance,
+    Analysis,
+    Document,
+    LoadedTerm,
+    OutletStance,
+    Span,
+)
+from framing.report.summary import _stance, _wording
 
 
 def _outlet(*rows: tuple[str, float, float]) -> Analysis:
@@ -81,3 +89,27 @@ def test_an_outlet_stance_needs_two_mentions_and_a_place_that_acts(
     assert bool(found) is kept
     if found:  # the class follows from the score
         assert found[0].label == "negative" and (found[0].score or 0.0) < -0.3
+
+
+def _worded(outlet: str, words: int, terms: int) -> Document:
+    """One document of ``words`` own-voice words with ``terms`` counted emotive terms."""
+    found = tuple(
+        LoadedTerm("grim", Span(i, i + 4), "emotive", 0.5, counted=True) for i in range(terms)
+    )
+    return Document(outlet, f"{outlet}.txt", outlet, "metadata", None, None, None, None,
+                    "x" * 40, (Span(0, 40),), (), words, loaded_terms=found,
+                    voice_words=words)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("outlet", "expected"),
+    [
+        ("Daily", "Loaded wording: 10.0 loaded terms per 1,000 words of its own voice, the 2nd "
+         "highest of 2 outlets."),
+        ("Teaser", "Loaded wording: 25.0 loaded terms per 1,000 words of its own voice, over only "
+         "40 words: too few to rank."),
+    ],
+)  # fmt: skip
+def test_an_outlet_with_too_few_words_is_not_ranked(outlet: str, expected: str) -> None:
+    docs = (_worded("Daily", 1000, 10), _worded("Herald", 500, 10), _worded("Teaser", 40, 1))
+    assert _wording(Analysis("0", docs), outlet) == expected
