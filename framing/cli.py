@@ -352,13 +352,16 @@ def lexicon_check(
         Path | None, typer.Argument(help="Folder to validate; default: the shipped lexicons.")
     ] = None,
 ) -> None:
-    """Validate lexicon files; exit 1 at the first error, naming file:line.
+    """Validate lexicon files; exit 1 at the first error, naming file:line. Then list each term
+    whose loaded.tsv category contradicts its connotation as a label in labels.toml.
 
     Example: framing lexicon check my-lexicons
     """
     results = console.run(lambda: lexicons.check(folder))
     for path, count in results:
         typer.echo(f"ok\t{path}\t{count} {'entry' if count == 1 else 'entries'}")
+    for conflict in console.run(lambda: lexicons.conflicts(lexicons.load(folder))):
+        typer.echo(f"conflict\t{conflict}")
 
 
 @lexicon_app.command("list")

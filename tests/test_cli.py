@@ -85,6 +85,22 @@ def test_lexicon_check_accepts_the_shipped_lexicons(run) -> None:
     )
 
 
+def test_lexicon_check_lists_a_loaded_term_that_contradicts_its_label(run, tmp_path: Path) -> None:
+    run("lexicon", "init", "lex")
+    loaded = tmp_path / "lex" / "loaded.tsv"
+    rows = loaded.read_text(encoding="utf-8")
+    loaded.write_text(rows + "insurgents\tpejorative\t0.3\n", encoding="utf-8")
+    line = rows.count("\n") + 1
+    labels = (tmp_path / "lex" / "labels.toml").read_text(encoding="utf-8").splitlines()
+    where = 1 + next(i for i, text in enumerate(labels) if '"insurgents"' in text)
+    result = run("lexicon", "check", "lex")
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[-1] == (
+        f'conflict\tlex/loaded.tsv:{line}: "insurgents" is pejorative here but a neutral label '
+        f'at lex/labels.toml:{where} (referent "an armed group"); make the two agree'
+    )
+
+
 def test_lexicon_init_then_check_and_list(run, tmp_path: Path) -> None:
     result = run("lexicon", "init", "lex")
     assert (result.exit_code, result.stdout) == (

@@ -20,7 +20,15 @@ Defaults live in the top-level ``lexicons/`` folder of a checkout, installed as 
 copy a folder.
 """
 
-from framing.lexicons.files import Lexicons, check, default_dir, init, load, read_table
+from framing.lexicons.files import (
+    Lexicons,
+    check,
+    conflicts,
+    default_dir,
+    init,
+    load,
+    read_table,
+)
 from framing.lexicons.specs import (
     CHROME,
     CUES,
@@ -71,6 +79,7 @@ __all__ = [
     "Table",
     "TableSpec",
     "check",
+    "conflicts",
     "default_dir",
     "init",
     "load",

@@ -11,7 +11,16 @@ from pathlib import Path
 
 from framing.errors import LexiconError, not_utf8
 from framing.lexicons import toml
-from framing.lexicons.specs import CHROME, DEFAULT_LABEL, SPECS, TOML_SPECS, Table, TableSpec
+from framing.lexicons.specs import (
+    CHROME,
+    DEFAULT_LABEL,
+    LABELS,
+    LOADED,
+    SPECS,
+    TOML_SPECS,
+    Table,
+    TableSpec,
+)
 from framing.lexicons.tsv import parse_tsv
 
 
@@ -98,6 +107,44 @@ def check(folder: Path | None = None) -> list[tuple[str, int]]:
     """Validate a lexicon folder (default: the shipped one); return (file, entries) per file."""
     lexicons = load(folder)
     return [(table.path, len(table.rows)) for _, table in sorted(lexicons.tables.items())]
+
+
+# What a loaded.tsv category says of a word's connotation, against the labels.toml connotations
+# it contradicts: a pejorative word is no neutral or sympathetic label; a euphemism is one; an
+# emotive or sensational word is no neutral label.  Intensifiers, hedges, boosters and plain
+# judgement words say nothing of a label.
+CONTRADICTS = {
+    "pejorative": {"neutral", "positive", "euphemistic"},
+    "euphemism": {"neutral", "negative", "positive"},
+    "emotive": {"neutral"},
+    "sensational": {"neutral"},
+}
+
+
+def conflicts(lexicons: Lexicons) -> list[str]:
+    """Terms whose ``loaded.tsv`` category contradicts their connotation as a label in
+    ``labels.toml`` (CONTRADICTS), each as ``file:line: ...`` naming both places."""
+    loaded, labels = lexicons[LOADED.name], lexicons[LABELS.name]
+    by_term = {
+        " ".join(row.text(LOADED, "term").lower().split()): row for row in loaded.rows
+    }  # fmt: skip
+    found = []
+    for row in labels.rows:
+        if row.text(LABELS, "entry") not in {"label", "cued label"}:
+            continue
+        phrase = " ".join(row.text(LABELS, "phrase").lower().split())
+        term = by_term.get(phrase)
+        if term is None:
+            continue
+        category = term.text(LOADED, "category")
+        connotation = row.text(LABELS, "connotation")
+        if connotation in CONTRADICTS.get(category, set()):
+            found.append(
+                f'{loaded.where(term)}: "{phrase}" is {category} here but a {connotation} label '
+                f'at {labels.where(row)} (referent "{row.text(LABELS, "referent")}"); make '
+                "the two agree"
+            )
+    return found
 
 
 def init(target: Path) -> list[Path]:

@@ -12,6 +12,7 @@ from support import COPY_SIZES, ROOT, SHIPPED_SIZES
 from framing import lexicons
 from framing.errors import LexiconError
 from framing.lexicons import CHROME, Column, TableSpec, normalize, parse_tsv
+from framing.lexicons import toml as lexicons_toml
 
 KNOWN = ", ".join(sorted(lexicons.SPECS))
 
@@ -326,3 +327,40 @@ def test_errors_in_an_overlay_name_the_line(copy: Path) -> None:
         "lex/chrome.tsv:13: expected 2 tab-separated fields (phrase, kind), got 1"
     )
     assert (caught.value.path, caught.value.line) == ("lex/chrome.tsv", 13)
+
+
+@pytest.mark.parametrize(
+    ("category", "connotation", "conflict"),
+    [
+        ("pejorative", "neutral", True),
+        ("pejorative", "positive", True),
+        ("pejorative", "negative", False),
+        ("euphemism", "neutral", True),
+        ("euphemism", "euphemistic", False),
+        ("emotive", "neutral", True),
+        ("emotive", "negative", False),
+        ("intensifier", "neutral", False),
+    ],
+)
+def test_a_loaded_category_that_contradicts_a_label_is_a_conflict(
+    category: str, connotation: str, conflict: bool
+) -> None:
+    loaded = lexicons.parse_tsv(
+        f"term\tcategory\tweight\ngrunts\t{category}\t0.5\n", lexicons.LOADED, path="l.tsv"
+    )
+    labels = lexicons_toml.parse(
+        f'[[referent]]\nname = "soldiers"\n{connotation} = ["grunts"]\n', path="labels.toml"
+    )
+    found = lexicons.conflicts(
+        lexicons.Lexicons({lexicons.LOADED.name: loaded, lexicons.LABELS.name: labels})
+    )
+    assert bool(found) is conflict
+    if conflict:
+        assert found == [
+            f'l.tsv:2: "grunts" is {category} here but a {connotation} label at labels.toml:3 '
+            '(referent "soldiers"); make the two agree'
+        ]
+
+
+def test_the_shipped_lexicons_agree() -> None:
+    assert lexicons.conflicts(lexicons.load()) == []
