@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from framing import pipeline
 from framing.errors import FramingError
+from framing.report import markdown
 
 SEED_TEXT = (
     Path(__file__).resolve().parent.parent / "seeds" / "003_8b577698342439a5.txt"
@@ -144,3 +145,18 @@ def test_attribution_content_stops_before_masked_chrome(parser, tmp_path: Path) 
         ("according to", "About 1,200 workers have joined the walkout"),
         ("said", "900 were on strike"),
     }
+
+
+def test_a_title_given_in_front_matter_is_read_for_loaded_words(parser, tmp_path: Path) -> None:
+    front = "---\noutlet: Harbour Herald\ntitle: Brutal raid shocks the port\n---\n"
+    body = "Police raided the port on Monday. Twelve people were held.\n"
+    (tmp_path / "a.md").write_text(front + body, encoding="utf-8")
+    analysis = pipeline.analyze([tmp_path / "a.md"], parser=parser)[0]
+    (doc,) = analysis.documents
+    found = [(t.text, t.headline, t.counted) for t in doc.headline_terms]
+    assert ("Brutal", True, True) in found  # the title's word, offsets into the title
+    (brutal,) = [t for t in doc.headline_terms if t.text == "Brutal"]
+    assert doc.title is not None and doc.title[brutal.span.start : brutal.span.end] == "Brutal"
+    assert not any(t.text == "Brutal" for t in doc.loaded_terms)  # not the body's
+    page = markdown.render(analysis, out_dir="reports")
+    assert "Brutal raid shocks the port: Brutal (emotive)" in page["harbour-herald.md"]

@@ -198,6 +198,10 @@ class Document:
     voice_words: int = 0  # words in the outlet's own voice (outside quotations)
     loaded_density: tuple[tuple[str, float], ...] = ()  # category -> own terms per 1,000 words
     loaded_sentences: tuple[tuple[Span, float], ...] = ()  # each sentence's own loaded score
+    # the loaded terms of a title given apart from the text (front matter, a record's field, a
+    # page's title tag), offsets into ``title``; a title inside the text has its terms in
+    # ``loaded_terms``, marked ``headline``
+    headline_terms: tuple[LoadedTerm, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

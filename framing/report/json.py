@@ -141,6 +141,8 @@ def document(doc: Document) -> dict[str, Any]:
         "loaded_sentences": [
             {**_span(span), "score": number(score)} for span, score in doc.loaded_sentences if score
         ],
+        # the loaded terms of a title given apart from the text, offsets into "title"
+        "headline_terms": [_loaded(t) for t in doc.headline_terms],
         # Beyond the contract: where each value came from, for users who check the tool.
         "path": doc.path,
         "outlet_from": doc.outlet_from,

@@ -134,6 +134,7 @@ def _document(
     *,
     store: results.Store,
     keys: dict[str, str],
+    parse_title: Callable[[str], Doc],
 ) -> Built:
     """One article's findings; each stage read from ``store`` when its key is there, else run
     on the parse (``parse()`` loads it only when some stage needs it)."""
@@ -170,6 +171,33 @@ def _document(
     loaded, voice, density, sentences = store.get_or_make(
         "wording", keys["wording"], _Wording, run_wording
     )
+    title = resolved.title
+    apart = bool(title) and (
+        cleaned.title_span is None
+        or " ".join(source.text[cleaned.title_span.start : cleaned.title_span.end].split())
+        != " ".join((title or "").split())
+    )
+
+    def run_headline() -> tuple[LoadedTerm, ...]:
+        # a title given apart from the text is read as the text is, with its own parse
+        assert title is not None
+        whole = (Span(0, len(title)),)
+        return wording.extract(
+            parse_title(title),
+            text=title,
+            quotes=quotes.find_quotes(title, whole),
+            res=settings.wording,
+            title_span=whole[0],
+        )
+
+    headline = (
+        store.get_or_make(
+            "headline", results.key(keys["wording"], title or ""), tuple[LoadedTerm, ...],
+            run_headline,
+        )
+        if apart
+        else ()
+    )  # fmt: skip
     found = store.get_or_make(
         "attribution", keys["attribution"], tuple[Attribution, ...], run_attribution
     )
@@ -236,6 +264,7 @@ def _document(
         voice_words=voice,
         loaded_density=density,
         loaded_sentences=sentences,
+        headline_terms=headline,
     )
     return document, stage.pending(record)
 
@@ -316,7 +345,15 @@ def iter_build(
                 parsed.append(parser.parse([masked(i)])[0])
             return parsed[0]
 
-        document = _document(source, found, settings, parse, store=store, keys=keys[i])
+        document = _document(
+            source,
+            found,
+            settings,
+            parse,
+            store=store,
+            keys=keys[i],
+            parse_title=lambda title: parser.parse([title])[0],
+        )
         for doc in parsed:
             release(doc)  # freed now, not at the next full collection
         yield document
