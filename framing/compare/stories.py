@@ -36,7 +36,7 @@ from framing.compare import claims as claim_table
 from framing.compare import facts as fact_table
 from framing.compare import labels as label_table
 from framing.compare import sources as source_profiles
-from framing.compare import vectors, vocabulary
+from framing.compare import topic, vectors, vocabulary
 from framing.records import Analysis, Document, Rejected, Story
 
 # Chosen on SEESAW + BASIL and ECB+ together (evaluation/stories.py --grid): actors at 0.2
@@ -71,7 +71,7 @@ def compare(
     rejected: tuple[Rejected, ...] = (),
 ) -> Analysis:
     """The comparison of the documents of one story."""
-    documents = sorted(documents, key=lambda d: d.id)
+    documents = sorted(topic.mark(documents), key=lambda d: d.id)
     facts = fact_table.align(documents)
     claims, exclusives = claim_table.align(documents, facts)
     return Analysis(

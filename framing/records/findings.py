@@ -57,6 +57,8 @@ class LoadedTerm:
     # counts toward the outlet's loaded wording: a loaded category (COUNTED) in its loaded
     # sense, not a certainty marker or a plain judgement word
     counted: bool = False
+    # the story's topic vocabulary: every outlet uses it alike (compare.topic); not counted
+    topic: bool = False
     headline: bool = False  # in the title
 
 

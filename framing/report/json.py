@@ -74,6 +74,7 @@ def _loaded(term: LoadedTerm) -> dict[str, Any]:
         "rule": term.rule,
         "phrase": _span(term.phrase) if term.phrase else None,
         "counted": term.counted,
+        "topic": term.topic,
         "headline": term.headline,
     }
 

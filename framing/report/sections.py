@@ -268,6 +268,20 @@ def wording_section(analysis: Analysis, slugs: dict[str, str]) -> list[str]:
     lines = ["## Loaded wording", "", LOADED_NOTE, ""]
     lines += wording_table(analysis, slugs)
     lines.append("")
+    topic: dict[str, int] = {}
+    for doc in analysis.documents:
+        for term in doc.loaded_terms:
+            if term.topic and not term.quoted:
+                key = " ".join(term.text.lower().split())
+                topic[key] = topic.get(key, 0) + 1
+    if topic:
+        ranked = sorted(topic.items(), key=lambda item: (-item[1], item[0]))
+        shown = ", ".join(f"{escape(t)} ({n})" for t, n in ranked)
+        lines += [
+            "The story's topic vocabulary, not counted (loaded words every outlet uses at rates "
+            f"within a factor of two of each other): {shown}.",
+            "",
+        ]
     return lines
 
 

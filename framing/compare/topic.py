@@ -1,0 +1,73 @@
+"""The story's topic vocabulary: a loaded word every outlet of a story uses alike is the story's
+subject ("emergency" in a story about a national emergency), no outlet's choice.
+
+A lexicon entry (its ``rule``, so "terrorist" and "terrorists" are one) is topic vocabulary when
+the story has two or more outlets, each uses it in its own voice, and their rates per 1,000
+words of own voice are within a factor of SIMILAR of each other.  Its terms are marked ``topic``
+and not counted.  In a story of one outlet nothing is topic: with nothing to compare, a word
+repeated is as likely that outlet's choice ("terrorists" three times) as its subject.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import replace
+
+from framing.records import COUNTED, Document, LoadedTerm
+
+# Two outlets whose rates of one word differ by less than this factor use it alike: one using a
+# word twice as often as another is a difference a reader takes for a choice.
+SIMILAR = 2.0
+
+
+def topic_rules(documents: Sequence[Document]) -> frozenset[str]:
+    """The lexicon entries (rules) that are the story's topic vocabulary."""
+    words: Counter[str] = Counter()
+    uses: dict[str, Counter[str]] = defaultdict(Counter)
+    for doc in documents:
+        words[doc.outlet] += doc.voice_words
+        for term in doc.loaded_terms:
+            if term.counted and not term.quoted and not term.rule.startswith("rule:"):
+                uses[term.rule][doc.outlet] += 1
+    outlets = [o for o in sorted(words) if words[o]]
+    if len(outlets) < 2:
+        return frozenset()
+    found = set()
+    for rule, by_outlet in uses.items():
+        rates = [by_outlet[o] / words[o] for o in outlets]
+        if min(rates) > 0 and max(rates) <= SIMILAR * min(rates):
+            found.add(rule)
+    return frozenset(found)
+
+
+def mark(documents: Sequence[Document]) -> list[Document]:
+    """The story's documents with the terms of its topic vocabulary marked and not counted."""
+    rules = topic_rules(documents)
+    if not rules:
+        return list(documents)
+
+    def marked(terms: tuple[LoadedTerm, ...]) -> tuple[LoadedTerm, ...]:
+        return tuple(
+            replace(t, topic=True, counted=False) if t.rule in rules and t.counted else t
+            for t in terms
+        )
+
+    result = []
+    for doc in documents:
+        terms = marked(doc.loaded_terms)
+        # the document's density per category, as wording.density makes it, without the topic
+        kept = Counter(
+            t.category for t in terms if not t.quoted and (t.counted or t.category not in COUNTED)
+        )
+        per = 1000 / doc.voice_words if doc.voice_words else 0.0
+        density = tuple(sorted((c, n * per) for c, n in kept.items()))
+        result.append(
+            replace(
+                doc,
+                loaded_terms=terms,
+                headline_terms=marked(doc.headline_terms),
+                loaded_density=density,
+            )
+        )
+    return result
