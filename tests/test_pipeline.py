@@ -160,3 +160,16 @@ def test_a_title_given_in_front_matter_is_read_for_loaded_words(parser, tmp_path
     assert not any(t.text == "Brutal" for t in doc.loaded_terms)  # not the body's
     page = markdown.render(analysis, out_dir="reports")
     assert "Brutal raid shocks the port: Brutal (emotive)" in page["harbour-herald.md"]
+
+
+def test_a_loaded_word_in_a_named_sources_paraphrase_is_reported(parser, tmp_path: Path) -> None:
+    text = (
+        "Mayor Ann Reed said on Monday that the plan was a disgraceful betrayal of the port.\n\n"
+        "The disgraceful plan was passed on Tuesday by the council.\n"
+    )
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    analysis = pipeline.analyze([tmp_path / "a.txt"], parser=parser)[0]
+    (doc,) = analysis.documents
+    found = [(t.span.start < text.index("\n"), t.reported, t.counted) for t in doc.loaded_terms
+             if t.text.lower() == "disgraceful"]  # fmt: skip
+    assert found == [(True, True, False), (False, False, True)]

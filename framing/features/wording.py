@@ -174,7 +174,14 @@ def _scare_quotes(doc: Doc, text: str, quotes: Sequence[Quote]) -> list[LoadedTe
             t.pos_ in {"NOUN", "PROPN", "ADJ", "DET", "ADP", "PART", "PUNCT", "VERB"}
             for t in inside
         )
-        if noun_phrase and before[-1].lower_ in SCARE_QUOTE_LEADS and not inside[0].is_sent_start:
+        # every word capitalised: a title or a name ("the 'Today' show", "a 'Daily Show' sketch")
+        titled = all(t.text[:1].isupper() for t in inside if t.is_alpha and len(t.text) > 3)
+        if (
+            noun_phrase
+            and not titled
+            and before[-1].lower_ in SCARE_QUOTE_LEADS
+            and not inside[0].is_sent_start
+        ):
             found.append(
                 LoadedTerm(
                     words,

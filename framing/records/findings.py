@@ -59,6 +59,9 @@ class LoadedTerm:
     counted: bool = False
     # the story's topic vocabulary: every outlet uses it alike (compare.topic); not counted
     topic: bool = False
+    # inside indirect speech that paraphrases a named source ("Dennis said there was no proof of
+    # racist behaviour"): the source's word more than the outlet's; not counted
+    reported: bool = False
     headline: bool = False  # in the title
 
 

@@ -75,6 +75,7 @@ def _loaded(term: LoadedTerm) -> dict[str, Any]:
         "phrase": _span(term.phrase) if term.phrase else None,
         "counted": term.counted,
         "topic": term.topic,
+        "reported": term.reported,
         "headline": term.headline,
     }
 

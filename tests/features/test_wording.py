@@ -68,6 +68,23 @@ def test_scare_quote_is_found_and_speech_is_not(parser) -> None:
     assert [(t.text, t.category) for t in found] == [("voluntary relocation", "scare-quote")]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            'The minister called it a "voluntary emigration" of the people.',
+            ["voluntary emigration"],
+        ),
+        # every word capitalised: the title of a show or a work, not a term held at arm's length
+        ('He said so on the "Today" show on Monday.', []),
+        ('He alluded to a "Daily Show" sketch on Tuesday.', []),
+    ],
+)
+def test_a_quoted_title_is_no_scare_quote(parser, text: str, expected: list[str]) -> None:
+    found = [t.text for t in terms(parser, text) if t.category == "scare-quote"]
+    assert found == expected
+
+
 def test_scare_quote_with_spaces_inside_its_marks_points_at_the_term(parser) -> None:
     text = "The plan calls for the \u201c voluntary relocation \u201d of residents."
     (found,) = [t for t in terms(parser, text, res=custom("zzz\temotive\t1\n"))]
