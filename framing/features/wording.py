@@ -318,6 +318,25 @@ def extract(
     return tuple(sorted(found, key=lambda t: (t.span.start, t.span.end)))
 
 
+def reported(
+    terms: Sequence[LoadedTerm], *, paraphrases: Sequence[Span], said: Sequence[Span]
+) -> tuple[LoadedTerm, ...]:
+    """``terms`` with those a source says marked ``reported`` and not counted: a term inside
+    indirect speech that paraphrases a named source (``paraphrases``: "Dennis said there was no
+    proof of racist behaviour", the source's word more than the outlet's, the reader's rule of
+    ../shared/scorers/README.md), and a scare quote inside what any source says (``said``:
+    'accused the group of playing the "race card"', its words, not a term the outlet holds at
+    arm's length)."""
+    return tuple(
+        replace(t, reported=True, counted=False)
+        if t.counted
+        and not t.quoted
+        and any(s.contains(t.span) for s in (said if t.category == "scare-quote" else paraphrases))
+        else t
+        for t in terms
+    )
+
+
 def sentence_scores(
     doc: Doc, terms: Sequence[LoadedTerm], *, own_voice: bool = True
 ) -> tuple[tuple[Span, float], ...]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from framing import __version__, clean, config, corpus, lexicons, quotes
@@ -201,7 +201,16 @@ def _document(
     found = store.get_or_make(
         "attribution", keys["attribution"], tuple[Attribution, ...], run_attribution
     )
-    loaded, density = _reported(loaded, found, voice)
+    loaded = wording.reported(
+        loaded,
+        paraphrases=[
+            a.content.span
+            for a in found
+            if not a.direct and a.speaker is not None and a.kind in {"named", "organisation"}
+        ],
+        said=[a.content.span for a in found if a.source is not None],
+    )
+    density = wording.density(loaded, voice)
 
     def run_actors() -> stage.Stored:
         grouped, scored, harms = score.find_actors(
@@ -268,29 +277,6 @@ def _document(
         headline_terms=headline,
     )
     return document, stage.pending(record)
-
-
-def _reported(
-    loaded: tuple[LoadedTerm, ...], found: tuple[Attribution, ...], voice: int
-) -> tuple[tuple[LoadedTerm, ...], tuple[tuple[str, float], ...]]:
-    """The loaded terms with those inside indirect speech that paraphrases a named source marked
-    ``reported`` and not counted, and the density per category without them: the words of a
-    report ("Dennis said there was no proof of racist behaviour") are the source's more than the
-    outlet's (the reader's rule of ../shared/scorers/README.md)."""
-    spans = [
-        a.content.span
-        for a in found
-        if not a.direct and a.speaker is not None and a.kind in {"named", "organisation"}
-    ]
-    if not spans:
-        return loaded, wording.density(loaded, voice)
-    marked = tuple(
-        replace(t, reported=True, counted=False)
-        if t.counted and not t.quoted and any(s.contains(t.span) for s in spans)
-        else t
-        for t in loaded
-    )
-    return marked, wording.density(marked, voice)
 
 
 _PRINTS: dict[int, tuple[Settings, dict[str, str]]] = {}

@@ -210,3 +210,17 @@ def test_a_term_counts_only_in_its_loaded_sense(
     )
     found = {t.text: t.counted for t in terms(parser, text, res=res)}
     assert found == expected  # every term found, each counted or not
+
+
+def test_what_a_source_says_is_reported_not_counted(parser) -> None:
+    text = 'Reed accused the council of playing the "race card" with its disgraceful plan.'
+    res = custom("disgraceful\temotive\t0.8\n")
+    found = terms(parser, text, res=res)
+    assert {t.category for t in found} == {"scare-quote", "emotive"}  # both were found
+    content = Span(text.index("the council"), len(text) - 1)
+    # a scare quote inside anything a source says is its words
+    said = wording.reported(found, paraphrases=[], said=[content])
+    assert [(t.category, t.counted) for t in said] == [("scare-quote", False), ("emotive", True)]
+    # a word inside a named source's paraphrase is its word too
+    both = wording.reported(found, paraphrases=[content], said=[content])
+    assert all(t.reported and not t.counted for t in both)
