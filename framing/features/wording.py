@@ -248,9 +248,12 @@ def _uncounted(term: LoadedTerm, matched: list[Token], covered: set[int]) -> boo
         return not any(t is not None and t.i in covered for t in (boosted, following))
     if head.head.lemma_.lower() in OFFENCE_HEADS and head.dep_ in {"compound", "amod", "nmod"}:
         return True
-    if head.dep_ == "pobj" and head.head.lower_ in {"of", "with"}:
-        # "charged with", "convicted of", "a count of"; not "charges of racism", an accusation
+    if head.dep_ == "pobj" and head.head.lower_ in {"of", "with", "to"}:
+        # "charged with", "convicted of", "pleaded guilty to", "a count of"; not "charges of
+        # racism", an accusation
         governor = head.head.head
+        if head.head.lower_ == "to" and governor.lemma_.lower() not in {"plead", "guilty"}:
+            return False
         if governor.pos_ in {"NOUN", "PROPN"}:
             return governor.lemma_.lower() == "count"
         return governor.lemma_.lower() in OFFENCE_VERBS

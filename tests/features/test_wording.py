@@ -196,6 +196,8 @@ def test_a_term_in_the_title_is_marked_headline(parser) -> None:
         # the name of an offence is a legal term, not the outlet's word
         ("He faces murder charges in the city.", {"murder": False}),
         ("He was convicted of murder last year.", {"murder": False}),
+        ("He pleaded guilty to murder on Monday.", {"murder": False}),
+        ("They compared the raid to murder.", {"murder": True}),
         ("They faced charges of murder from their rivals.", {"murder": True}),
         ("She called the raid a murder of innocents.", {"murder": True}),
     ],
