@@ -7,8 +7,9 @@ Reads ``final_labels_SG2.csv`` (the expert group's majority labels, ``;``-separa
 goes to ``score_sentences`` in one call, each sentence as its own text.
 
 Sentence level: the ROC-AUC (scikit-learn's ``roc_auc_score``; ties count half) of
-``SentenceScore.score`` (the outlet's own voice, quotes left out) and of ``score_all`` (quotes
-included), Biased being the positive class.  For comparison the team measured 0.69 for the density
+``SentenceScore.score`` (the default pipeline's score of the outlet's own voice: the lexicon score
+combined with the learned sentence head), of ``SentenceScore.lexicon`` (the weights of the terms
+outside quotes) and of ``score_all`` (quotes included), Biased being the positive class.  For comparison the team measured 0.69 for the density
 of MPQA strong-subjective words and 0.57 for VADER.
 
 Word level: the flagged terms against the annotators' ``biased_words`` of the same sentence (a
@@ -128,6 +129,7 @@ def main() -> None:
     )
     print(
         f"sentence ROC-AUC  score {auc(labels, [s.score for s in scores]):.3f}  "
+        f"lexicon {auc(labels, [s.lexicon for s in scores]):.3f}  "
         f"score_all {auc(labels, [s.score_all for s in scores]):.3f}  "
         f"(baselines: MPQA 0.69, VADER 0.57)"
     )

@@ -24,6 +24,7 @@ from framing import (
 from framing.actors import link, stances
 from framing.compare import stories as story_table
 from framing.features import wording
+from framing.features.stance import learned
 from framing.nlp import Parser, cache_dir
 from framing.records import (
     Analysis,
@@ -309,21 +310,31 @@ def score_sentences(
     *,
     lexicon_dir: Path | None = None,
     parser: Parser | None = None,
+    fast: bool = False,
 ) -> list[SentenceScore]:
-    """The loaded score of each text taken whole (a sentence or a short passage), for the
-    evaluation scripts and for users scoring their own sentences; no page chrome is removed."""
+    """The loaded score of each text taken whole (a sentence or a short passage), as a report
+    scores an article's sentences, for the evaluation scripts and for users scoring their own
+    sentences; no page chrome is removed.  ``fast``: the lexicon score alone, as ``--fast``."""
     loaded = lexicons.load(lexicon_dir)
     res = wording.resources(loaded)
     parser = parser or Parser.create()
+    reads = [None] * len(texts) if fast else learned.judge([(text, ()) for text in texts])
     results = []
-    for text, doc in zip(texts, parser.iter_parse(list(texts)), strict=True):
+    for text, doc, read in zip(texts, parser.iter_parse(list(texts)), reads, strict=True):
         found = quotes.find_quotes(text, (Span(0, len(text)),))
         terms = wording.extract(doc, text=text, quotes=found, res=res)
+        lexicon = sum(t.weight for t in terms if not t.quoted)
+        whole = Span(0, len(text))
         results.append(
             SentenceScore(
-                score=sum(t.weight for t in terms if not t.quoted),
+                score=learned.loaded_sentences(
+                    [(whole, lexicon)],
+                    None if read is None else {whole: read.subjective},
+                    quoted=quotes.QuotedRegions(found).quoted_share,
+                )[0][1],
                 score_all=sum(t.weight for t in terms),
                 terms=terms,
+                lexicon=lexicon,
             )
         )
     return results

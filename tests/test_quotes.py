@@ -77,3 +77,19 @@ def test_quotes_are_ordered_nested_in_the_text_and_indexed(text: str) -> None:
     for i in range(len(text)):
         expected = any(q.span.start <= i and i + 1 <= q.span.end for q in doubles)
         assert regions.contains(Span(i, i + 1)) == expected
+        assert regions.quoted_share(i, i + 1) == float(expected)
+    inside = sum(regions.contains(Span(i, i + 1)) for i in range(len(text)))
+    assert regions.quoted_share(0, len(text)) == (inside / len(text) if text else 0.0)
+
+
+@pytest.mark.parametrize(
+    ("text", "share"),
+    [
+        ('He said "we will win the vote" today.', 20 / 37),  # the words inside the marks
+        ("He said we will win the vote today.", 0.0),
+        ('"We will win."', 12 / 14),
+    ],
+)
+def test_the_quoted_share_of_a_sentence(text: str, share: float) -> None:
+    regions = QuotedRegions(find_quotes(text, (Span(0, len(text)),)))
+    assert regions.quoted_share(0, len(text)) == pytest.approx(share)

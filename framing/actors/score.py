@@ -17,7 +17,15 @@ from framing.actors.find import Group
 from framing.actors.index import ActorIndex
 from framing.features import agency, stance
 from framing.features.stance import evidence, learned
-from framing.nlp import Doc, Parser, doc_text, sentence_bounds, sentence_of, token_list
+from framing.nlp import (
+    Doc,
+    Parser,
+    doc_text,
+    sentence_bounds,
+    sentence_of,
+    sentences,
+    token_list,
+)
 from framing.records import ActorMention, Attribution, Harm, Span, StanceCue
 
 
@@ -88,29 +96,43 @@ def score_mention(
     )
 
 
+Reads = list[tuple[learned.Judged, int, int] | None]
+# each sentence's P(subjective) from the sentence head, read on the same pass
+Tone = tuple[tuple[Span, float], ...]
+
+
 def _read(
-    parsed: Doc, mentions: Sequence[find.Mention]
-) -> list[tuple[learned.Judged, int, int] | None]:
-    """The learned model's reading of each mention, one encoder pass per sentence."""
+    parsed: Doc, mentions: Sequence[find.Mention], *, every_sentence: bool = False
+) -> tuple[Reads, Tone]:
+    """The learned model's reading of each mention, one encoder pass per sentence, and the
+    tone of each sentence read: those with a mention, or, ``every_sentence``, all but blank
+    ones (the sentence head's P(subjective) comes from the same pass)."""
     text = doc_text(parsed)
     tokens = token_list(parsed)
     bounds = [sentence_bounds(sentence_of(tokens[m.token_start])) for m in mentions]
-    sentences = sorted(set(bounds))
-    at = {b: k for k, b in enumerate(sentences)}
-    asked: list[list[tuple[int, int]]] = [[] for _ in sentences]
+    wanted = set(bounds)
+    if every_sentence:
+        every = (sentence_bounds(sent) for sent in sentences(parsed))
+        wanted.update(b for b in every if text[b[0] : b[1]].strip())
+    ordered = sorted(wanted)
+    at = {b: k for k, b in enumerate(ordered)}
+    asked: list[list[tuple[int, int]]] = [[] for _ in ordered]
     for m, bound in zip(mentions, bounds, strict=True):
         asked[at[bound]].append((m.start - bound[0], m.end - bound[0]))
     answers = learned.judge(
-        [(text[a:b], spans) for (a, b), spans in zip(sentences, asked, strict=True)]
+        [(text[a:b], spans) for (a, b), spans in zip(ordered, asked, strict=True)]
     )
-    taken = [0] * len(sentences)
-    result: list[tuple[learned.Judged, int, int] | None] = []
+    taken = [0] * len(ordered)
+    result: Reads = []
     for first, last in bounds:
         k = at[(first, last)]
-        judged = answers[k][taken[k]]
+        judged = answers[k].mentions[taken[k]]
         taken[k] += 1
         result.append((judged, first, last) if judged is not None else None)
-    return result
+    tone = tuple(
+        (Span(a, b), read.subjective) for (a, b), read in zip(ordered, answers, strict=True)
+    )
+    return result, tone
 
 
 def find_actors(
@@ -123,17 +145,20 @@ def find_actors(
     found: tuple[Attribution, ...],
     first_names: Mapping[str, str] = {},
     accurate: bool = False,
-) -> tuple[list[Group], list[tuple[int, str, ActorMention]], tuple[Harm, ...]]:
-    """One article's actor groups, its mentions of them scored (group, words, mention), and the
-    harms it reports with their doers and harmed.  ``accurate``: the learned mention model
-    (``framing.features.stance.learned``) rather than the rules-only one."""
+) -> tuple[list[Group], list[tuple[int, str, ActorMention]], tuple[Harm, ...], Tone]:
+    """One article's actor groups, its mentions of them scored (group, words, mention), the
+    harms it reports with their doers and harmed, and each sentence's tone.  ``accurate``: the
+    learned mention model (``framing.features.stance.learned``) rather than the rules-only one,
+    whose pass also reads every sentence's tone (none without it)."""
     mentions, groups = find.find(
         parsed,
         index=index,
         first_names=first_names,
         quoted=regions.holds,
     )
-    reads = _read(parsed, mentions) if accurate else [None] * len(mentions)
+    reads, tone = (
+        _read(parsed, mentions, every_sentence=True) if accurate else ([None] * len(mentions), ())
+    )
     token_group: dict[int, int] = {}
     for mention in mentions:
         for i in range(mention.token_start, mention.token_end):
@@ -160,7 +185,7 @@ def find_actors(
         if scored_mention.quoted:
             scored_mention = replace(scored_mention, speaker=_speaker_of(span, found))
         scored.append((mention.group, mention.text, scored_mention))
-    return groups, scored, harms
+    return groups, scored, harms, tone
 
 
 def _only(first: int, last: int) -> Callable[[int], str | None]:
@@ -199,7 +224,7 @@ def score_mentions(
                 for n, ((t, start, end), span) in enumerate(zip(items, spans, strict=True))
                 if t == text and span is not None and len(span)
             ]
-            read = _read(docs[text], [m for _, m in asked])
+            read, _ = _read(docs[text], [m for _, m in asked])
             reads.update(zip((n for n, _ in asked), read, strict=True))
     results = []
     for n, ((text, start, end), span) in enumerate(zip(items, spans, strict=True)):

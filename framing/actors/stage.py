@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from framing.actors.find import Group
 from framing.config import Actor
-from framing.records import ActorMention, Harm, quick_pickle
+from framing.records import ActorMention, Harm, Span, quick_pickle
 
 
 @quick_pickle
@@ -37,17 +37,21 @@ class Stored:
     groups: tuple[StoredGroup, ...]
     mentions: tuple[tuple[int, str, ActorMention], ...]
     harms: tuple[Harm, ...]
+    # each sentence's P(subjective), read on the learned model's pass (none with --fast)
+    tone: tuple[tuple[Span, float], ...] = ()
 
 
 def stored(
     groups: Sequence[Group],
     mentions: Sequence[tuple[int, str, ActorMention]],
     harms: tuple[Harm, ...],
+    tone: tuple[tuple[Span, float], ...] = (),
 ) -> Stored:
     return Stored(
         tuple(StoredGroup(g.kind, tuple(g.forms.items()), g.config, g.named) for g in groups),
         tuple(mentions),
         harms,
+        tone,
     )
 
 

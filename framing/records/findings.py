@@ -213,6 +213,9 @@ class Document:
 class SentenceScore:
     """The loaded score of one text scored on its own (see pipeline.score_sentences)."""
 
-    score: float  # the outlet's own voice: terms outside quotations
-    score_all: float  # every term, quoted speech included
+    # the outlet's own voice, as a report's loaded_sentences: with the learned model the lexicon
+    # score combined with P(subjective) (framing.features.stance.learned.combine), else ``lexicon``
+    score: float
+    score_all: float  # the weights of every term, quoted speech included
     terms: tuple[LoadedTerm, ...]
+    lexicon: float = 0.0  # the weights of the terms outside quotations

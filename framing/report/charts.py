@@ -21,7 +21,7 @@ from matplotlib import pyplot as plt
 from matplotlib.figure import Figure
 
 from framing.records import Analysis
-from framing.report.sections import own_density, too_few_words
+from framing.report.wording import own_density, too_few_words
 
 STYLE = {
     "svg.hashsalt": "framing",

@@ -6,7 +6,7 @@ Everything is sorted and formatted the same way every run, so the bytes are the 
 from __future__ import annotations
 
 from framing.records import Analysis
-from framing.report import actors, compare, headlines, sections, summary
+from framing.report import actors, compare, headlines, sections, summary, wording
 from framing.report.text import (
     RESERVED_SLUGS,
     escape,
@@ -71,7 +71,7 @@ def render_index(analysis: Analysis, *, out_dir: str, story: str | None = None) 
     if analysis.sources:
         lines += ["![Sources heard, by side, per outlet](chart-sources.svg)", ""]
     lines += sections.labels_section(analysis, slugs, out_dir)
-    lines += sections.wording_section(analysis, slugs)
+    lines += wording.wording_section(analysis, slugs)
     if docs:
         lines += ["![Loaded terms per 1,000 words, per outlet](chart-loaded.svg)", ""]
     lines += headlines.headline_section(analysis, slugs)
@@ -123,7 +123,7 @@ def render_outlet(analysis: Analysis, outlet: str, *, out_dir: str) -> str:
     lines.append("")
     lines += compare.outlet_section(analysis, outlet, out_dir)
     lines += sections.attributions_section(docs, out_dir)
-    lines += sections.loaded_sentences_section(docs, out_dir)
+    lines += wording.loaded_sentences_section(docs, out_dir, pipeline=analysis.pipeline)
     lines += headlines.outlet_headline_section(docs)
     lines += actors.outlet_stance_section(
         [st for st in analysis.outlet_stances if st.outlet == outlet],

@@ -11,8 +11,8 @@ from collections import Counter
 
 from framing.records import Analysis, Document, OutletStance
 from framing.report.actors import HIDDEN, VOICES
-from framing.report.sections import own_density, too_few_words
 from framing.report.text import escape, fmt
+from framing.report.wording import own_density, too_few_words
 
 VERBS = tuple(v for v in VOICES if v != "nominal")
 

@@ -213,7 +213,7 @@ def _document(
     density = wording.density(loaded, voice)
 
     def run_actors() -> stage.Stored:
-        grouped, scored, harms = score.find_actors(
+        grouped, scored, harms, tone = score.find_actors(
             parse(),
             index=settings.actors,
             agency_res=settings.agency,
@@ -232,7 +232,7 @@ def _document(
                 if e
             )
         )
-        return stage.stored(grouped, scored, kept)
+        return stage.stored(grouped, scored, kept, tone)
 
     def run_quantities() -> tuple[Quantity, ...]:
         return tuple(
@@ -273,7 +273,9 @@ def _document(
         ),
         voice_words=voice,
         loaded_density=density,
-        loaded_sentences=sentences,
+        loaded_sentences=learned.loaded_sentences(
+            sentences, dict(record.tone) if settings.accurate else None, quoted=regions.quoted_share
+        ),
         headline_terms=headline,
     )
     return document, stage.pending(record)

@@ -29,7 +29,7 @@ def found(parser):
         content=Evidence(TEXT[quote.start : quote.end], quote), direct=True,
         connotation="neutral", cue_kind="speech", anonymous=False, count=None, rule="test",
     )  # fmt: skip
-    groups, scored, harms = actor_stage.find_actors(
+    groups, scored, harms, _ = actor_stage.find_actors(
         doc,
         index=None,
         agency_res=settings.agency,

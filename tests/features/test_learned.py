@@ -8,6 +8,7 @@ import pytest
 
 from framing.actors.score import score_mentions
 from framing.features.stance import evidence, learned
+from framing.records import Span
 
 
 def test_the_model_ships_with_the_package() -> None:
@@ -17,19 +18,56 @@ def test_the_model_ships_with_the_package() -> None:
 def test_one_pass_serves_every_mention_and_repeats_exactly() -> None:
     sentence = "Ann Reed praised the brave nurses, while Tom Hale was jailed for fraud."
     spans = [(0, 8), (41, 49)]
-    first = learned.judge([(sentence, spans)])
-    assert len(first[0]) == 2 and all(j is not None for j in first[0])  # the precondition
-    for judged in first[0]:
+    (first,) = learned.judge([(sentence, spans)])
+    assert len(first.mentions) == 2 and all(j is not None for j in first.mentions)  # precondition
+    for judged in first.mentions:
         assert judged is not None
         assert abs(sum(judged.probabilities) - 1.0) < 0.01
         assert judged.tokens  # each word piece's part, for the evidence
-    reed, hale = first[0]
+    reed, hale = first.mentions
     assert reed is not None and hale is not None
     assert reed.probabilities != hale.probabilities  # pooled per mention, not per sentence
-    assert learned.judge([(sentence, spans)]) == first
+    assert 0.0 < first.subjective < 1.0  # the sentence head reads the same pass
+    assert learned.judge([(sentence, spans)]) == [first]
     # a sentence's reading does not depend on the sentences read with it
     longer = "The senator, who had long opposed the measure and spoke for hours, said nothing."
-    assert learned.judge([(sentence, spans), (longer, [(4, 11)])])[0] == first[0]
+    assert learned.judge([(sentence, spans), (longer, [(4, 11)])])[0] == first
+
+
+@pytest.mark.parametrize(
+    ("subjective", "objective"),
+    [
+        (
+            "The shameful, cowardly decision is a disgrace that will haunt the city for decades.",
+            "The council voted 7 to 2 on Tuesday to close the library at the end of June.",
+        ),
+        (
+            "Frankly, it is hard to imagine a more absurd and reckless plan than this one.",
+            "The plan, published on Monday, sets out three options for the new bridge.",
+        ),
+    ],
+)
+def test_the_sentence_head_reads_tone(subjective: str, objective: str) -> None:
+    loud, plain = learned.judge([(subjective, ()), (objective, ())])
+    assert not loud.mentions and not plain.mentions  # no mention asked, the sentence still read
+    assert loud.subjective > plain.subjective
+
+
+def test_the_combined_score_ranks_against_a_fixed_reference() -> None:
+    # the rank of a lexicon score and of a P(subjective) among the training sentences
+    assert learned.combine(0.0, None) == 0.0  # quoted, no term of the outlet's: not listed
+    assert learned.combine(2.0, None) > 0.0  # quoted, but the outlet's own term around it
+    assert learned.combine(0.0, 0.5) > learned.combine(0.0, 0.3) > 0.0
+    assert learned.combine(3.0, 0.4) > learned.combine(0.5, 0.4) > learned.combine(0.0, 0.4)
+    assert 0.0 < learned.combine(100.0, 0.99) <= 1.0
+    spans = [(Span(0, 10), 1.0), (Span(11, 20), 1.0)]
+    # the second sentence is mostly quotation: the model's half is left out
+    scores = learned.loaded_sentences(
+        spans, {Span(0, 10): 0.4, Span(11, 20): 0.4}, quoted=lambda a, b: 0.9 if a else 0.0
+    )
+    assert scores[0][1] > scores[1][1] == learned.combine(1.0, None)
+    # --fast: the lexicon score as it is
+    assert learned.loaded_sentences(spans, None, quoted=lambda a, b: 0.0) == tuple(spans)
 
 
 @pytest.mark.parametrize(

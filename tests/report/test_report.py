@@ -12,11 +12,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from framing.errors import OutputError
-from framing.records import Analysis, ChromeRegion, Document, Span
+from framing.records import Analysis, ChromeRegion, Document, LoadedTerm, Span
 from framing.report import actors as report_actors
 from framing.report import csv as report_csv
 from framing.report import json as json_report
 from framing.report import markdown, output
+from framing.report import wording as report_wording
 from framing.report.markdown import escape, outlet_slugs, slug
 
 HOSTILE = (
@@ -365,3 +366,32 @@ def test_the_stance_note_names_the_mention_model_that_ran(
     assert named in note and f"about {figure} macro-F1" in note
     other = "fast" if pipeline == "accurate" else "accurate"
     assert report_actors.stance_note(other) != note
+
+
+@pytest.mark.parametrize(
+    ("pipeline", "expected", "shown"),
+    [
+        # the model ranks it high and no counted term is in it: a reader is told why; a plain
+        # sentence the model ranks low is not listed
+        ("accurate", "tone, no single loaded word; 1 plain judgement word", 2),
+        ("fast", "1 plain judgement word", 3),
+    ],
+)
+def test_a_sentence_ranked_by_tone_alone_says_so(pipeline: str, expected: str, shown: int) -> None:
+    text = "Officials called the plan a major step. The brutal raid shocked the town. It rained.\n"
+    plain, loud, quiet = Span(0, 39), Span(40, 73), Span(74, 84)
+    doc = _doc(
+        "a",
+        "Herald",
+        text,
+        loaded_terms=(
+            LoadedTerm("major", Span(28, 33), "judgement", 0.3),
+            LoadedTerm("brutal", Span(44, 50), "emotive", 1.0, counted=True),
+        ),
+        loaded_sentences=((plain, 0.9), (loud, 0.8), (quiet, 0.3)),
+    )
+    lines = report_wording.loaded_sentences_section([doc], "out", pipeline=pipeline)
+    rows = [line for line in lines if line.startswith("| [")]
+    assert len(rows) == shown  # the plain one first
+    assert f"| {expected} |" in rows[0]
+    assert "| brutal (emotive) |" in rows[1]

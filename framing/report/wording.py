@@ -1,0 +1,191 @@
+"""The loaded-wording parts of the markdown reports: the outlets' counted densities (index), and
+each outlet's most loaded sentences; reading records only."""
+
+from __future__ import annotations
+
+from framing.records import CERTAINTY, COUNTED, Analysis, Document, Span
+from framing.report.text import escape, excerpt, fmt, ref, table
+
+LOADED_NOTE = (
+    "Loaded terms per 1,000 words of the outlet's own voice (quotations excluded), from "
+    "`lexicons/loaded.tsv`: only the loaded categories (emotive, pejorative, sensational, "
+    "intensifier, euphemism, and scare quotes and question headlines from layout rules) count. "
+    'Certainty markers (hedges such as "reportedly", boosters such as "in fact") tell how '
+    'sure the outlet sounds and are counted apart; plain judgement words ("major", "failed") '
+    "weigh in a sentence's score but are not counted. Terms inside quotations are the speakers' "
+    "words and are counted apart."
+)
+
+
+def _density(docs: list[Document], *, kinds: frozenset[str] = COUNTED) -> dict[str, float]:
+    """Per category of ``kinds``, the outlet's own terms per 1,000 words of its own voice."""
+    words = sum(d.voice_words for d in docs)
+    counts: dict[str, int] = {}
+    for doc in docs:
+        for term in doc.loaded_terms:
+            if not term.quoted and term.category in kinds and (term.counted or kinds != COUNTED):
+                counts[term.category] = counts.get(term.category, 0) + 1
+    return {c: 1000 * n / words if words else 0.0 for c, n in counts.items()}
+
+
+# Fewer words of its own voice than this and an outlet's density is shown with its word count,
+# marked, and not ranked: one loaded word in a 40-word teaser is 25 per 1,000 words.  At 150
+# words a single term moves the density by 6.7 per 1,000, about a quarter of the samples'
+# typical density (23 to 31).
+MIN_VOICE_WORDS = 150
+
+
+def too_few_words(docs: list[Document]) -> int | None:
+    """The outlet's own-voice word count when it is under MIN_VOICE_WORDS, else None."""
+    words = sum(d.voice_words for d in docs)
+    return words if words < MIN_VOICE_WORDS else None
+
+
+def own_density(docs: list[Document]) -> float:
+    """Loaded terms in the outlet's own voice per 1,000 of its own words: the loaded categories
+    (``COUNTED``) only."""
+    return sum(_density(docs).values())
+
+
+def _top_terms(docs: list[Document], limit: int = 6) -> str:
+    counts: dict[str, int] = {}
+    for doc in docs:
+        for term in doc.loaded_terms:
+            if not term.quoted and term.counted:
+                key = " ".join(term.text.lower().split())
+                counts[key] = counts.get(key, 0) + 1
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:limit]
+    return ", ".join(f"{escape(t)}" + (f" ({n})" if n > 1 else "") for t, n in ranked) or "none"
+
+
+def wording_table(analysis: Analysis, slugs: dict[str, str]) -> list[str]:
+    categories = sorted({t.category for d in analysis.documents for t in d.loaded_terms} & COUNTED)
+    rows = []
+    for outlet in sorted(slugs):
+        docs = [d for d in analysis.documents if d.outlet == outlet]
+        density = _density(docs)
+        certainty = sum(_density(docs, kinds=CERTAINTY).values())
+        quoted = sum(1 for d in docs for t in d.loaded_terms if t.quoted and t.counted)
+        few = too_few_words(docs)
+        rows.append(
+            [
+                f"[{escape(outlet)}]({slugs[outlet]}.md)",
+                fmt(sum(density.values())) + (f" ({few} words: too few to rank)" if few else ""),
+                *(fmt(density.get(c, 0.0)) for c in categories),
+                fmt(certainty),
+                str(quoted),
+                _top_terms(docs),
+            ]
+        )
+    header = [
+        "Outlet", "Loaded", *(escape(c) for c in categories), "Certainty markers", "In quotes",
+        "Most used",
+    ]  # fmt: skip
+    return table(header, rows)
+
+
+def wording_section(analysis: Analysis, slugs: dict[str, str]) -> list[str]:
+    lines = ["## Loaded wording", "", LOADED_NOTE, ""]
+    lines += wording_table(analysis, slugs)
+    lines.append("")
+    topic: dict[str, int] = {}
+    for doc in analysis.documents:
+        for term in doc.loaded_terms:
+            if term.topic and not term.quoted:
+                key = " ".join(term.text.lower().split())
+                topic[key] = topic.get(key, 0) + 1
+    if topic:
+        ranked = sorted(topic.items(), key=lambda item: (-item[1], item[0]))
+        shown = ", ".join(f"{escape(t)} ({n})" for t, n in ranked)
+        lines += [
+            "The story's topic vocabulary, not counted (loaded words every outlet uses at rates "
+            f"within a factor of two of each other): {shown}.",
+            "",
+        ]
+    return lines
+
+
+SCORE_NOTE = {
+    "accurate": (
+        "The score (0 to 1) is the mean of two ranks among a fixed set of news sentences: by the "
+        "weights of the sentence's own loaded terms, plain judgement words included, and by a "
+        "learned model's reading of its tone (trained on NewsSD-ENG sentences labelled subjective "
+        "or objective). The model's half is left out of a sentence that is mostly quotation. A sentence "
+        "without a counted term is listed from a score of 0.5."
+    ),
+    "fast": "The score is the sum of the weights of the sentence's own loaded terms.",
+}
+
+
+# With the learned score, a sentence without a counted term is shown only from this score up, the
+# middle of the reference.  One with no term at all has a lexicon rank of 0.14 (half the share of
+# reference sentences without a term), so its tone must rank in the top seventh to be shown.
+# Below it the table fills with plain sentences ("Twelve protesters were arrested") on a quiet
+# page.
+TONE = 0.5
+
+
+def _counted(doc: Document, span: Span) -> bool:
+    return any(t.counted and not t.quoted and span.contains(t.span) for t in doc.loaded_terms)
+
+
+def loaded_sentences_section(
+    docs: list[Document], out_dir: str, *, pipeline: str = "accurate", limit: int = 8
+) -> list[str]:
+    lines = ["## Loaded wording", "", LOADED_NOTE, ""]
+    ranked = sorted(
+        (
+            (score, doc, span)
+            for doc in docs
+            for span, score in doc.loaded_sentences
+            if score > 0 and (pipeline != "accurate" or score >= TONE or _counted(doc, span))
+        ),
+        key=lambda item: (-item[0], item[1].id, item[2].start),
+    )[:limit]
+    if ranked:
+        lines += [
+            "The most loaded sentences in the outlet's own voice. " + SCORE_NOTE[pipeline],
+            "",
+        ]
+        rows = []
+        for score, doc, span in ranked:
+            terms = [t for t in doc.loaded_terms if span.contains(t.span) and not t.quoted]
+            shown = [t for t in terms if t.counted]
+            parts = [
+                ", ".join(f"{escape(t.text)} ({escape(t.category)})" for t in shown)
+                if shown or pipeline != "accurate"
+                else "tone, no single loaded word"
+            ]
+            for kinds, name in (
+                (CERTAINTY, "certainty marker"),
+                ({"judgement"}, "plain judgement word"),
+            ):
+                n = sum(1 for t in terms if t.category in kinds)
+                if n:
+                    parts.append(f"{n} {name}{'s' if n > 1 else ''}")
+            uncounted = [t for t in terms if t.category in COUNTED and not t.counted]
+            if uncounted:  # offences, catenative verbs, intensifiers that boost no loaded word
+                parts.append("not counted: " + ", ".join(escape(t.text) for t in uncounted))
+            listed = "; ".join(p for p in parts if p)
+            rows.append(
+                [
+                    ref(doc, span, out_dir=out_dir),
+                    fmt(score, 2),
+                    listed,
+                    excerpt(doc.text[span.start : span.end], 110),
+                ]
+            )
+        lines += table(["Where", "Score", "Terms", "Sentence"], rows)
+    else:
+        lines.append("No loaded terms in the outlet's own voice.")
+    quoted = [(doc, t) for doc in docs for t in doc.loaded_terms if t.quoted]
+    if quoted:
+        lines += [
+            "",
+            "In quotations (the speakers' words): "
+            + ", ".join(
+                f"{escape(t.text)} ({ref(doc, t.span, out_dir=out_dir)})" for doc, t in quoted
+            ),
+        ]
+    lines.append("")
+    return lines
