@@ -198,8 +198,20 @@ def test_a_term_in_the_title_is_marked_headline(parser) -> None:
         ("He was convicted of murder last year.", {"murder": False}),
         ("He pleaded guilty to murder on Monday.", {"murder": False}),
         ("They compared the raid to murder.", {"murder": True}),
-        ("They faced charges of murder from their rivals.", {"murder": True}),
         ("She called the raid a murder of innocents.", {"murder": True}),
+        ("The inquiry followed a long corruption investigation.", {"corruption": False}),
+        ("The corruption of the council shocked the city.", {"corruption": True}),
+        # what an accusation or an allegation says is the accuser's word
+        ("They faced charges of murder from their rivals.", {"murder": False}),
+        ("The group rejected claims of racism on Monday.", {"racism": False}),
+        ("Critics accused the group of tolerating bigotry.", {"bigotry": False}),
+        (
+            "They accused him of deliberately stoking bigotry.",
+            {"deliberately": False, "bigotry": False},
+        ),
+        ("Their racism and bigotry shocked the city.", {"racism": True, "bigotry": True}),
+        ("He was held for allegedly lying under oath.", {"lying": False}),
+        ("The mayor was lying about the budget.", {"lying": True}),
     ],
 )
 def test_a_term_counts_only_in_its_loaded_sense(
@@ -208,7 +220,8 @@ def test_a_term_counts_only_in_its_loaded_sense(
     res = custom(
         "very\tintensifier\t0.5\nbrutal\temotive\t0.9\nmurder\temotive\t0.8\n"
         "fail\temotive\t0.6\nmerely\tintensifier\t0.5\npainfully\tintensifier\t0.6\n"
-        "scramble\temotive\t0.5\n"
+        "scramble\temotive\t0.5\ncorruption\temotive\t0.6\nracism\temotive\t0.6\n"
+        "bigotry\temotive\t0.6\nlie\temotive\t0.6\ndeliberately\tintensifier\t0.5\n"
     )
     found = {t.text: t.counted for t in terms(parser, text, res=res)}
     assert found == expected  # every term found, each counted or not

@@ -20,6 +20,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from framing.features.wording.senses import senses
 from framing.lexicons import LOADED, Lexicons
 from framing.nlp import (
     Doc,
@@ -195,71 +196,6 @@ def _scare_quotes(doc: Doc, text: str, quotes: Sequence[Quote]) -> list[LoadedTe
     return found
 
 
-# Words that make a term the name of an offence: "murder charges", "one count of conspiracy",
-# "convicted of assault" (the legal vocabulary of news copy).
-OFFENCE_HEADS = {"charge", "count", "conviction", "indictment", "trial"}
-# Plain degree words: the maximizers and the commonest boosters of Quirk et al., A Comprehensive
-# Grammar of the English Language (1985, 8.104-8.111), with "very", "really" and "truly".  They
-# colour only a word that is loaded itself ("very brutal", not "very different"); other
-# intensifiers judge by themselves ("painfully slow", "blatantly false", "merely a gesture").
-DEGREE = {
-    "absolutely", "altogether", "completely", "entirely", "extremely", "fully", "perfectly",
-    "quite", "thoroughly", "totally", "utterly", "very", "really", "truly", "highly", "deeply",
-    "greatly", "enormously", "immensely", "so", "too", "much", "far",
-}  # fmt: skip
-# Verbs whose use before an infinitive reports an outcome or an intent, not a manner: "failed
-# to veto", "threatened to pull out" (where "scrambling to salvage" keeps its colour).
-CATENATIVE = {"fail", "threaten", "refuse", "decline", "struggle", "neglect"}
-OFFENCE_VERBS = {"charge", "convict", "indict", "acquit", "plead", "sentence", "try", "guilty"}
-
-
-def _senses(terms: list[LoadedTerm], words: list[list[Token]]) -> list[LoadedTerm]:
-    """The lexicon's terms, each ``counted`` when its category is loaded and it is used in its
-    loaded sense (``_uncounted``)."""
-    covered = {
-        t.i for term, matched in zip(terms, words, strict=True) if term.category in COUNTED
-        for t in matched
-    }  # fmt: skip
-    return [
-        replace(
-            term,
-            counted=term.category in COUNTED and not _uncounted(term, matched, covered),
-        )
-        for term, matched in zip(terms, words, strict=True)
-    ]
-
-
-def _uncounted(term: LoadedTerm, matched: list[Token], covered: set[int]) -> bool:
-    """Whether a term of a loaded category is used in another sense: an intensifier that boosts
-    no loaded word ("a very different way", where "very brutal" counts: a plain degree word
-    (DEGREE) colours only a word that is loaded itself; ``covered`` holds the words of the
-    loaded terms); a verb that only leads an infinitive ("failed to join", "threatening to pull
-    out": the plain sense of a catenative verb, CATENATIVE); or the name of an offence ("murder charges", "a count of conspiracy",
-    "convicted of assault": a legal term, not the outlet's word)."""
-    head = matched[-1]
-    if head.lemma_.lower() in CATENATIVE and any(
-        c.dep_ == "xcomp" and c.tag_ == "VB" and any(g.lower_ == "to" for g in c.children)
-        for c in head.children
-    ):
-        return True
-    if term.category == "intensifier" and head.lower_ in DEGREE:
-        boosted = head.head if head.head.i != head.i else None
-        following = next((t for t in head.doc[head.i + 1 : head.i + 3] if t.is_alpha), None)
-        return not any(t is not None and t.i in covered for t in (boosted, following))
-    if head.head.lemma_.lower() in OFFENCE_HEADS and head.dep_ in {"compound", "amod", "nmod"}:
-        return True
-    if head.dep_ == "pobj" and head.head.lower_ in {"of", "with", "to"}:
-        # "charged with", "convicted of", "pleaded guilty to", "a count of"; not "charges of
-        # racism", an accusation
-        governor = head.head.head
-        if head.head.lower_ == "to" and governor.lemma_.lower() not in {"plead", "guilty"}:
-            return False
-        if governor.pos_ in {"NOUN", "PROPN"}:
-            return governor.lemma_.lower() == "count"
-        return governor.lemma_.lower() in OFFENCE_VERBS
-    return False
-
-
 def extract(
     doc: Doc,
     *,
@@ -300,7 +236,7 @@ def extract(
         )
         words.append(matched)
         index = end
-    found = _senses(found, words)
+    found = senses(found, words)
     found += [replace(t, counted=True) for t in _scare_quotes(doc, text, quotes)]
     found = [
         replace(t, headline=title_span is not None and title_span.contains(t.span)) for t in found
