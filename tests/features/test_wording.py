@@ -210,6 +210,14 @@ def test_a_term_in_the_title_is_marked_headline(parser) -> None:
             {"deliberately": False, "bigotry": False},
         ),
         ("Their racism and bigotry shocked the city.", {"racism": True, "bigotry": True}),
+        # a modifier that makes the noun a category, or one event named by its place or date
+        ("She reported sexual abuse by the coach.", {"abuse": False}),
+        ("The abuse of the prisoners shocked the city.", {"abuse": True}),
+        ("Floods and other natural disasters hit the region.", {"disasters": False}),
+        ("The policy was a disaster for the city.", {"disaster": True}),
+        ("The Las Vegas massacre left dozens dead.", {"massacre": False}),
+        ("Witnesses described a massacre of villagers.", {"massacre": True}),
+        ("The Kremlin henchmen arrived in Paris.", {"henchmen": True}),
         ("He was held for allegedly lying under oath.", {"lying": False}),
         ("The mayor was lying about the budget.", {"lying": True}),
     ],
@@ -222,6 +230,7 @@ def test_a_term_counts_only_in_its_loaded_sense(
         "fail\temotive\t0.6\nmerely\tintensifier\t0.5\npainfully\tintensifier\t0.6\n"
         "scramble\temotive\t0.5\ncorruption\temotive\t0.6\nracism\temotive\t0.6\n"
         "bigotry\temotive\t0.6\nlie\temotive\t0.6\ndeliberately\tintensifier\t0.5\n"
+        "abuse\temotive\t0.8\ndisaster\temotive\t0.6\nmassacre\temotive\t0.8\nhenchmen\tpejorative\t1\n"
     )
     found = {t.text: t.counted for t in terms(parser, text, res=res)}
     assert found == expected  # every term found, each counted or not

@@ -73,6 +73,11 @@ def _uncounted(term: LoadedTerm, matched: list[Token], covered: set[int]) -> boo
         return True
     if any(c.lower_ in ALLEGED for c in (*head.children, *head.head.children)):
         return True
+    if head.pos_ == "NOUN" and any(
+        c.dep_ in {"amod", "compound"} and c.i < head.i and _names_a_kind(c, term.category)
+        for c in head.children
+    ):
+        return True
     if _accused(head):
         return True
     if head.dep_ == "pobj" and head.head.lower_ in {"of", "with", "to"}:
@@ -84,6 +89,27 @@ def _uncounted(term: LoadedTerm, matched: list[Token], covered: set[int]) -> boo
             return governor.lemma_.lower() == "count"
         return governor.lemma_.lower() in OFFENCE_VERBS
     return False
+
+
+# Modifiers that make a loaded noun the name of a kind of offence, illness or event ("sexual
+# abuse", "aggravated assault", "bubonic plague", "natural disasters"): the legal, medical and
+# insurance categories news copy reports in, not a judgement.
+CLASSIFIERS = {
+    "sexual", "sex", "child", "domestic", "physical", "aggravated", "criminal", "clerical",
+    "elder", "spousal", "drug", "substance", "bubonic", "pneumonic", "septicemic", "natural",
+}  # fmt: skip
+# A place or a date before an emotive noun names one event: "the Las Vegas massacre", "the 1
+# October massacre".  Not a people, a party or a person ("Islamic jihad", "the Obama regime"),
+# and never before a pejorative word for people ("Vatican henchmen"): those judge.
+NAMED_KINDS = {"GPE", "LOC", "FAC", "EVENT", "DATE"}
+
+
+def _names_a_kind(modifier: Token, category: str) -> bool:
+    """A modifier that makes its noun a category (CLASSIFIERS) or, for an emotive noun, one
+    event named by its place or date (NAMED_KINDS)."""
+    return modifier.lower_ in CLASSIFIERS or (
+        category == "emotive" and modifier.ent_type_ in NAMED_KINDS
+    )
 
 
 def _accused(token: Token) -> bool:
