@@ -220,6 +220,18 @@ PAGES = {
         ("Dock workers strike over pay", "article"), (STRIKE_1, "article"),
         ("Read between the lines", "article"), (STRIKE_2, "article"),
     ],
+    "a poll printed beside each section": [
+        ("Dock workers strike over pay", "article"),
+        ("Which union leader do you trust the most?", "repeated-line"), (STRIKE_1, "article"),
+        ("Which union leader do you trust the most?", "repeated-line"), (STRIKE_2, "article"),
+        ("Which union leader do you trust the most?", "repeated-line"),
+    ],
+    "a sentence said twice, a short line three times": [
+        ("Dock workers strike over pay", "article"),
+        ("We want a fair deal now.", "article"), ("Ad", "article"), (STRIKE_1, "article"),
+        ("We want a fair deal now.", "article"), ("Ad", "article"), (STRIKE_2, "article"),
+        ("Ad", "article"),
+    ],
     "short quote repeated by chance": [
         ("Dock workers strike over pay", "article"), ("\u201cNo.\u201d", "article"),
         (STRIKE_1, "article"), ("Asked if talks would resume, she said no.", "article"),

@@ -69,7 +69,7 @@ class ChromeRegion:
     """Text judged not to be the article, with the rule that said so."""
 
     span: Span
-    kind: str  # navigation, tail, link, credit, caption, byline, repeated-title, pull-quote, ...
+    kind: str  # navigation, tail, link, credit, caption, byline, repeated-title, pull-quote, repeated-line, ...
     rule: str  # lexicon file:line or the name of a layout rule
 
 
