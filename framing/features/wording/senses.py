@@ -38,18 +38,27 @@ OFFENCE_VERBS = {"charge", "convict", "indict", "acquit", "plead", "sentence", "
 
 def senses(terms: list[LoadedTerm], words: list[list[Token]]) -> list[LoadedTerm]:
     """The lexicon's terms, each ``counted`` when its category is loaded and it is used in its
-    loaded sense (``_uncounted``)."""
+    loaded sense (``_uncounted``) in the outlet's own words, and ``reported`` when it is what an
+    accusation or an allegation says (``_alleged``)."""
     covered = {
         t.i for term, matched in zip(terms, words, strict=True) if term.category in COUNTED
         for t in matched
     }  # fmt: skip
-    return [
-        replace(
-            term,
-            counted=term.category in COUNTED and not _uncounted(term, matched, covered),
-        )
-        for term, matched in zip(terms, words, strict=True)
-    ]
+    result = []
+    for term, matched in zip(terms, words, strict=True):
+        loaded = term.category in COUNTED
+        # what an accusation or an allegation says: the accuser's word, reported like a
+        # paraphrase of its source
+        said = loaded and _alleged(matched[-1])
+        counted = loaded and not said and not _uncounted(term, matched, covered)
+        result.append(replace(term, counted=counted, reported=said or term.reported))
+    return result
+
+
+def _alleged(head: Token) -> bool:
+    """Whether ``head`` lies in what an accusation or an allegation says ("charges of racism",
+    "allegedly lying")."""
+    return any(c.lower_ in ALLEGED for c in (*head.children, *head.head.children)) or _accused(head)
 
 
 def _uncounted(term: LoadedTerm, matched: list[Token], covered: set[int]) -> bool:
@@ -57,8 +66,10 @@ def _uncounted(term: LoadedTerm, matched: list[Token], covered: set[int]) -> boo
     no loaded word ("a very different way", where "very brutal" counts: a plain degree word
     (DEGREE) colours only a word that is loaded itself; ``covered`` holds the words of the
     loaded terms); a verb that only leads an infinitive ("failed to join", "threatening to pull
-    out": the plain sense of a catenative verb, CATENATIVE); or the name of an offence ("murder charges", "a count of conspiracy",
-    "convicted of assault": a legal term, not the outlet's word)."""
+    out": the plain sense of a catenative verb, CATENATIVE); the name of an offence ("murder
+    charges", "a count of conspiracy", "convicted of assault", "a corruption investigation": a
+    legal term, not the outlet's word); or a noun a modifier makes a kind ("sexual abuse", "the
+    Las Vegas massacre")."""
     head = matched[-1]
     if head.lemma_.lower() in CATENATIVE and any(
         c.dep_ == "xcomp" and c.tag_ == "VB" and any(g.lower_ == "to" for g in c.children)
@@ -71,14 +82,10 @@ def _uncounted(term: LoadedTerm, matched: list[Token], covered: set[int]) -> boo
         return not any(t is not None and t.i in covered for t in (boosted, following))
     if head.head.lemma_.lower() in OFFENCE_HEADS and head.dep_ in {"compound", "amod", "nmod"}:
         return True
-    if any(c.lower_ in ALLEGED for c in (*head.children, *head.head.children)):
-        return True
     if head.pos_ == "NOUN" and any(
         c.dep_ in {"amod", "compound"} and c.i < head.i and _names_a_kind(c, term.category)
         for c in head.children
     ):
-        return True
-    if _accused(head):
         return True
     if head.dep_ == "pobj" and head.head.lower_ in {"of", "with", "to"}:
         # "charged with", "convicted of", "pleaded guilty to", "a count of"
