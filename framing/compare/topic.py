@@ -15,7 +15,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 
-from framing.records import COUNTED, Document, LoadedTerm
+from framing.records import Document, LoadedTerm, loaded_density
 
 # Two outlets whose rates of one word differ by less than this factor use it alike: one using a
 # word twice as often as another is a difference a reader takes for a choice.
@@ -72,12 +72,7 @@ def mark(documents: Sequence[Document]) -> list[Document]:
     result = []
     for doc in documents:
         terms = marked(doc.loaded_terms)
-        # the document's density per category, as wording.density makes it, without the topic
-        kept = Counter(
-            t.category for t in terms if not t.quoted and (t.counted or t.category not in COUNTED)
-        )
-        per = 1000 / doc.voice_words if doc.voice_words else 0.0
-        density = tuple(sorted((c, n * per) for c, n in kept.items()))
+        density = loaded_density(terms, doc.voice_words)  # without the topic vocabulary
         result.append(
             replace(
                 doc,

@@ -41,6 +41,7 @@ from framing.records.findings import (
     Quantity,
     SentenceScore,
     StanceCue,
+    loaded_density,
 )
 from framing.records.text import (
     REPORT_INDEX,
@@ -91,6 +92,7 @@ __all__ = [
     "StanceCue",
     "Story",
     "Vocabulary",
+    "loaded_density",
     "quick_pickle",
 ]
 

@@ -3,6 +3,8 @@ numbers, and the Document that carries them."""
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from framing.records.text import ChromeRegion, Span
@@ -63,6 +65,16 @@ class LoadedTerm:
     # racist behaviour"): the source's word more than the outlet's; not counted
     reported: bool = False
     headline: bool = False  # in the title
+
+
+def loaded_density(terms: Sequence[LoadedTerm], words: int) -> tuple[tuple[str, float], ...]:
+    """Per category, the outlet's own loaded terms per 1,000 words of its own voice: a term of a
+    loaded category only when it counts (not one used in another sense, reported or the story's
+    topic); the other categories (certainty markers, judgement words) whenever outside quotes."""
+    counts: Counter[str] = Counter(
+        t.category for t in terms if not t.quoted and (t.counted or t.category not in COUNTED)
+    )
+    return tuple(sorted((c, 1000 * n / words if words else 0.0) for c, n in counts.items()))
 
 
 @dataclass(frozen=True, slots=True)

@@ -31,6 +31,7 @@ from framing.records import (
     Quantity,
     Source,
     Span,
+    loaded_density,
 )
 from framing.run import cache as results
 from framing.run import timing
@@ -94,9 +95,7 @@ def _true_to(text: str, words: str, span: Span) -> bool:
     return text[span.start : span.end] == words
 
 
-_Wording = tuple[
-    tuple[LoadedTerm, ...], int, tuple[tuple[str, float], ...], tuple[tuple[Span, float], ...]
-]
+_Wording = tuple[tuple[LoadedTerm, ...], int, tuple[tuple[Span, float], ...]]
 # What each cached stage reads besides the article: the fingerprint of these settings is part of
 # its key (see framing.run.cache), so an edit to one lexicon re-runs only the stages that read it.
 STAGES = ("wording", "attribution", "actors", "quantities", "labels", "style")
@@ -153,8 +152,7 @@ def _document(
             title_span=cleaned.title_span,
         )
         voice = wording.voice_words(parsed, found_quotes)
-        density = wording.density(loaded, voice)
-        return loaded, voice, density, wording.sentence_scores(parsed, loaded)
+        return loaded, voice, wording.sentence_scores(parsed, loaded)
 
     def run_attribution() -> tuple[Attribution, ...]:
         return attribution.extract(
@@ -168,9 +166,7 @@ def _document(
             parties=None if settings.story.sides else settings.people.parties,
         )
 
-    loaded, voice, density, sentences = store.get_or_make(
-        "wording", keys["wording"], _Wording, run_wording
-    )
+    loaded, voice, sentences = store.get_or_make("wording", keys["wording"], _Wording, run_wording)
     title = resolved.title
     apart = bool(title) and (
         cleaned.title_span is None
@@ -210,7 +206,8 @@ def _document(
         ],
         said=[a.content.span for a in found if a.source is not None],
     )
-    density = wording.density(loaded, voice)
+    # made here, not in the wording stage: what a source says is known only now
+    density = loaded_density(loaded, voice)
 
     def run_actors() -> stage.Stored:
         grouped, scored, harms, tone = score.find_actors(

@@ -8,7 +8,7 @@ from support import annotations
 from framing import lexicons, quotes
 from framing.features import wording
 from framing.lexicons import LOADED, parse_tsv
-from framing.records import Span
+from framing.records import Span, loaded_density
 
 LEX = lexicons.load()
 RES = wording.resources(LEX)
@@ -107,7 +107,7 @@ def test_scores_count_only_the_outlets_own_voice(parser) -> None:
     assert scores[0] == pytest.approx(1.4) and scores[-1] == 0
     words = wording.voice_words(doc, found)
     assert words == len("The war was clearly brutal he said Talks resumed".split())
-    assert dict(wording.density(loaded, words)) == pytest.approx(
+    assert dict(loaded_density(loaded, words)) == pytest.approx(
         {"emotive": 1000 / words, "booster": 1000 / words}
     )
 

@@ -33,7 +33,7 @@ from framing.nlp import (
     word_forms,
 )
 from framing.quotes import Quote, QuotedRegions
-from framing.records import COUNTED, LoadedTerm, Span
+from framing.records import LoadedTerm, Span
 
 # Words inside these names are part of a name, not a choice of words.
 NAME_ENTITIES = {"ORG", "GPE", "PERSON", "LAW", "FAC", "LOC", "WORK_OF_ART", "EVENT", "PRODUCT"}
@@ -312,13 +312,3 @@ def voice_words(doc: Doc, quotes: Sequence[Quote]) -> int:
         for alpha, start, length in zip(column(doc, "IS_ALPHA"), starts, lengths, strict=True)
         if alpha and not regions.holds(start, start + length)
     )
-
-
-def density(terms: Sequence[LoadedTerm], words: int) -> tuple[tuple[str, float], ...]:
-    """Per category, the outlet's own loaded terms per 1,000 words of its own voice."""
-    counts: dict[str, int] = defaultdict(int)
-    for term in terms:
-        # a term of a loaded category used in another sense ("failed to join") is left out
-        if not term.quoted and (term.counted or term.category not in COUNTED):
-            counts[term.category] += 1
-    return tuple(sorted((c, 1000 * n / words if words else 0.0) for c, n in counts.items()))
