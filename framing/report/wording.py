@@ -3,7 +3,7 @@ each outlet's most loaded sentences; reading records only."""
 
 from __future__ import annotations
 
-from framing.records import CERTAINTY, COUNTED, Analysis, Document, Span
+from framing.records import CERTAINTY, COUNTED, Analysis, Document, Span, loaded_density
 from framing.report.text import escape, excerpt, fmt, ref, table
 
 LOADED_NOTE = (
@@ -18,14 +18,11 @@ LOADED_NOTE = (
 
 
 def _density(docs: list[Document], *, kinds: frozenset[str] = COUNTED) -> dict[str, float]:
-    """Per category of ``kinds``, the outlet's own terms per 1,000 words of its own voice."""
+    """Per category of ``kinds``, the outlet's own terms per 1,000 words of its own voice (the
+    documents' terms together, as ``loaded_density`` makes one document's)."""
     words = sum(d.voice_words for d in docs)
-    counts: dict[str, int] = {}
-    for doc in docs:
-        for term in doc.loaded_terms:
-            if not term.quoted and term.category in kinds and (term.counted or kinds != COUNTED):
-                counts[term.category] = counts.get(term.category, 0) + 1
-    return {c: 1000 * n / words if words else 0.0 for c, n in counts.items()}
+    terms = [t for d in docs for t in d.loaded_terms]
+    return {c: v for c, v in loaded_density(terms, words) if c in kinds}
 
 
 # Fewer words of its own voice than this and an outlet's density is shown with its word count,
