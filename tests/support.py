@@ -27,7 +27,7 @@ SHIPPED_SIZES = [
     ("lexicons/frames.tsv", 49),
     ("lexicons/harm.tsv", 158),
     ("lexicons/labels.toml", 230),  # labels, cues and 'not' phrases: see test_labels.py
-    ("lexicons/loaded.tsv", 6559),
+    ("lexicons/loaded.tsv", 6568),
     ("lexicons/numbers.tsv", 73),
     ("lexicons/parties.tsv", 34),
     ("lexicons/speakers.tsv", 134),

@@ -122,6 +122,9 @@ LOADED_CATEGORIES = (
     "booster",  # certainty: clearly, undeniably, of course
     "sensational",  # headline hype: shocking, here's what happens next, you won't believe
     "judgement",  # plain evaluative words, weakly weighted: major, failed, threatened, strong
+    # a fixed phrase whose words are not loaded in it (a weapon category, a legal standard):
+    # matched so that its words are not flagged, and never reported itself
+    "fixed",
 )
 
 LOADED = TableSpec(

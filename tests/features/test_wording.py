@@ -236,6 +236,26 @@ def test_a_term_counts_only_in_its_loaded_sense(
     assert found == expected  # every term found, each counted or not
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a fixed phrase shields its words: a legal standard, a weapon category
+        ("Police used deadly force at the gate.", []),
+        ("The ban covered assault weapons.", []),
+        ("The deadly raid ended.", ["deadly"]),
+        ("They planned an assault on the town.", ["assault"]),
+    ],
+)
+def test_a_fixed_phrase_shields_its_words(parser, text: str, expected: list[str]) -> None:
+    res = custom(
+        "deadly\temotive\t0.6\nassault\temotive\t0.6\ndeadly force\tfixed\t0\n"
+        "assault weapon\tfixed\t0\n"
+    )
+    found = terms(parser, text, res=res)
+    assert [t.text for t in found] == expected
+    assert all(t.counted for t in found)
+
+
 def test_what_a_source_says_is_reported_not_counted(parser) -> None:
     text = 'Reed accused the council of playing the "race card" with its disgraceful plan.'
     res = custom("disgraceful\temotive\t0.8\n")

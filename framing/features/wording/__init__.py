@@ -40,6 +40,7 @@ NAME_ENTITIES = {"ORG", "GPE", "PERSON", "LAW", "FAC", "LOC", "WORK_OF_ART", "EV
 SCARE_QUOTE_MAX_WORDS = 4
 SCARE_QUOTE_WEIGHT = 0.5  # a scare quote distances the outlet from a term: as strong as a hedge
 QUESTION_HEADLINE_WEIGHT = 0.5
+FIXED = "fixed"  # the lexicon category of fixed phrases that shield their words
 # Words before a quotation that mark it as a label the outlet holds at arm's length.
 SCARE_QUOTE_LEADS = {
     "the",
@@ -216,6 +217,9 @@ def extract(
             index += 1
             continue
         entry, end = match
+        if entry.category == FIXED:  # "assault weapons", "lethal injection": no loaded word
+            index = end
+            continue
         matched = [doc[i] for i in positions[index:end]]
         first, last = matched[0], matched[-1]
         if all(t.ent_type_ in NAME_ENTITIES for t in matched):
