@@ -28,6 +28,7 @@ from framing.features.stance import learned
 from framing.nlp import Parser, cache_dir
 from framing.records import (
     Analysis,
+    Covered,
     Document,
     SentenceScore,
     Span,
@@ -330,7 +331,7 @@ def score_sentences(
                 score=learned.loaded_sentences(
                     [(whole, lexicon)],
                     None if read is None else {whole: read.subjective},
-                    quoted=quotes.QuotedRegions(found).quoted_share,
+                    quoted=Covered([q.span for q in found if q.kind == "double"]).share,
                 )[0][1],
                 score_all=sum(t.weight for t in terms),
                 terms=terms,

@@ -153,12 +153,3 @@ class QuotedRegions:
         # Double quotations do not overlap one another, so the last one starting at or before the
         # span is the only one that can hold it.
         return index >= 0 and end <= self._ends[index]
-
-    def quoted_share(self, start: int, end: int) -> float:
-        """The share of the characters start..end inside double quotations."""
-        inside = 0
-        for index in range(max(0, bisect.bisect_right(self._starts, start) - 1), len(self._starts)):
-            if self._starts[index] >= end:
-                break
-            inside += max(0, min(end, self._ends[index]) - max(start, self._starts[index]))
-        return inside / (end - start) if end > start else 0.0

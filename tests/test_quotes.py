@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from framing.quotes import QuotedRegions, find_quotes
-from framing.records import Span
+from framing.records import Covered, Span
 
 
 def quoted(text: str, kind: str = "double") -> list[str]:
@@ -72,14 +72,15 @@ def test_quotes_are_ordered_nested_in_the_text_and_indexed(text: str) -> None:
     for a, b in itertools.pairwise(doubles):
         assert a.outer.end <= b.outer.start
     regions = QuotedRegions(found)
+    covered = Covered([q.span for q in doubles])
     for q in doubles:
         assert regions.contains(q.span)
     for i in range(len(text)):
         expected = any(q.span.start <= i and i + 1 <= q.span.end for q in doubles)
         assert regions.contains(Span(i, i + 1)) == expected
-        assert regions.quoted_share(i, i + 1) == float(expected)
+        assert covered.share(i, i + 1) == float(expected)
     inside = sum(regions.contains(Span(i, i + 1)) for i in range(len(text)))
-    assert regions.quoted_share(0, len(text)) == (inside / len(text) if text else 0.0)
+    assert covered.share(0, len(text)) == (inside / len(text) if text else 0.0)
 
 
 @pytest.mark.parametrize(
@@ -91,5 +92,12 @@ def test_quotes_are_ordered_nested_in_the_text_and_indexed(text: str) -> None:
     ],
 )
 def test_the_quoted_share_of_a_sentence(text: str, share: float) -> None:
-    regions = QuotedRegions(find_quotes(text, (Span(0, len(text)),)))
-    assert regions.quoted_share(0, len(text)) == pytest.approx(share)
+    found = find_quotes(text, (Span(0, len(text)),))
+    assert Covered([q.span for q in found]).share(0, len(text)) == pytest.approx(share)
+
+
+def test_overlapping_spans_are_counted_once() -> None:
+    covered = Covered([Span(0, 10), Span(5, 15), Span(20, 30), Span(25, 26)])
+    assert covered.share(0, 40) == pytest.approx(25 / 40)
+    assert covered.share(12, 22) == pytest.approx(5 / 10)
+    assert Covered([]).share(0, 10) == 0.0

@@ -3,6 +3,8 @@ inputs left out."""
 
 from __future__ import annotations
 
+import bisect
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 # The files that mark a folder as a framing report: the report replaces such a folder whole, and
@@ -85,3 +87,28 @@ class Cleaned:
     byline_span: Span | None = None
     byline_outlet: str | None = None  # "By World News Staff" names an outlet ...
     byline_author: str | None = None  # ... "By Jane Doe" a person
+
+
+class Covered:
+    """Fast "what share of start..end lies inside these spans?" for spans that may overlap (a
+    document's quotations and the content of what its sources are reported to say)."""
+
+    __slots__ = ("_ends", "_starts")
+
+    def __init__(self, spans: Sequence[Span]) -> None:
+        merged: list[list[int]] = []
+        for start, end in sorted((s.start, s.end) for s in spans if s.end > s.start):
+            if merged and start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
+        self._starts = [start for start, _ in merged]
+        self._ends = [end for _, end in merged]
+
+    def share(self, start: int, end: int) -> float:
+        inside = 0
+        for index in range(max(0, bisect.bisect_right(self._starts, start) - 1), len(self._starts)):
+            if self._starts[index] >= end:
+                break
+            inside += max(0, min(end, self._ends[index]) - max(start, self._starts[index]))
+        return inside / (end - start) if end > start else 0.0

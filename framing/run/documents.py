@@ -25,6 +25,7 @@ from framing.nlp import Doc, Parser, release
 from framing.records import (
     Attribution,
     Cleaned,
+    Covered,
     Document,
     LabelMention,
     LoadedTerm,
@@ -271,7 +272,9 @@ def _document(
         voice_words=voice,
         loaded_density=density,
         loaded_sentences=learned.loaded_sentences(
-            sentences, dict(record.tone) if settings.accurate else None, quoted=regions.quoted_share
+            sentences,
+            dict(record.tone) if settings.accurate else None,
+            quoted=Covered([q.span for q in found_quotes if q.kind == "double"]).share,
         ),
         headline_terms=headline,
     )

@@ -12,7 +12,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from framing.errors import OutputError
-from framing.records import Analysis, ChromeRegion, Document, LoadedTerm, Span
+from framing.records import (
+    Analysis,
+    Attribution,
+    ChromeRegion,
+    Document,
+    Evidence,
+    LoadedTerm,
+    Span,
+)
 from framing.report import actors as report_actors
 from framing.report import csv as report_csv
 from framing.report import json as json_report
@@ -395,3 +403,32 @@ def test_a_sentence_ranked_by_tone_alone_says_so(pipeline: str, expected: str, s
     assert len(rows) == shown  # the plain one first
     assert f"| {expected} |" in rows[0]
     assert "| brutal (emotive) |" in rows[1]
+
+
+def test_a_tone_row_is_the_outlets_own_words() -> None:
+    # three sentences the model ranks high, none with a counted term: one in the outlet's words,
+    # one mostly what a source says, one reporting an accusation's word
+    text = (
+        "The plan was a bold gamble. Critics said the plan was a reckless waste of money. "
+        "The group faced claims of racism.\n"
+    )
+    own, said, accused = Span(0, 27), Span(28, 80), Span(81, 114)
+    content = Span(text.index("the plan was a reckless"), 79)
+    source = Span(28, 35)
+    attribution = Attribution(
+        source=Evidence("Critics", source), speaker=None, kind="unnamed", side=None,
+        cue=Evidence("said", Span(36, 40)), content=Evidence(text[content.start : content.end],
+        content), direct=False,
+    )  # fmt: skip
+    doc = _doc(
+        "a",
+        "Herald",
+        text,
+        attributions=(attribution,),
+        loaded_terms=(LoadedTerm("racism", Span(107, 113), "emotive", 0.6, reported=True),),
+        loaded_sentences=((own, 0.9), (said, 0.95), (accused, 0.9)),
+    )
+    lines = report_wording.loaded_sentences_section([doc], "out")
+    rows = [line for line in lines if line.startswith("| [")]
+    assert len(rows) == 1  # the precondition: the outlet's own sentence is listed
+    assert "The plan was a bold gamble." in rows[0]
