@@ -186,6 +186,8 @@ def test_a_term_in_the_title_is_marked_headline(parser) -> None:
         # an intensifier counts when it boosts a word that judges, not any word
         ("It was a very brutal raid.", {"very": True, "brutal": True}),
         ("It went a very different way.", {"very": False}),
+        ("The car was badly damaged.", {"badly": False}),  # Quirk's booster "badly" too
+        ("The raid was badly brutal.", {"badly": True, "brutal": True}),
         # an intensifier that is no plain degree word judges by itself
         ("It was merely a gesture.", {"merely": True}),
         ("The end seemed painfully distant.", {"painfully": True}),
@@ -226,7 +228,7 @@ def test_a_term_counts_only_in_its_loaded_sense(
     parser, text: str, expected: dict[str, bool]
 ) -> None:
     res = custom(
-        "very\tintensifier\t0.5\nbrutal\temotive\t0.9\nmurder\temotive\t0.8\n"
+        "very\tintensifier\t0.5\nbrutal\temotive\t0.9\nmurder\temotive\t0.8\nbadly\tintensifier\t0.4\n"
         "fail\temotive\t0.6\nmerely\tintensifier\t0.5\npainfully\tintensifier\t0.6\n"
         "scramble\temotive\t0.5\ncorruption\temotive\t0.6\nracism\temotive\t0.6\n"
         "bigotry\temotive\t0.6\nlie\temotive\t0.6\ndeliberately\tintensifier\t0.5\n"

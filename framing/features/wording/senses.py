@@ -28,7 +28,7 @@ ALLEGED = {"allegedly", "reportedly", "purportedly", "supposedly"}
 DEGREE = {
     "absolutely", "altogether", "completely", "entirely", "extremely", "fully", "perfectly",
     "quite", "thoroughly", "totally", "utterly", "very", "really", "truly", "highly", "deeply",
-    "greatly", "enormously", "immensely", "so", "too", "much", "far",
+    "greatly", "enormously", "immensely", "so", "too", "much", "far", "badly", "severely",
 }  # fmt: skip
 # Verbs whose use before an infinitive reports an outcome or an intent, not a manner: "failed
 # to veto", "threatened to pull out" (where "scrambling to salvage" keeps its colour).
