@@ -173,3 +173,24 @@ def test_a_loaded_word_in_a_named_sources_paraphrase_is_reported(parser, tmp_pat
     found = [(t.span.start < text.index("\n"), t.reported, t.counted) for t in doc.loaded_terms
              if t.text.lower() == "disgraceful"]  # fmt: skip
     assert found == [(True, True, False), (False, False, True)]
+
+
+def test_the_sentence_score_joins_the_model_and_fast_leaves_it_out(parser, tmp_path: Path) -> None:
+    text = (
+        "The brutal, shameful raid was a disgrace to the whole city.\n\n"
+        "The council met on Tuesday at ten.\n\n"
+        '"This raid was a shameful, brutal disgrace," the mayor said.\n'
+    )
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    scores = {}
+    for fast in (False, True):
+        (doc,) = pipeline.analyze([tmp_path / "a.txt"], parser=parser, fast=fast)[0].documents
+        scores[fast] = {text[s.start : s.end][:9]: score for s, score in doc.loaded_sentences}
+    loud, plain, quote = "The bruta", "The counc", '"This rai'
+    assert set(scores[False]) >= {loud, plain}  # the precondition: both sentences scored
+    # with the model: a rank mean in 0..1; a plain sentence still gets its tone's share
+    assert 0 < scores[False][plain] < scores[False][loud] <= 1
+    # a quotation with no word of the outlet's own scores 0 (the JSON leaves it out)
+    assert scores[False][quote] == 0.0
+    # --fast: the weights of the outlet's own terms, 0 for a sentence without one
+    assert scores[True][loud] > 1 and scores[True][plain] == 0
