@@ -4,10 +4,15 @@ reader learns from (never a function word, title, date or name)."""
 
 from __future__ import annotations
 
+import csv
+from pathlib import Path
+
+import numpy as np
 import pytest
 
 from framing.actors.score import score_mentions
 from framing.features.stance import evidence, learned
+from framing.pipeline import score_sentences
 from framing.records import Span
 
 
@@ -128,3 +133,21 @@ def test_which_words_can_be_evidence(parser, text: str, word: str, expected: boo
     doc = parser.parse([text])[0]
     (token,) = [t for t in doc if t.text == word]
     assert evidence.shown(token) is expected
+
+
+NEWSSD = Path(__file__).resolve().parents[2].parent / "shared" / "eval" / "newssd_eng"
+
+
+@pytest.mark.skipif(not NEWSSD.is_dir(), reason="../shared/eval/newssd_eng is absent")
+def test_the_shipped_lexicon_reference_is_the_shipped_lexicons_score(parser) -> None:
+    # the sentence head ranks a lexicon score against its training sentences' own: after an edit
+    # of loaded.tsv that moves one of them, training/train_sentence_head.py must be run again
+    texts: list[str] = []
+    for split in ("train", "val"):
+        with (NEWSSD / f"{split}.csv").open(encoding="utf-8", newline="") as handle:
+            texts += [r["Sentence"].strip() for r in csv.DictReader(handle)
+                      if r["Label"] in {"SUBJ", "OBJ"}]  # fmt: skip
+    scored = sorted(s.score for s in score_sentences(texts, parser=parser, fast=True))
+    reference = np.load(learned.MODEL_DIR / learned.FILES[3])["lexicon_reference"]
+    assert len(scored) == len(reference) > 0
+    assert np.allclose(scored, reference)

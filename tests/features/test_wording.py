@@ -270,3 +270,21 @@ def test_what_a_source_says_is_reported_not_counted(parser) -> None:
     # a word inside a named source's paraphrase is its word too
     both = wording.reported(found, paraphrases=[content], said=[content])
     assert all(t.reported and not t.counted for t in both)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "counted"),
+    [
+        # the shipped lexicon's choices: a job or the standard term for land held by force is no
+        # pejorative; the people holding it still are
+        ("Her occupation is listed as nurse on the form.", "occupation", False),
+        ("The armed occupiers left the refuge.", "occupiers", True),
+        # a weapon category and a legal standard are fixed phrases: their words are not flagged
+        ("The ban covered assault weapons.", "assault", None),
+        ("Police said deadly force was justified.", "deadly", None),
+        ("The deadly raid ended.", "deadly", True),
+    ],
+)
+def test_shipped_senses(parser, text: str, word: str, counted: bool | None) -> None:
+    found = {t.text.lower(): t.counted for t in terms(parser, text)}
+    assert found.get(word) is counted
