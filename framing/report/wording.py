@@ -103,8 +103,9 @@ def wording_section(analysis: Analysis, slugs: dict[str, str]) -> list[str]:
         ranked = sorted(topic.items(), key=lambda item: (-item[1], item[0]))
         shown = ", ".join(f"{escape(t)} ({n})" for t, n in ranked)
         lines += [
-            "The story's topic vocabulary, not counted (loaded words every outlet uses at rates "
-            f"within a factor of two of each other): {shown}.",
+            "The story's topic vocabulary, not counted (loaded words every outlet uses, at rates "
+            "within a factor of two of each other or in two outlets' headlines): "
+            f"{shown}.",
             "",
         ]
     return lines
@@ -115,9 +116,9 @@ SCORE_NOTE = {
         "The score (0 to 1) is the mean of two ranks among a fixed set of news sentences: by the "
         "weights of the sentence's own loaded terms, plain judgement words included, and by a "
         "learned model's reading of its tone (trained on NewsSD-ENG sentences labelled subjective "
-        "or objective). The model's half is left out of a sentence that is mostly quotation. A sentence "
-        "without a counted term is listed from a score of 0.8, and only when at most half of it "
-        "is what a source says and it reports no one's loaded word."
+        "or objective). The model's half is left out of a sentence that is mostly quotation. "
+        "A sentence without a counted term is listed from a score of 0.8, and only when at most "
+        "half of it is what a source says and it reports no one's loaded word."
     ),
     "fast": "The score is the sum of the weights of the sentence's own loaded terms.",
 }
