@@ -28,7 +28,6 @@ from framing.features.stance import learned
 from framing.nlp import Parser, cache_dir
 from framing.records import (
     Analysis,
-    Covered,
     Document,
     SentenceScore,
     Span,
@@ -331,7 +330,7 @@ def score_sentences(
                 score=learned.loaded_sentences(
                     [(whole, lexicon)],
                     None if read is None else {whole: read.subjective},
-                    quoted=Covered([q.span for q in found if q.kind == "double"]).share,
+                    quoted=quotes.QuotedRegions(found).share,
                 )[0][1],
                 score_all=sum(t.weight for t in terms),
                 terms=terms,

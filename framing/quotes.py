@@ -17,7 +17,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from framing.records import Span
+from framing.records import Covered, Span
 
 OPEN_DOUBLE = "\u201c\u201e"
 CLOSE_DOUBLE = "\u201d"
@@ -136,12 +136,15 @@ class QuotedRegions:
     """Fast "is this span inside a double quotation?" for a document's quotes (checked for every
     token, so a scan of all quotes each time would make long articles quadratic)."""
 
-    __slots__ = ("_ends", "_starts")
+    __slots__ = ("_ends", "_starts", "share")
 
     def __init__(self, quotes: tuple[Quote, ...] | list[Quote]) -> None:
-        spans = sorted((q.span.start, q.span.end) for q in quotes if q.kind == "double")
+        doubles = [q.span for q in quotes if q.kind == "double"]
+        spans = sorted((span.start, span.end) for span in doubles)
         self._starts = [start for start, _ in spans]
         self._ends = [end for _, end in spans]
+        # the share of the characters start..end inside double quotations
+        self.share = Covered(doubles).share
 
     def contains(self, span: Span) -> bool:
         return self.holds(span.start, span.end)

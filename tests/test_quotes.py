@@ -72,15 +72,14 @@ def test_quotes_are_ordered_nested_in_the_text_and_indexed(text: str) -> None:
     for a, b in itertools.pairwise(doubles):
         assert a.outer.end <= b.outer.start
     regions = QuotedRegions(found)
-    covered = Covered([q.span for q in doubles])
     for q in doubles:
         assert regions.contains(q.span)
     for i in range(len(text)):
         expected = any(q.span.start <= i and i + 1 <= q.span.end for q in doubles)
         assert regions.contains(Span(i, i + 1)) == expected
-        assert covered.share(i, i + 1) == float(expected)
+        assert regions.share(i, i + 1) == float(expected)
     inside = sum(regions.contains(Span(i, i + 1)) for i in range(len(text)))
-    assert covered.share(0, len(text)) == (inside / len(text) if text else 0.0)
+    assert regions.share(0, len(text)) == (inside / len(text) if text else 0.0)
 
 
 @pytest.mark.parametrize(
@@ -92,8 +91,8 @@ def test_quotes_are_ordered_nested_in_the_text_and_indexed(text: str) -> None:
     ],
 )
 def test_the_quoted_share_of_a_sentence(text: str, share: float) -> None:
-    found = find_quotes(text, (Span(0, len(text)),))
-    assert Covered([q.span for q in found]).share(0, len(text)) == pytest.approx(share)
+    regions = QuotedRegions(find_quotes(text, (Span(0, len(text)),)))
+    assert regions.share(0, len(text)) == pytest.approx(share)
 
 
 def test_overlapping_spans_are_counted_once() -> None:

@@ -23,7 +23,7 @@ from framing.nlp import (
     doc_text,
     sentence_bounds,
     sentence_of,
-    sentences,
+    text_sentences,
     token_list,
 )
 from framing.records import ActorMention, Attribution, Harm, Span, StanceCue
@@ -112,8 +112,7 @@ def _read(
     bounds = [sentence_bounds(sentence_of(tokens[m.token_start])) for m in mentions]
     wanted = set(bounds)
     if every_sentence:
-        every = (sentence_bounds(sent) for sent in sentences(parsed))
-        wanted.update(b for b in every if text[b[0] : b[1]].strip())
+        wanted.update(text_sentences(parsed))
     ordered = sorted(wanted)
     at = {b: k for k, b in enumerate(ordered)}
     asked: list[list[tuple[int, int]]] = [[] for _ in ordered]

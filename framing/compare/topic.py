@@ -4,9 +4,9 @@ subject ("emergency" in a story about a national emergency), no outlet's choice.
 A lexicon entry (its ``rule``, so "terrorist" and "terrorists" are one) is topic vocabulary when
 the story has two or more outlets, each uses it in its own voice, and their rates per 1,000
 words of own voice are within a factor of SIMILAR of each other, or the headlines of two of
-them (HEADLINES) carry it.  Its terms are marked ``topic``
-and not counted.  In a story of one outlet nothing is topic: with nothing to compare, a word
-repeated is as likely that outlet's choice ("terrorists" three times) as its subject.
+them (HEADLINES) carry it.  Its terms are marked ``topic`` and not counted.  In a story of one
+outlet nothing is topic: with nothing to compare, a word repeated is as likely that outlet's
+choice ("terrorists" three times) as its subject.
 """
 
 from __future__ import annotations

@@ -14,6 +14,7 @@ from framing.nlp.doc import (
     sentence_of,
     sentences,
     strings_of,
+    text_sentences,
     token_index,
     token_list,
 )
@@ -41,6 +42,7 @@ __all__ = [
     "sentence_of",
     "sentences",
     "strings_of",
+    "text_sentences",
     "token_index",
     "token_list",
     "word_forms",

@@ -95,6 +95,16 @@ def sentence_bounds(sent: Span) -> tuple[int, int]:
     return starts[first], starts[last] + lengths[last]
 
 
+def text_sentences(doc: Doc) -> list[tuple[int, int]]:
+    """The ``sentence_bounds`` of every sentence that has a word: the sentences the wording
+    stage scores and the learned model reads, so the two agree on each one's offsets."""
+    blank = column(doc, "IS_SPACE")
+    # (a sentence of blank tokens only is tested on the array: sent.text makes every Token)
+    return [
+        sentence_bounds(sent) for sent in sentences(doc) if not all(blank[sent.start : sent.end])
+    ]
+
+
 def sentence_of(token: Token) -> Span:
     """The sentence holding ``token``, from the cache of :func:`sentences`."""
     sentences(token.doc)

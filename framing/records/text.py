@@ -71,7 +71,8 @@ class ChromeRegion:
     """Text judged not to be the article, with the rule that said so."""
 
     span: Span
-    kind: str  # navigation, tail, link, credit, caption, byline, repeated-title, pull-quote, repeated-line, ...
+    # navigation, tail, link, credit, caption, byline, repeated-title, pull-quote, repeated-line...
+    kind: str
     rule: str  # lexicon file:line or the name of a layout rule
 
 

@@ -25,7 +25,6 @@ from framing.nlp import Doc, Parser, release
 from framing.records import (
     Attribution,
     Cleaned,
-    Covered,
     Document,
     LabelMention,
     LoadedTerm,
@@ -274,7 +273,7 @@ def _document(
         loaded_sentences=learned.loaded_sentences(
             sentences,
             dict(record.tone) if settings.accurate else None,
-            quoted=Covered([q.span for q in found_quotes if q.kind == "double"]).share,
+            quoted=regions.share,
         ),
         headline_terms=headline,
     )

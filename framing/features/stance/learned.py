@@ -5,15 +5,14 @@ that gives P(subjective), the learned half of the loaded-sentence score (``combi
 
 The encoder runs once per sentence and every mention in it is pooled from that one pass, one
 sentence a run (a batch would make a score depend on the other sentences: see ``judge``).  The
-head is linear, so the part each token plays in a mention's P(positive) - P(negative) logit gap can be read off
-the head (``Judged.tokens``): the words a report shows as evidence.  Probabilities and token
-parts are rounded (DIGITS) and the session runs on a fixed number of threads (THREADS), so a
-report is the same bytes run to run.
+head is linear, so the part each token plays in a mention's P(positive) - P(negative) logit gap
+can be read off the head (``Judged.tokens``): the words a report shows as evidence.
+Probabilities and token parts are rounded (DIGITS) and the session runs on a fixed number of
+threads (THREADS), so a report is the same bytes run to run.
 
 The files are in ``framing/models/stance/`` (MODEL.md there says what they are, the data and
 licences, and how ``training/train_stance_encoder.py`` and ``training/train_sentence_head.py``
-reproduce them).  The only module that
-imports onnxruntime and tokenizers.
+reproduce them).  The only module that imports onnxruntime and tokenizers.
 """
 
 from __future__ import annotations
@@ -118,9 +117,8 @@ def _load(folder: Path) -> _Model:
 def _states(session: onnxruntime.InferenceSession, ids: Sequence[int]) -> np.ndarray:
     """The encoder's token states of one sentence, (tokens, hidden)."""
     array = np.array([ids], dtype=np.int64)
-    return session.run(["hidden"], {"input_ids": array, "attention_mask": np.ones_like(array)})[0][
-        0
-    ]
+    (states,) = session.run(["hidden"], {"input_ids": array, "attention_mask": np.ones_like(array)})
+    return states[0]
 
 
 def _unit_mean(states: np.ndarray) -> np.ndarray:

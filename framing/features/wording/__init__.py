@@ -26,9 +26,8 @@ from framing.nlp import (
     Doc,
     Token,
     column,
-    sentence_bounds,
-    sentences,
     strings_of,
+    text_sentences,
     token_index,
     word_forms,
 )
@@ -285,14 +284,10 @@ def sentence_scores(
 ) -> tuple[tuple[Span, float], ...]:
     """Each sentence's loaded score: the weights of its terms (the outlet's own by default)."""
     result = []
-    blank = column(doc, "IS_SPACE")
     starts = [t.span.start for t in terms]
     ordered = all(a <= b for a, b in itertools.pairwise(starts))
-    for sent in sentences(doc):
-        # (a sentence of blank tokens only: no sent.text, which makes every Token again)
-        if all(blank[sent.start : sent.end]):
-            continue
-        span = Span(*sentence_bounds(sent))
+    for bounds in text_sentences(doc):
+        span = Span(*bounds)
         # terms in text order (as extract gives them): only those starting inside the sentence
         # can lie in it, found by bisection rather than testing every term of the article
         inside = (
