@@ -21,6 +21,7 @@ output is the same bytes every run.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -66,6 +67,9 @@ class _Item:
         if self.value is None:
             return None
         return self.value * CONVERSIONS.get(self.unit or "", (self.unit, 1.0))[1]
+
+
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def _items(documents: Sequence[Document]) -> list[_Item]:
@@ -179,16 +183,24 @@ def _what(group: Sequence[_Item]) -> str:
 
 
 def _note(group: Sequence[_Item], dates: dict[str, str | None]) -> str | None:
+    """The dates the group's documents were reported on, when they may explain a difference:
+    the dates when they differ, the documents with none; nothing when every one has the same
+    day (an ISO date's day, the time of day left out)."""
     if len(group) < 2:
         return None
-    known = sorted({d for i in group if (d := dates.get(i.doc))})
-    if not known:
+    docs = sorted({i.doc for i in group})
+    day = {d: _DAY.match(dates.get(d) or "") for d in docs}
+    known = sorted({found.group(0) for found in day.values() if found})
+    undated = [d for d in docs if not day[d] and not dates.get(d)]
+    other = sorted({dates[d] or "" for d in docs if not day[d] and dates.get(d)})
+    if not known and not other:
         return "reporting dates unknown: values may differ with time"
-    if len(known) < len({i.doc for i in group}):
-        return "reporting dates unknown for some documents: values may differ with time"
-    if len(known) > 1:
-        return f"reported on different dates ({', '.join(known)}): values may differ with time"
-    return None
+    said = []
+    if len(known) + len(other) > 1:
+        said.append(f"reported on different dates ({', '.join(known + other)})")
+    if undated:
+        said.append(f"no reporting date for {', '.join(undated)}")
+    return "; ".join(said) + ": values may differ with time" if said else None
 
 
 def _dedupe(items: list[_Item]) -> list[_Item]:

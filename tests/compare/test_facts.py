@@ -4,6 +4,7 @@ omissions, order."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import pytest
 from support import annotations
@@ -184,3 +185,26 @@ def test_omissions_need_more_than_half_the_documents() -> None:
         [_doc(n, _q(58, "held", "hostage")) for n in ("a", "b")] + [_doc("c"), _doc("d")]
     )
     assert facts.omissions(two, ["a", "b", "c", "d"]) == ()
+
+
+@pytest.mark.parametrize(
+    ("dates", "note"),
+    [
+        (("2025-03-01", "2025-03-01"), None),
+        (("2025-03-01T08:00", "2025-03-01T19:30:00Z"), None),
+        (
+            ("2025-03-01", "2025-03-04"),
+            "reported on different dates (2025-03-01, 2025-03-04): values may differ with time",
+        ),
+        (("2025-03-01", None), "no reporting date for b: values may differ with time"),
+        ((None, None), "reporting dates unknown: values may differ with time"),
+    ],
+)
+def test_the_date_note_names_what_differs(dates: tuple, note: str | None) -> None:
+    docs = [
+        replace(_doc(name, _q(58, "held", "hostage")), date=when)
+        for name, when in zip("ab", dates, strict=True)
+    ]
+    (fact,) = facts.align(docs)
+    assert len(fact.values) == 2
+    assert fact.note == note
