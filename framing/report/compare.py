@@ -146,8 +146,18 @@ def vocabulary_section(analysis: Analysis, slugs: dict[str, str]) -> list[str]:
     return [*lines, ""]
 
 
+def differing(fact: Fact, mine: set[str]) -> list[FactValue]:
+    """The other documents' values of a conflicting fact that differ from every value of
+    ``mine`` (an outlet's documents): an outlet that agrees with one side of a conflict is not
+    shown differing from its own value."""
+    own = {(v.value, v.low, v.high) for v in fact.values if v.doc in mine}
+    if fact.status != "conflict" or not own:
+        return []
+    return [v for v in fact.values if v.doc not in mine and (v.value, v.low, v.high) not in own]
+
+
 def _differs(fact: Fact, mine: set[str]) -> bool:
-    return fact.status == "conflict" and any(v.doc in mine for v in fact.values)
+    return bool(differing(fact, mine))
 
 
 def outlet_section(analysis: Analysis, outlet: str, out_dir: str) -> list[str]:
@@ -155,12 +165,12 @@ def outlet_section(analysis: Analysis, outlet: str, out_dir: str) -> list[str]:
     docs = _docs(analysis)
     mine = {d.id for d in analysis.documents if d.outlet == outlet}
     lines = ["## Facts where this outlet differs", ""]
-    differing = [f for f in analysis.facts if _differs(f, mine)]
-    if differing:
+    conflicts = [f for f in analysis.facts if _differs(f, mine)]
+    if conflicts:
         rows = []
-        for fact in differing:
+        for fact in conflicts:
             own = [v for v in fact.values if v.doc in mine]
-            others = [v for v in fact.values if v.doc not in mine]
+            others = differing(fact, mine)
             rows.append(
                 [
                     escape(fact.what),

@@ -11,6 +11,7 @@ from collections import Counter
 
 from framing.records import Analysis, Document, OutletStance
 from framing.report.actors import HIDDEN, VOICES
+from framing.report.compare import differing
 from framing.report.text import escape, fmt
 from framing.report.wording import own_density, too_few_words
 
@@ -128,21 +129,20 @@ def _agency(docs: list[Document]) -> str | None:
 
 def _facts(analysis: Analysis, docs: list[Document]) -> str | None:
     mine = {d.id for d in docs}
-    conflicts = [
-        f for f in analysis.facts if f.status == "conflict" and any(v.doc in mine for v in f.values)
-    ]
+    conflicts = [f for f in analysis.facts if differing(f, mine)]
     left = sorted({o.what for o in analysis.omissions if o.doc in mine})
     parts = []
     if conflicts:
         examples = []
         for fact in conflicts[:3]:
             own = next(v for v in fact.values if v.doc in mine)
-            others = [v.text for v in fact.values if v.doc not in mine]
+            others = [v.text for v in differing(fact, mine)]
             examples.append(
                 f"{escape(fact.what)}: {escape(own.text)} against {escape('; '.join(others))}"
             )
         parts.append(
-            f"Its numbers differ from other outlets' on {len(conflicts)} facts ({' / '.join(examples)})"
+            f"Its numbers differ from other outlets' on {len(conflicts)} "
+            f"fact{'s' if len(conflicts) != 1 else ''} ({' / '.join(examples)})"
         )
     if left:
         parts.append(

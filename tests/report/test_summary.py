@@ -12,11 +12,13 @@ from framing.records import (
     ActorStance,
     Analysis,
     Document,
+    Fact,
+    FactValue,
     LoadedTerm,
     OutletStance,
     Span,
 )
-from framing.report.summary import _stance, _wording
+from framing.report.summary import _facts, _stance, _wording
 
 
 def _outlet(*rows: tuple[str, float, float]) -> Analysis:
@@ -113,3 +115,26 @@ def _worded(outlet: str, words: int, terms: int) -> Document:
 def test_an_outlet_with_too_few_words_is_not_ranked(outlet: str, expected: str) -> None:
     docs = (_worded("Daily", 1000, 10), _worded("Herald", 500, 10), _worded("Teaser", 40, 1))
     assert _wording(Analysis("0", docs), outlet) == expected
+
+
+def _value(doc: str, value: float) -> FactValue:
+    return FactValue(doc, value, value, None, None, f"{value:g} hostages", Span(0, 5))
+
+
+@pytest.mark.parametrize(
+    ("outlet", "expected"),
+    [
+        # Daily and Post print 58, Wire 60: each side differs only from the other side
+        ("Daily", "hostages held: 58 hostages against 60 hostages"),
+        ("Wire", "hostages held: 60 hostages against 58 hostages; 58 hostages"),
+    ],
+)
+def test_a_fact_summary_never_sets_a_value_against_itself(outlet: str, expected: str) -> None:
+    values = (_value("Daily", 58), _value("Post", 58), _value("Wire", 60))
+    fact = Fact("f1", "hostages held", "people", values, "conflict")
+    docs = [_worded(name, 200, 0) for name in ("Daily", "Post", "Wire")]
+    analysis = Analysis("0", tuple(docs), facts=(fact,))
+    found = _facts(analysis, [d for d in docs if d.outlet == outlet])
+    assert found == f"Its numbers differ from other outlets' on 1 fact ({expected})."
+    post = _facts(analysis, [d for d in docs if d.outlet == "Post"])
+    assert post is not None and "58 hostages against 58" not in post
