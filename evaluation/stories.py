@@ -134,6 +134,40 @@ def measure(documents: Sequence[Document], gold: dict[str, str], **options: floa
     )
 
 
+def topic_pairs(gold: dict[str, str]) -> list[tuple[str, str]]:
+    """ECB+'s two events of each topic ("37ecb", "37ecbplus"): two stories of one kind."""
+    topics: dict[str, list[str]] = defaultdict(list)
+    for story in sorted(set(gold.values())):
+        if story[:1].isdigit() and story.endswith("ecb"):
+            topics[story.removesuffix("ecb")].append(story)
+        elif story[:1].isdigit() and story.endswith("ecbplus"):
+            topics[story.removesuffix("ecbplus")].append(story)
+    return [(a, b) for a, b in topics.values() if b]
+
+
+def mixtures(
+    by_story: dict[str, list[Document]], *, pairs_of: list[tuple[str, str]], count: int = 100
+) -> dict[str, list[list[Document]]]:
+    """Small runs that hold several stories, which a folder rule must still split: ``count``
+    random pairs and triples of stories (seed 0), and the given pairs (ECB+'s two events of one
+    topic)."""
+    import random
+
+    names = sorted(by_story)
+    draw = random.Random(0)
+    found: dict[str, list[list[Document]]] = {}
+    for k in (2, 3):
+        if len(names) >= k:
+            found[f"{count} random runs of {k} stories"] = [
+                [d for name in draw.sample(names, k) for d in by_story[name]] for _ in range(count)
+            ]
+    if pairs_of:
+        found[f"{len(pairs_of)} runs of a topic's two events"] = [
+            by_story[a] + by_story[b] for a, b in pairs_of
+        ]
+    return found
+
+
 def ecb(folder: Path) -> list[dict[str, str]]:
     from ecb import read_groups
 
@@ -158,6 +192,9 @@ def run(name: str, records: list[dict[str, str]], *, grid: bool) -> None:
             by_story[gold[doc.id]].append(doc)
         whole = sum(1 for docs in by_story.values() if len(stories.group(docs)) == 1)
         print(f"  each story grouped alone: {whole} of {len(by_story)} stay one story")
+        for size, runs in mixtures(by_story, pairs_of=topic_pairs(gold)).items():
+            kept = sum(1 for docs in runs if len(stories.group(docs)) == 1)
+            print(f"  {size}: {kept} of {len(runs)} kept as one story (wrongly)")
         return
     for actor_weight in (0.0, 0.3, 0.5):
         for link_min in (0.12, 0.15, 0.18, 0.2):

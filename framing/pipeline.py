@@ -180,7 +180,9 @@ def _group(
     on 1,000 articles)."""
     folder = parser.cache if parser is not None else cache_dir() if use_cache else None
     store = results.Store.under(folder)
-    key = results.key(__version__, "stories", *story_table.read_by_partition(documents, named))
+    key = results.key(
+        __version__, "stories", story_table.RULES, *story_table.read_by_partition(documents, named)
+    )
     parts = store.get_or_make(
         "stories",
         key,

@@ -138,6 +138,14 @@ def _dates(docs: tuple[Document, ...]) -> str:
     return first if first == last else f"{first} to {last}"
 
 
+def _parts(stories: int, alone: int) -> str:
+    """ "2 stories and 1 lone article"."""
+    found = [f"{stories} stor{'ies' if stories != 1 else 'y'}"] if stories else []
+    if alone:
+        found.append(f"{alone} lone article{'s' if alone != 1 else ''}")
+    return " and ".join(found)
+
+
 def index(analysis: Analysis, *, out_dir: str) -> str:
     """The index of a run of several stories."""
     docs = analysis.documents
@@ -152,6 +160,12 @@ def index(analysis: Analysis, *, out_dir: str) -> str:
         f"{len(alone)} article{'s' if len(alone) != 1 else ''} no other article matched; read "
         f"by framing {escape(analysis.framing_version)}."
     )
+    lines += [
+        "",
+        f"**framing split these articles into {_parts(len(compared), len(alone))}**, listed below:"
+        " they share few words and actors, or their dates lie far apart. To compare every "
+        "article with every other as one story, run `framing report --stories one`.",
+    ]
     lines += markdown.left_out_section(analysis)
     lines += ["", "## Stories", ""]
     lines.append(
@@ -190,7 +204,9 @@ def index(analysis: Analysis, *, out_dir: str) -> str:
     lines.append(
         "Articles are grouped by the words they share (TF-IDF), the actors they name, and their "
         "dates (two articles more than a week apart are not linked directly, and a story's "
-        "dated articles lie within 30 days); see "
+        "dated articles lie within 30 days). A run of at most 30 articles within 30 days "
+        "is split only into groups of two or more: an article that resembles no other closely "
+        "joins the story when it shares enough with it on average. See "
         "`framing/compare/stories.py`. To compare every article with every other as one story, "
         "run `framing report --stories one`."
     )

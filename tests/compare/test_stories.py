@@ -251,3 +251,58 @@ def test_stories_one_compares_everything(parser) -> None:
     analysis, _ = pipeline.analyze([MIXED], parser=parser, stories="one")
     assert not analysis.stories
     assert len(analysis.sources) == 5  # every outlet of the corpus in one comparison
+
+
+def _outlier(shared: int) -> Document:
+    """An article that shares the flood story's first ``shared`` words and says much else."""
+    text, _ = TOPICS["flood"]
+    others = " ".join(f"aside{i} tangent{i}" for i in range(40))
+    return _doc("c_other", " ".join(text.split()[:shared]) + " " + others)
+
+
+@pytest.mark.parametrize(
+    ("shared", "whole_max", "expected"),
+    [
+        # one story and an article that resembles it less than LINK_MIN but more than WHOLE_MIN
+        (8, stories.WHOLE_MAX, [["a_one", "b_two", "c_other"]]),
+        # the same run when the rule does not apply: linkage alone sheds the outlier
+        (8, 0, [["a_one", "b_two"], ["c_other"]]),
+        # an article that shares too little with the story stays apart
+        (4, stories.WHOLE_MAX, [["a_one", "b_two"], ["c_other"]]),
+    ],
+)
+def test_a_small_run_keeps_its_outlier_in_the_story(
+    shared: int, whole_max: int, expected: list[list[str]]
+) -> None:
+    text, actors = TOPICS["flood"]
+    docs = [_doc("a_one", text + " one", actors), _doc("b_two", text + " two", actors)]
+    found = stories.group([*docs, _outlier(shared)], whole_max=whole_max)
+    assert _members(found) == expected
+
+
+def test_two_stories_of_two_articles_stay_apart_in_a_small_run() -> None:
+    docs = [d for d in _corpus(date=False, size=2) if not d.id.startswith("vote")]
+    assert len(docs) <= stories.WHOLE_MAX
+    assert _members(stories.group(docs)) == [
+        ["flood_0", "flood_1"],
+        ["recall_0", "recall_1"],
+    ]
+
+
+def test_lone_articles_join_only_when_near_the_others_on_average() -> None:
+    # no two articles link at LINK_MIN: three lone articles, one story only if each is near
+    text, actors = TOPICS["flood"]
+    near = [_doc(f"{k}_x", text + f" own{k}", actors) for k in "ab"]
+    found = stories.group([*near, _outlier(4)], link_min=1.1)
+    assert _members(found) == [["a_x", "b_x"], ["c_other"]]
+    assert len(stories.group(near, link_min=1.1)) == 1
+
+
+def test_a_small_run_with_dates_far_apart_is_not_folded() -> None:
+    text, actors = TOPICS["flood"]
+    docs = [
+        _doc("a_one", text + " one", actors, "2025-03-01"),
+        _doc("b_two", text + " two", actors, "2025-03-02"),
+        replace(_outlier(8), date="2025-06-01"),
+    ]
+    assert _members(stories.group(docs)) == [["a_one", "b_two"], ["c_other"]]
