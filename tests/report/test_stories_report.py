@@ -66,6 +66,10 @@ def test_every_link_of_the_report_resolves(mixed, tmp_path: Path) -> None:
 def test_the_index_lists_the_stories_and_the_article_alone(mixed, tmp_path: Path) -> None:
     index = _write(mixed, tmp_path / "report")["index.md"]
     assert "10 articles from 5 outlets: 3 stories reported by more than one article" in index
+    # the split is said before anything else, with the way to keep the articles together
+    opening = index.split("## ")[0]
+    assert "**framing split these articles into 3 stories and 1 lone article**" in opening
+    assert "`framing report --stories one`" in opening
     assert (
         "[River Tessel floods Marrowby, thousands evacuated](01-marrowby-river-rescue/index.md)"
         in index
