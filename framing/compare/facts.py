@@ -26,7 +26,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from framing.records import Document, Fact, FactValue, Omission, Quantity
+from framing.records import Document, Fact, FactValue, Quantity
 
 # Units of one family, converted to the first for comparing: physical constants, not story facts.
 CONVERSIONS = {
@@ -46,7 +46,7 @@ THRESHOLD = 2.5  # chosen with the sample facts and ECB+ (evaluation/ecb.py); se
 
 
 @dataclass(frozen=True, slots=True)
-class _Item:
+class Item:
     doc: str
     quantity: Quantity
     unit: str | None
@@ -72,7 +72,7 @@ class _Item:
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
-def _items(documents: Sequence[Document]) -> list[_Item]:
+def items(documents: Sequence[Document]) -> list[Item]:
     items = []
     for doc in documents:
         firsts: set[tuple[str | None, str | None]] = set()
@@ -92,7 +92,7 @@ def _items(documents: Sequence[Document]) -> list[_Item]:
             words = frozenset(w for w in _tokens(sentence) if len(w) > 3)
             lead = q.event is not None and (unit, q.event) not in firsts
             firsts.add((unit, q.event))
-            items.append(_Item(doc.id, q, unit, value, low, high, referent, words, lead))
+            items.append(Item(doc.id, q, unit, value, low, high, referent, words, lead))
     return items
 
 
@@ -100,7 +100,7 @@ def _tokens(text: str) -> list[str]:
     return "".join(c.lower() if c.isalnum() else " " for c in text).split()
 
 
-def _magnitude(a: _Item, b: _Item) -> float | None:
+def _magnitude(a: Item, b: Item) -> float | None:
     x = a.value if a.value is not None else a.low
     y = b.value if b.value is not None else b.low
     if not x or not y:
@@ -108,7 +108,7 @@ def _magnitude(a: _Item, b: _Item) -> float | None:
     return max(x, y) / min(x, y)
 
 
-def _same_value(a: _Item, b: _Item) -> bool:
+def same_value(a: Item, b: Item) -> bool:
     """The same number, or the same amount in two units of one family (55 km and 34 miles)."""
     if a.value is None or b.value is None:
         return False
@@ -122,22 +122,25 @@ def _same_value(a: _Item, b: _Item) -> bool:
     )
 
 
-def _compatible(a: _Item, b: _Item, same_value: bool) -> bool:
+def _compatible(a: Item, b: Item, equal: bool) -> bool:
     """Units and events must agree; with the same value, a counted word may stand for the unit
     ("6.1 magnitude" and "a 6.1 quake") and one side may name no event."""
     events = {a.quantity.event, b.quantity.event}
-    if len(events) > 1 and (None not in events or not same_value):
+    if len(events) > 1 and (None not in events or not equal):
         return False
     if None in {a.unit, b.unit}:
-        return same_value  # a bare number ("a mother of 12") joins only the same number
+        return equal  # a bare number ("a mother of 12") joins only the same number
     if a.unit == b.unit or a.family == b.family:
         return True
-    return same_value and not {a.unit, b.unit} & STANDARD_UNITS
+    # a measurement may be named by its unit or by what it measures ("6.1 magnitude", "a 6.1
+    # quake"); a whole number of two different things is two facts ("3 charges", "3 devices")
+    whole = a.value is not None and float(a.value).is_integer()
+    return equal and not whole and not {a.unit, b.unit} & STANDARD_UNITS
 
 
-def _score(a: _Item, b: _Item) -> float | None:
-    same_value = _same_value(a, b)
-    if a.doc == b.doc or not _compatible(a, b, same_value):
+def _score(a: Item, b: Item) -> float | None:
+    equal = same_value(a, b) or rounded(a, b)
+    if a.doc == b.doc or not _compatible(a, b, equal):
         return None
     score = 2.0 if a.quantity.event and a.quantity.event == b.quantity.event else 0.0
     if a.referent and b.referent:
@@ -151,7 +154,7 @@ def _score(a: _Item, b: _Item) -> float | None:
         # News puts the main figure first (the inverted pyramid): two documents' first death
         # tolls are more likely one fact than a toll and a later sub-count.
         score += LEAD
-    if same_value:
+    if equal:
         score += 2.0  # the same number for the same kind of thing is most often the same fact
     union = len(a.words | b.words)
     score += 2.0 * len(a.words & b.words) / union if union else 0.0
@@ -161,18 +164,62 @@ def _score(a: _Item, b: _Item) -> float | None:
     return score
 
 
-def _differ(values: Sequence[_Item]) -> bool:
-    """Values differ: as amounts, so 3 months and 90 days agree while 58 and 60 do not."""
+def rounded(a: Item, b: Item) -> bool:
+    """One value is the other rounded: "$2.1 billion" and "$2.085 billion".  Only a value
+    written with a multiplier word is taken as rounded, to the last digit before it (2.1
+    billion: to 0.1 billion); a plain number is exact, so 58 and 60 hostages differ."""
+    if a.value is None or b.value is None or a.unit != b.unit:
+        return False
+    steps = [step for step in (_step(a), _step(b)) if step is not None]
+    return bool(steps) and abs(a.value - b.value) <= max(steps) / 2 * (1 + 1e-9)
+
+
+def _step(item: Item) -> float | None:
+    """The rounding step of a value written with a multiplier word, None for a plain number."""
+    found = _MULTIPLIED.search(item.quantity.text.lower())
+    if not found or item.quantity.unit == "percent":
+        return None
+    decimals = len(found.group(2) or "")
+    return float(10**-decimals * _MULTIPLIERS[found.group(3)])
+
+
+# (the multiplier words of lexicons/numbers.tsv that news writes after digits)
+_MULTIPLIERS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9}
+_MULTIPLIED = re.compile(r"(\d+)(?:\.(\d+))?\s*(thousand|million|billion|trillion|bn)\b")
+# A vague plural names an order of magnitude: lexicons/numbers.tsv gives its lower bound as two
+# of the unit ("hundreds": 200, "tens of thousands": 20,000), so five times that ends it.
+VAGUE_SPAN = 5
+
+
+def _admits(vague: Item, amount: float) -> bool:
+    low = vague.low or 0.0
+    return low <= amount < low * VAGUE_SPAN
+
+
+def _differ(values: Sequence[Item]) -> bool:
+    """Values differ: as amounts, so 3 months and 90 days agree while 58 and 60 do not; a
+    rounded value agrees with the precise one it rounds; a vague "tens of thousands" agrees with
+    the values its order of magnitude admits (20,000 to 99,999) and with a vague value whose
+    range meets its own."""
     exact = [v for v in values if v.value is not None]
-    if any(not _same_value(a, b) for i, a in enumerate(exact) for b in exact[i + 1 :]):
+    if any(
+        not same_value(a, b) and not rounded(a, b)
+        for i, a in enumerate(exact)
+        for b in exact[i + 1 :]
+    ):
         return True
     amounts = [v.normal for v in exact if v.normal is not None]
+    vague = [v for v in values if v.value is None and v.low is not None]
+    if any(not _admits(v, x) for v in vague for x in amounts):
+        return True
     return any(
-        v.value is None and v.low is not None and any(x < v.low for x in amounts) for v in values
+        (a.low or 0) >= (b.low or 0) * VAGUE_SPAN or (b.low or 0) >= (a.low or 0) * VAGUE_SPAN
+        for i, a in enumerate(vague)
+        for b in vague[i + 1 :]
     )
 
 
-def _what(group: Sequence[_Item]) -> str:
+def _what(group: Sequence[Item]) -> str:
     abouts = Counter(i.quantity.about or i.quantity.text for i in group)
     about = min(abouts, key=lambda a: (-abouts[a], a))
     unit = group[0].unit
@@ -182,7 +229,7 @@ def _what(group: Sequence[_Item]) -> str:
     return about
 
 
-def _note(group: Sequence[_Item], dates: dict[str, str | None]) -> str | None:
+def _note(group: Sequence[Item], dates: dict[str, str | None]) -> str | None:
     """The dates the group's documents were reported on, when they may explain a difference:
     the dates when they differ, the documents with none; nothing when every one has the same
     day (an ISO date's day, the time of day left out)."""
@@ -203,7 +250,7 @@ def _note(group: Sequence[_Item], dates: dict[str, str | None]) -> str | None:
     return "; ".join(said) + ": values may differ with time" if said else None
 
 
-def _dedupe(items: list[_Item]) -> list[_Item]:
+def _dedupe(items: list[Item]) -> list[Item]:
     """One item for a number a document repeats (the same unit, event, counted word and value):
     the first; a repetition is not a second fact."""
     seen: set[tuple[object, ...]] = set()
@@ -217,7 +264,7 @@ def _dedupe(items: list[_Item]) -> list[_Item]:
     return kept
 
 
-def _blocks(items: Sequence[_Item]) -> list[list[int]]:
+def _blocks(items: Sequence[Item]) -> list[list[int]]:
     """Indices of the items that can be one fact: the same unit (see ``_compatible``), split again by the counted word when a block is large, so a corpus of thousands of
     articles is not compared pair by pair across unrelated numbers.  Past MAX_BLOCK items with
     one counted word the rest stay unaligned (single): a limit to lift with story clustering."""
@@ -240,38 +287,40 @@ def _blocks(items: Sequence[_Item]) -> list[list[int]]:
     return result
 
 
-def _joinable(a: Sequence[_Item], b: Sequence[_Item]) -> bool:
-    """Two groups may become one fact unless a document would then give it two different
-    values; a document repeating the same amount ("$334M", later "$334 million") is one value."""
+def _joinable(a: Sequence[Item], b: Sequence[Item]) -> bool:
+    """Two groups may become one fact unless a document would then give it two values that
+    differ; a document repeating an amount ("$334M", later "$334 million"), rounding it, or
+    giving a vague count and a figure it admits ("dozens injured", "at least 50 injured") gives
+    one value."""
     if len({i.quantity.event for i in (*a, *b)} - {None}) > 1:
         return False  # one fact, one event: items naming none must not chain killed to injured
     shared = {i.doc for i in a} & {i.doc for i in b}
     for doc in shared:
         mine = [i for i in (*a, *b) if i.doc == doc]
-        if any(not _same_value(x, y) for n, x in enumerate(mine) for y in mine[n + 1 :]):
+        if any(_differ([x, y]) for n, x in enumerate(mine) for y in mine[n + 1 :]):
             return False
     return True
 
 
 def align(documents: Sequence[Document], *, threshold: float = THRESHOLD) -> tuple[Fact, ...]:
     """Group the documents' quantities into facts (see the module docstring)."""
-    items = _items(sorted(documents, key=lambda d: d.id))
+    found = items(sorted(documents, key=lambda d: d.id))
     pairs = []
-    for block in _blocks(items):
+    for block in _blocks(found):
         for x, i in enumerate(block):
             for j in block[x + 1 :]:
-                score = _score(items[i], items[j])
+                score = _score(found[i], found[j])
                 if score is not None and score >= threshold:
                     pairs.append((-score, i, j))
     # Best pairs first; ties by position, so the result never depends on anything but the input.
     pairs.sort()
-    group_of = list(range(len(items)))
-    members: dict[int, list[int]] = {i: [i] for i in range(len(items))}
+    group_of = list(range(len(found)))
+    members: dict[int, list[int]] = {i: [i] for i in range(len(found))}
     for _, i, j in pairs:
         gi, gj = group_of[i], group_of[j]
         if gi == gj:
             continue
-        if not _joinable([items[k] for k in members[gi]], [items[k] for k in members[gj]]):
+        if not _joinable([found[k] for k in members[gi]], [found[k] for k in members[gj]]):
             continue
         for k in members[gj]:
             group_of[k] = gi
@@ -279,7 +328,7 @@ def align(documents: Sequence[Document], *, threshold: float = THRESHOLD) -> tup
     dates = {d.id: d.date for d in documents}
     facts = []
     for indices in members.values():
-        group = sorted((items[k] for k in indices), key=lambda it: (it.doc, it.quantity.span))
+        group = sorted((found[k] for k in indices), key=lambda it: (it.doc, it.quantity.span))
         if len(group) == 1 and (group[0].quantity.event is None or group[0].unit is None):
             continue  # a lone number with no event is not worth a row
         status = "single" if len(group) == 1 else "conflict" if _differ(group) else "agree"
@@ -295,25 +344,15 @@ def align(documents: Sequence[Document], *, threshold: float = THRESHOLD) -> tup
             )
             for i in group
         )
-        facts.append((_what(group), group[0].unit, values, status, _note(group, dates)))
+        note = _note(group, dates)
+        exact = [i for i in group if i.value is not None]
+        if status == "agree" and any(
+            not same_value(a, b) for k, a in enumerate(exact) for b in exact[k + 1 :]
+        ):
+            note = "; ".join(n for n in ("the values agree within rounding", note) if n)
+        facts.append((_what(group), group[0].unit, values, status, note))
     facts.sort(key=lambda f: (-len(f[2]), f[0], f[2][0].doc, f[2][0].span))
     return tuple(
         Fact(f"fact-{n:03d}", what, unit, values, status, note)
         for n, (what, unit, values, status, note) in enumerate(facts, 1)
     )
-
-
-def omissions(facts: Sequence[Fact], doc_ids: Sequence[str]) -> tuple[Omission, ...]:
-    """Facts that most documents report (more than half of them, and at least two) and one
-    leaves out."""
-    found = []
-    for fact in facts:
-        covered = sorted({v.doc for v in fact.values})
-        if len(covered) < 2 or 2 * len(covered) <= len(doc_ids):
-            continue
-        found += [
-            Omission(doc=doc, what=fact.what, covered_by=tuple(covered))
-            for doc in sorted(doc_ids)
-            if doc not in covered
-        ]
-    return tuple(found)

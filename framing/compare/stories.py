@@ -35,8 +35,8 @@ from framing.actors import stances
 from framing.compare import claims as claim_table
 from framing.compare import facts as fact_table
 from framing.compare import labels as label_table
+from framing.compare import omissions, topic, vectors, vocabulary
 from framing.compare import sources as source_profiles
-from framing.compare import topic, vectors, vocabulary
 from framing.records import Analysis, Document, Rejected, Story
 
 # Chosen on SEESAW + BASIL and ECB+ together (evaluation/stories.py --grid): actors at 0.2
@@ -91,7 +91,7 @@ def compare(
         framing_version=version,
         documents=tuple(documents),
         facts=facts,
-        omissions=fact_table.omissions(facts, ids, documents=documents, claims=claims),
+        omissions=omissions.omissions(facts, ids, documents=documents, claims=claims),
         labels=label_table.table(documents),
         sources=source_profiles.profiles(documents),
         warnings=warnings,

@@ -99,6 +99,12 @@ _Wording = tuple[tuple[LoadedTerm, ...], int, tuple[tuple[Span, float], ...]]
 # What each cached stage reads besides the article: the fingerprint of these settings is part of
 # its key (see framing.run.cache), so an edit to one lexicon re-runs only the stages that read it.
 STAGES = ("wording", "attribution", "actors", "quantities", "labels", "style")
+# Each stage's rule revision, part of its key: the cache is keyed by settings, not code, so a
+# change to a stage's findings bumps its number here.
+REVISIONS = {
+    "wording": "1", "attribution": "1", "actors": "1", "quantities": "3", "labels": "1",
+    "style": "1",
+}  # fmt: skip
 
 
 def _stage_prints(settings: Settings) -> dict[str, str]:
@@ -122,7 +128,7 @@ def _stage_keys(
     source: Source, cleaned: Cleaned, prints: dict[str, str], base: str
 ) -> dict[str, str]:
     article = results.key(base, source.text, repr(cleaned.article), repr(cleaned.title_span))
-    return {stage: results.key(article, stage, prints[stage]) for stage in STAGES}
+    return {stage: results.key(article, stage, REVISIONS[stage], prints[stage]) for stage in STAGES}
 
 
 def _document(

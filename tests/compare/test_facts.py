@@ -9,7 +9,7 @@ from dataclasses import replace
 import pytest
 from support import annotations
 
-from framing.compare import facts
+from framing.compare import facts, omissions
 from framing.records import Document, Quantity, Span
 
 
@@ -178,13 +178,13 @@ def test_the_order_does_not_depend_on_the_input_order() -> None:
 
 def test_omissions_need_more_than_half_the_documents() -> None:
     found = facts.align([_doc(n, _q(58, "held", "hostage")) for n in ("a", "b", "c")] + [_doc("d")])
-    assert [(o.doc, o.covered_by) for o in facts.omissions(found, ["a", "b", "c", "d"])] == [
+    assert [(o.doc, o.covered_by) for o in omissions.omissions(found, ["a", "b", "c", "d"])] == [
         ("d", ("a", "b", "c"))
     ]
     two = facts.align(
         [_doc(n, _q(58, "held", "hostage")) for n in ("a", "b")] + [_doc("c"), _doc("d")]
     )
-    assert facts.omissions(two, ["a", "b", "c", "d"]) == ()
+    assert omissions.omissions(two, ["a", "b", "c", "d"]) == ()
 
 
 @pytest.mark.parametrize(
@@ -208,3 +208,74 @@ def test_the_date_note_names_what_differs(dates: tuple, note: str | None) -> Non
     (fact,) = facts.align(docs)
     assert len(fact.values) == 2
     assert fact.note == note
+
+
+def _amount(value: float | None, text: str, unit: str = "money", low: float | None = None):
+    return Quantity(
+        text=text, span=Span(0, 5), value=value, low=low if low else value, high=None,
+        qualifier=None, unit=unit, about="aid", event="pledged", counted=unit, sentence=Span(0, 50),
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "status", "note"),
+    [
+        # a rounded value agrees with the precise one it rounds, and says so
+        (_amount(2.1e9, "$2.1 billion"), _amount(2.085e9, "$2.085 billion"), "agree",
+         "the values agree within rounding"),
+        # two values at one precision that differ are a conflict
+        (_amount(4.2e9, "$4.2 billion"), _amount(4.3e9, "$4.3 billion"), "conflict", None),
+        # plain numbers are exact: 58 and 60 differ
+        (_amount(58, "58 people", "people"), _amount(60, "60 people", "people"), "conflict", None),
+        # a vague value agrees with what its order of magnitude admits, and only that
+        (_amount(None, "tens of thousands", "people", low=20000),
+         _amount(30000, "30,000", "people"), "agree", None),
+        (_amount(None, "tens of thousands", "people", low=20000),
+         _amount(150000, "150,000", "people"), "conflict", None),
+        (_amount(None, "hundreds", "people", low=200),
+         _amount(None, "thousands", "people", low=2000), "conflict", None),
+    ],
+)  # fmt: skip
+def test_rounded_and_vague_values(a: Quantity, b: Quantity, status: str, note: str | None) -> None:
+    dated = [replace(_doc(n, q), date="2025-03-01") for n, q in (("a", a), ("b", b))]
+    (fact,) = facts.align(dated)
+    assert len(fact.values) == 2
+    assert (fact.status, fact.note) == (status, note)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "joined"),
+    [
+        # a whole number of two different things is two facts
+        (_amount(3, "3 charges", "charge"), _amount(3, "3 devices", "device"), False),
+        # a measurement named by its unit or by what it measures is one
+        (_amount(6.1, "6.1 magnitude", "magnitude"), _amount(6.1, "a 6.1 quake", "quake"), True),
+    ],
+)
+def test_different_counted_things_are_different_facts(
+    a: Quantity, b: Quantity, joined: bool
+) -> None:
+    found = facts.align([_doc("a", a), _doc("b", b)])
+    assert found, "each value is a row"
+    assert any(len(f.values) == 2 for f in found) is joined
+
+
+def test_no_omission_where_a_matched_sentence_gives_the_figure() -> None:
+    from framing.records import Claim, ClaimText
+
+    found = facts.align([_doc(n, _q(58, "held", "hostage")) for n in ("a", "b", "c")] + [_doc("d")])
+    ids = ["a", "b", "c", "d"]
+    assert [o.doc for o in omissions.omissions(found, ids)] == ["d"]
+    claim = Claim("c1", (ClaimText("a", "x", Span(0, 50)), ClaimText("d", "x", Span(0, 50))), 0.5)
+    assert omissions.omissions(found, ids, claims=[claim]) == ()
+
+
+def test_no_omission_where_the_document_restates_the_value() -> None:
+    docs = [_doc(n, _amount(2.085e9, "$2.085 billion")) for n in ("a", "b", "c")]
+    # d's rounded figure, left out of the row (as when its sentence shares too little with the
+    # others'), is still the same amount
+    other = _amount(2.1e9, "$2.1 billion")
+    found = facts.align(docs)
+    ids = ["a", "b", "c", "d"]
+    assert [o.doc for o in omissions.omissions(found, ids)] == ["d"]
+    assert omissions.omissions(found, ids, documents=[*docs, _doc("d", other)]) == ()

@@ -150,3 +150,34 @@ def test_parse_number_reads_any_grouped_integer(n: int) -> None:
 def test_what_a_number_is_about_names_its_event_once(parser, text, about, event) -> None:
     (found,) = extract(parser, text)
     assert (found.about, found.event) == (about, event)
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "unit", "event"),
+    [
+        # the subject of a verb with an object counts the doers: the shootings were not killed
+        ("Five shootings killed 12 people in the city.", 5, "shooting", None),
+        ("Five shootings killed 12 people in the city.", 12, "people", "killed"),
+        # a subject with no object is what the event happened to
+        ("Twelve people died in the fire.", 12, "people", "killed"),
+    ],
+)
+def test_a_subject_that_acts_is_not_what_the_event_happened_to(
+    parser, text, number, unit, event
+) -> None:
+    found = [q for q in extract(parser, text) if q.value == number]
+    assert len(found) == 1
+    assert (found[0].unit, found[0].event) == (unit, event)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("At one point the talks stalled on 12 clauses.", ["12 clauses"]),
+        ("One reporter asked about the 40 miners.", ["40 miners"]),
+        # a count of one that something happened to is a fact
+        ("One person was killed and 40 miners were injured.", ["One person", "40 miners"]),
+    ],
+)
+def test_a_count_of_one_that_nothing_happened_to_is_no_fact(parser, text, kept) -> None:
+    assert [q.text for q in extract(parser, text)] == kept

@@ -23,6 +23,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from framing.features.quantities import events
 from framing.lexicons import FACTS, NUMBERS, Lexicons
 from framing.nlp import (
     Doc,
@@ -157,62 +158,6 @@ def _counted(last: Token) -> Token | None:
     return None
 
 
-# Words that may stand between a number and the participle telling what happened to it:
-# "50 reported injured", "200 more injured", "12 were killed".
-_BEFORE_EVENT = {"reported", "confirmed", "feared", "believed", "more", "were", "are", "was"}
-
-
-def _event_after(last: Token, res: Resources) -> str | None:
-    """The event a participle or adjective right after the number phrase names: "24 dead and
-    over 200 injured" (the parse often hangs "injured" from the first number of the pair)."""
-    doc = last.doc
-    i = last.i + 1
-    while i < len(doc) and i - last.i <= 3 and doc[i].lower_ in _BEFORE_EVENT:
-        i += 1
-    if i < len(doc) and doc[i].pos_ in {"VERB", "ADJ"}:
-        for word in (doc[i].lower_, doc[i].lemma_.lower()):
-            if word in res.events:
-                return res.events[word]
-    return None
-
-
-def _event(
-    phrase_head: Token, counted: Token | None, res: Resources, last: Token | None = None
-) -> str | None:
-    """What happened to the counted thing, from the strongest evidence (see the module doc)."""
-    if counted is not None:
-        for child in counted.children:
-            if child.dep_ in {"amod", "oprd", "acomp"} and child.lower_ in res.events:
-                return res.events[child.lower_]
-    governor = phrase_head.head
-    if phrase_head.dep_ == "pobj":
-        governor = governor.head  # "the release of 2,000", "in exchange for 40"
-    if phrase_head.dep_ != "conj":  # "24 were killed and 200 injured": 200 hangs from "killed"
-        for word in (governor.lemma_.lower(), governor.lower_):
-            if word in res.events and governor.i != phrase_head.i:
-                return res.events[word]
-    if last is not None and (after := _event_after(last, res)) is not None:
-        return after
-    if counted is not None:
-        for child in counted.children:
-            if child.dep_ in {"acl", "relcl", "amod"}:
-                for word in (child.lemma_.lower(), child.lower_):
-                    if word in res.events:
-                        return res.events[word]
-        if counted.lemma_.lower() in res.events:
-            return res.events[counted.lemma_.lower()]
-    return None
-
-
-def _phrase_head(tokens: list[Token]) -> Token:
-    """The token of the number phrase, or the noun it counts, that hangs from the clause."""
-    last = tokens[-1]
-    head = last.head
-    if last.dep_ in {"nummod", "quantmod"} and head.pos_ in {"NOUN", "PROPN"}:
-        return head
-    return last
-
-
 def extract(doc: Doc, *, res: Resources, quoted: QuotedRegions) -> tuple[Quantity, ...]:
     """Every numeric claim in the parsed article, in text order."""
     found = []
@@ -239,7 +184,7 @@ def extract(doc: Doc, *, res: Resources, quoted: QuotedRegions) -> tuple[Quantit
         if value is not None and label == "CARDINAL" and 1800 <= value <= 2100 and "," not in text:
             continue  # a year the recogniser missed
         tokens = list(ent)
-        head = _phrase_head(tokens)
+        head = events.phrase_head(tokens)
         counted = None if duration else _counted(tokens[-1])
         if not duration and tokens[-1].pos_ == "NOUN" and trailing:
             # The unit is inside the number: "55 kilometres", "6.1 magnitude" (of "6.1 magnitude
@@ -289,10 +234,18 @@ def extract(doc: Doc, *, res: Resources, quoted: QuotedRegions) -> tuple[Quantit
         else:
             unit = None
         last = counted if counted is not None and counted.i >= ent.end else tokens[-1]
-        event = _event(head, counted, res, last)
+        event = events.event(head, counted, res, last)
         if event in PEOPLE_EVENTS and unit not in {"percent", "money"} and not duration:
             unit = "people"  # "tens of thousands killed", "40 miners injured": what is killed
             # or freed is people, whether or not facts.tsv lists the noun
+        if (
+            text.lower() in {"one", "a", "an"}
+            and event is None
+            and unit not in {"money", "percent"}
+            and not duration
+            and not (counted is not None and _unit_of(counted, res))
+        ):
+            continue  # "one reporter", "at one point": a count of one that nothing happened to
         low_bound = low if bound is None or bound >= 0 else None
         high = value if bound is not None and bound < 0 else None
         if bound == 0:

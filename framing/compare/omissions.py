@@ -1,0 +1,62 @@
+"""Omissions: a fact most articles of a story report and one leaves out."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from framing.compare import facts as fact_table
+from framing.records import Claim, Document, Fact, Omission, Span
+
+
+def omissions(
+    facts: Sequence[Fact],
+    doc_ids: Sequence[str],
+    *,
+    documents: Sequence[Document] = (),
+    claims: Sequence[Claim] = (),
+) -> tuple[Omission, ...]:
+    """Facts that most documents report (more than half of them, and at least two) and one
+    leaves out: none of its quantities reports the fact (a value in another row of the same
+    thing, or a number of the same unit and event with one of the fact's values, rounded or
+    not), and no sentence of it that the claims step matched with another article's holds one
+    of the fact's values."""
+    rows = {(v.doc, f.what) for f in facts for v in f.values}
+    items: dict[str, list[fact_table.Item]] = {}
+    for item in fact_table.items(documents):
+        items.setdefault(item.doc, []).append(item)
+    matched: dict[str, list[tuple[str, Span]]] = {}  # a document's claim -> the others' sentences
+    for claim in claims:
+        for mine in claim.sentences:
+            others = [(o.doc, o.span) for o in claim.sentences if o.doc != mine.doc]
+            matched.setdefault(mine.doc, []).extend(others)
+    found = []
+    for fact in facts:
+        covered = sorted({v.doc for v in fact.values})
+        if len(covered) < 2 or 2 * len(covered) <= len(doc_ids):
+            continue
+        values = [i for d in covered for i in items.get(d, []) if _holds(fact, i)]
+        for doc in sorted(set(doc_ids) - set(covered)):
+            if (doc, fact.what) in rows:
+                continue  # its value stands in another row of the same thing
+            if any(_restates(mine, v) for mine in items.get(doc, []) for v in values):
+                continue
+            if any(
+                o_doc == v.doc and span.contains(v.span)
+                for o_doc, span in matched.get(doc, [])
+                for v in fact.values
+            ):
+                continue  # a sentence of it matches one that gives the figure
+            found.append(Omission(doc=doc, what=fact.what, covered_by=tuple(covered)))
+    return tuple(found)
+
+
+def _restates(mine: fact_table.Item, value: fact_table.Item) -> bool:
+    """The same value, rounded or not, of the same unit and event."""
+    if mine.quantity.event != value.quantity.event or mine.family != value.family:
+        return False
+    return fact_table.same_value(mine, value) or fact_table.rounded(mine, value)
+
+
+def _holds(fact: Fact, item: fact_table.Item) -> bool:
+    """Whether ``item`` is one of the fact's values."""
+    return any(v.doc == item.doc and v.span == item.quantity.span for v in fact.values)

@@ -1,0 +1,78 @@
+"""What happened to the thing a number counts (killed, released, held): the event a number's
+clause, its noun or the participle after it names (facts.tsv's event words)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from framing.nlp import Token
+
+if TYPE_CHECKING:
+    from framing.features.quantities import Resources
+
+
+# Words that may stand between a number and the participle telling what happened to it:
+# "50 reported injured", "200 more injured", "12 were killed".
+_BEFORE_EVENT = {"reported", "confirmed", "feared", "believed", "more", "were", "are", "was"}
+
+
+def event_after(last: Token, res: Resources) -> str | None:
+    """The event a participle or adjective right after the number phrase names: "24 dead and
+    over 200 injured" (the parse often hangs "injured" from the first number of the pair)."""
+    doc = last.doc
+    i = last.i + 1
+    while i < len(doc) and i - last.i <= 3 and doc[i].lower_ in _BEFORE_EVENT:
+        i += 1
+    if i < len(doc) and doc[i].pos_ in {"VERB", "ADJ"}:
+        for word in (doc[i].lower_, doc[i].lemma_.lower()):
+            if word in res.events:
+                return res.events[word]
+    return None
+
+
+def event(
+    phrase_head: Token, counted: Token | None, res: Resources, last: Token | None = None
+) -> str | None:
+    """What happened to the counted thing, from the strongest evidence (see ``framing.features.quantities``)."""
+    if counted is not None:
+        for child in counted.children:
+            if child.dep_ in {"amod", "oprd", "acomp"} and child.lower_ in res.events:
+                return res.events[child.lower_]
+    governor = phrase_head.head
+    if phrase_head.dep_ == "pobj":
+        governor = governor.head  # "the release of 2,000", "in exchange for 40"
+    # "24 were killed and 200 injured": 200 hangs from "killed"; and the subject of a verb whose
+    # object is people or a count counts the doers, not what happened to them: "five shootings
+    # killed 12 people" (where "two million residents fled the floods" were displaced)
+    doer = phrase_head.dep_ == "nsubj" and any(
+        c.dep_ == "dobj" and (c.pos_ == "NUM" or c.lemma_.lower() in res.persons or _counts(c))
+        for c in governor.children
+    )
+    if phrase_head.dep_ != "conj" and not doer:
+        for word in (governor.lemma_.lower(), governor.lower_):
+            if word in res.events and governor.i != phrase_head.i:
+                return res.events[word]
+    if not doer and last is not None and (after := event_after(last, res)) is not None:
+        return after
+    if counted is not None:
+        for child in counted.children:
+            if child.dep_ in {"acl", "relcl", "amod"}:
+                for word in (child.lemma_.lower(), child.lower_):
+                    if word in res.events:
+                        return res.events[word]
+        if counted.lemma_.lower() in res.events:
+            return res.events[counted.lemma_.lower()]
+    return None
+
+
+def _counts(noun: Token) -> bool:
+    return any(c.dep_ == "nummod" for c in noun.children)
+
+
+def phrase_head(tokens: list[Token]) -> Token:
+    """The token of the number phrase, or the noun it counts, that hangs from the clause."""
+    last = tokens[-1]
+    head = last.head
+    if last.dep_ in {"nummod", "quantmod"} and head.pos_ in {"NOUN", "PROPN"}:
+        return head
+    return last
