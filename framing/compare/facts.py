@@ -165,13 +165,26 @@ def _score(a: Item, b: Item) -> float | None:
 
 
 def rounded(a: Item, b: Item) -> bool:
-    """One value is the other rounded: "$2.1 billion" and "$2.085 billion".  Only a value
-    written with a multiplier word is taken as rounded, to the last digit before it (2.1
-    billion: to 0.1 billion); a plain number is exact, so 58 and 60 hostages differ."""
+    """One value is the other rounded: "$2.1 billion" and "$2.085 billion", "$43,000" and
+    "$43,350".  A value written with a multiplier word is rounded to the last digit before it
+    (2.1 billion: to 0.1 billion); a whole number ending in three zeros or more ("43,000") is
+    rounded to its last non-zero digit when the other is precise (it ends in fewer than two
+    zeros).  Other numbers are exact, so 58 and 60 hostages differ, as do 1,000 and 1,100."""
     if a.value is None or b.value is None or a.unit != b.unit:
         return False
     steps = [step for step in (_step(a), _step(b)) if step is not None]
+    for rough, precise in ((a, b), (b, a)):
+        if _zeros(rough.value) >= 3 and _zeros(precise.value) < 2:
+            steps.append(10.0 ** _zeros(rough.value))
     return bool(steps) and abs(a.value - b.value) <= max(steps) / 2 * (1 + 1e-9)
+
+
+def _zeros(value: float | None) -> int:
+    """The trailing zeros of a whole number (0 for a fraction)."""
+    if value is None or not float(value).is_integer() or value == 0:
+        return 0
+    digits = str(int(abs(value)))
+    return len(digits) - len(digits.rstrip("0"))
 
 
 def _step(item: Item) -> float | None:

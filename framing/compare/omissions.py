@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from framing.compare import facts as fact_table
 from framing.records import Claim, Document, Fact, Omission, Span
+
+_FIGURE = re.compile(r"\d[\d,.]*\d|\d")
+
+
+def _figures(text: str) -> set[str]:
+    """The numbers written in digits in ``text``, as written ("43,350")."""
+    return set(_FIGURE.findall(text))
 
 
 def omissions(
@@ -18,16 +26,19 @@ def omissions(
     """Facts that most documents report (more than half of them, and at least two) and one
     leaves out: none of its quantities reports the fact (a value in another row of the same
     thing, or a number of the same unit and event with one of the fact's values, rounded or
-    not), and no sentence of it that the claims step matched with another article's holds one
-    of the fact's values."""
+    not), and no sentence of it that the claims step matched with another article's sentence
+    holding the fact's value gives that figure in digits (a number the number reader did not
+    take)."""
     rows = {(v.doc, f.what) for f in facts for v in f.values}
     items: dict[str, list[fact_table.Item]] = {}
     for item in fact_table.items(documents):
         items.setdefault(item.doc, []).append(item)
-    matched: dict[str, list[tuple[str, Span]]] = {}  # a document's claim -> the others' sentences
+    matched: dict[
+        str, list[tuple[str, Span, str]]
+    ] = {}  # a document's claim -> the others' sentences
     for claim in claims:
         for mine in claim.sentences:
-            others = [(o.doc, o.span) for o in claim.sentences if o.doc != mine.doc]
+            others = [(o.doc, o.span, mine.text) for o in claim.sentences if o.doc != mine.doc]
             matched.setdefault(mine.doc, []).extend(others)
     found = []
     for fact in facts:
@@ -41,8 +52,8 @@ def omissions(
             if any(_restates(mine, v) for mine in items.get(doc, []) for v in values):
                 continue
             if any(
-                o_doc == v.doc and span.contains(v.span)
-                for o_doc, span in matched.get(doc, [])
+                o_doc == v.doc and span.contains(v.span) and _figures(v.text) & _figures(text)
+                for o_doc, span, text in matched.get(doc, [])
                 for v in fact.values
             ):
                 continue  # a sentence of it matches one that gives the figure

@@ -223,6 +223,11 @@ def _amount(value: float | None, text: str, unit: str = "money", low: float | No
         # a rounded value agrees with the precise one it rounds, and says so
         (_amount(2.1e9, "$2.1 billion"), _amount(2.085e9, "$2.085 billion"), "agree",
          "the values agree within rounding"),
+        # a round thousand and a precise figure; but two round figures differ
+        (_amount(43000, "$43,000"), _amount(43350, "$43,350"), "agree",
+         "the values agree within rounding"),
+        (_amount(1000, "1,000 people", "people"), _amount(1100, "1,100 people", "people"),
+         "conflict", None),
         # two values at one precision that differ are a conflict
         (_amount(4.2e9, "$4.2 billion"), _amount(4.3e9, "$4.3 billion"), "conflict", None),
         # plain numbers are exact: 58 and 60 differ
@@ -266,8 +271,12 @@ def test_no_omission_where_a_matched_sentence_gives_the_figure() -> None:
     found = facts.align([_doc(n, _q(58, "held", "hostage")) for n in ("a", "b", "c")] + [_doc("d")])
     ids = ["a", "b", "c", "d"]
     assert [o.doc for o in omissions.omissions(found, ids)] == ["d"]
-    claim = Claim("c1", (ClaimText("a", "x", Span(0, 50)), ClaimText("d", "x", Span(0, 50))), 0.5)
+    told = ClaimText("d", "It said 58 remain.", Span(0, 50))
+    claim = Claim("c1", (ClaimText("a", "x", Span(0, 50)), told), 0.5)
     assert omissions.omissions(found, ids, claims=[claim]) == ()
+    # the same event told without a figure leaves the figure out
+    plain = replace(claim, sentences=(claim.sentences[0], replace(told, text="Some remain.")))
+    assert [o.doc for o in omissions.omissions(found, ids, claims=[plain])] == ["d"]
 
 
 def test_no_omission_where_the_document_restates_the_value() -> None:
