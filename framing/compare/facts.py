@@ -109,9 +109,12 @@ def _magnitude(a: Item, b: Item) -> float | None:
 
 
 def same_value(a: Item, b: Item) -> bool:
-    """The same number, or the same amount in two units of one family (55 km and 34 miles)."""
+    """The same number, or the same amount in two units of one family (55 km and 34 miles);
+    for a game's score, both sides (31-24 and 24-31 are one result, 31-21 another)."""
     if a.value is None or b.value is None:
         return False
+    if "score" in {a.unit, b.unit}:
+        return a.unit == b.unit and _sides(a) == _sides(b)
     if a.value == b.value:
         return True
     if a.unit == b.unit:
@@ -170,13 +173,21 @@ def rounded(a: Item, b: Item) -> bool:
     (2.1 billion: to 0.1 billion); a whole number ending in three zeros or more ("43,000") is
     rounded to its last non-zero digit when the other is precise (it ends in fewer than two
     zeros).  Other numbers are exact, so 58 and 60 hostages differ, as do 1,000 and 1,100."""
-    if a.value is None or b.value is None or a.unit != b.unit:
+    if a.value is None or b.value is None or a.unit != b.unit or a.unit == "score":
         return False
     steps = [step for step in (_step(a), _step(b)) if step is not None]
     for rough, precise in ((a, b), (b, a)):
         if _zeros(rough.value) >= 3 and _zeros(precise.value) < 2:
             steps.append(10.0 ** _zeros(rough.value))
     return bool(steps) and abs(a.value - b.value) <= max(steps) / 2 * (1 + 1e-9)
+
+
+def _sides(item: Item) -> tuple[int, ...]:
+    """A score's two sides as written ("31-24"), the larger first."""
+    return tuple(sorted((int(n) for n in _NUMBERS.findall(item.quantity.text)), reverse=True))
+
+
+_NUMBERS = re.compile(r"\d+")
 
 
 def _zeros(value: float | None) -> int:

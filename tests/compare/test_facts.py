@@ -288,3 +288,18 @@ def test_no_omission_where_the_document_restates_the_value() -> None:
     ids = ["a", "b", "c", "d"]
     assert [o.doc for o in omissions.omissions(found, ids)] == ["d"]
     assert omissions.omissions(found, ids, documents=[*docs, _doc("d", other)]) == ()
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "status"),
+    [
+        ("31-24", "24-31", "agree"),  # one result, told from either side
+        ("31-24", "31-21", "conflict"),
+    ],
+)
+def test_a_score_agrees_only_on_both_sides(a: str, b: str, status: str) -> None:
+    first, second = (_amount(float(t.split("-")[0]), t, "score") for t in (a, b))
+    dated = [replace(_doc(n, q), date="2025-03-01") for n, q in (("a", first), ("b", second))]
+    (fact,) = facts.align(dated)
+    assert len(fact.values) == 2
+    assert fact.status == status

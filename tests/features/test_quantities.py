@@ -181,3 +181,22 @@ def test_a_subject_that_acts_is_not_what_the_event_happened_to(
 )
 def test_a_count_of_one_that_nothing_happened_to_is_no_fact(parser, text, kept) -> None:
     assert [q.text for q in extract(parser, text)] == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # a game's score, read whole by its shape, in a sentence that says it is one
+        ("The Colts beat the Titans 31-24 on Sunday.", [("31-24", 31.0, "score")]),
+        ("It was a 65-53 victory for the home side.", [("65-53", 65.0, "score")]),
+        ("The Colts beat the Chiefs, 20-13, on Sunday.", [("20-13", 20.0, "score")]),
+        # a decimal or a longer number is no score
+        ("The Colts won as the index fell 1-2.5 points.", []),
+        # without a word of the game, two numbers joined by a hyphen are a range: no score
+        ("Voters aged 18-24 turned out in force.", []),
+        # a measurement glued to its unit word
+        ("A magnitude-6.1 quake shook the province.", [("magnitude-6.1", 6.1, "magnitude")]),
+    ],
+)
+def test_scores_and_glued_measurements_are_read_by_their_shape(parser, text, found) -> None:
+    assert [(q.text, q.value, q.unit) for q in extract(parser, text)] == found

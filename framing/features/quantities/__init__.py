@@ -2,7 +2,8 @@
 
 Numbers are found by spaCy's entity recogniser (CARDINAL, PERCENT, MONEY, QUANTITY, and DATE
 only for durations such as "60-day"), so dates, ordinals and years are left out by the model that
-knows them best; odds and scores ("50/50", "3-2") are left out by their shape.  Each number is read
+knows them best; odds ("50/50") are left out by their shape, and a game's score ("won 31-24")
+and a measurement glued to its unit ("magnitude-6.1") are read by it (``shapes``).  Each number is read
 with ``lexicons/numbers.tsv`` (number words, multipliers, vague plurals, qualifiers) and described
 with ``lexicons/facts.tsv``:
 
@@ -23,7 +24,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from framing.features.quantities import events
+from framing.features.quantities import events, shapes
 from framing.lexicons import FACTS, NUMBERS, Lexicons
 from framing.nlp import (
     Doc,
@@ -62,6 +63,7 @@ class Resources:
     persons: frozenset[str]
     times: Mapping[str, str]
     units: Mapping[str, str]
+    scores: frozenset[str]  # words that make "31-24" a game's score
 
 
 def resources(lexicons: Lexicons) -> Resources:
@@ -85,6 +87,7 @@ def resources(lexicons: Lexicons) -> Resources:
         persons=frozenset(facts.get("person", {})),
         times=facts.get("time", {}),
         units=facts.get("unit", {}),
+        scores=frozenset(facts.get("score", {})),
     )
 
 
@@ -280,8 +283,12 @@ def extract(doc: Doc, *, res: Resources, quoted: QuotedRegions) -> tuple[Quantit
                 quoted=quoted.contains(span),
             )
         )
-    # The whole of a percentage is part of that claim, not a claim of its own.
-    return tuple(q for q in found if not any(b.contains(q.span) for b in bases))
+    # The whole of a percentage is part of that claim, not a claim of its own; a score or a
+    # glued measurement the recogniser also read in part is read by its shape.
+    shaped = shapes.read(doc, res=res, quoted=quoted)
+    found = [q for q in found if not any(s.span.overlaps(q.span) for s in shaped)]
+    every = sorted([*found, *shaped], key=lambda q: (q.span.start, q.span.end))
+    return tuple(q for q in every if not any(b.contains(q.span) for b in bases))
 
 
 def _unit_of(token: Token, res: Resources) -> bool:
