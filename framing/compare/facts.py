@@ -142,7 +142,9 @@ def _compatible(a: Item, b: Item, equal: bool) -> bool:
 
 
 def _score(a: Item, b: Item) -> float | None:
-    equal = same_value(a, b) or rounded(a, b)
+    # (a rounded value agrees in the status, but earns no bonus here: "$5,000" for one thing
+    # and "$5,150" for another are not the same amount)
+    equal = same_value(a, b)
     if a.doc == b.doc or not _compatible(a, b, equal):
         return None
     score = 2.0 if a.quantity.event and a.quantity.event == b.quantity.event else 0.0

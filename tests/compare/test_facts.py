@@ -303,3 +303,18 @@ def test_a_score_agrees_only_on_both_sides(a: str, b: str, status: str) -> None:
     (fact,) = facts.align(dated)
     assert len(fact.values) == 2
     assert fact.status == status
+
+
+def test_a_round_amount_is_not_joined_to_a_near_one_for_another_thing() -> None:
+    def spent(doc: str, value: float, text: str, sentence: str) -> Document:
+        quantity = replace(_amount(value, text), event=None, counted=None, about=None)
+        return replace(_doc(doc, quantity), text=sentence.ljust(200))
+
+    football = "He spent $5,000 on football gear at the store."
+    joined = facts.align(
+        [spent("a", 5000, "$5,000", football), spent("b", 5000, "$5,000", football)]
+    )
+    assert [len(f.values) for f in joined] == [2]
+    dinner = "Then $5,150 went on a dinner for donors downtown."
+    apart = facts.align([spent("a", 5000, "$5,000", football), spent("b", 5150, "$5,150", dinner)])
+    assert all(len(f.values) == 1 for f in apart)
