@@ -184,7 +184,7 @@ FACTS = TableSpec(
     name="facts.tsv",
     columns=(
         Column("term"),
-        Column("kind", "choice", ("event", "person", "time", "unit", "score")),
+        Column("kind", "choice", ("event", "person", "time", "unit", "score", "margin")),
         Column("class"),
     ),
     key=("term", "kind"),

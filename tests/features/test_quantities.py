@@ -200,3 +200,29 @@ def test_a_count_of_one_that_nothing_happened_to_is_no_fact(parser, text, kept) 
 )
 def test_scores_and_glued_measurements_are_read_by_their_shape(parser, text, found) -> None:
     assert [(q.text, q.value, q.unit) for q in extract(parser, text)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "about"),
+    [
+        ("The poll has a margin of error of 4 percentage points.", "margin of error"),
+        ("The poll has a 4-percentage-point margin of error.", "margin of error"),
+        ("The sampling error is 4 points either way.", "margin of error"),
+        ("Clinton leads Trump by 4 points in the poll.", "points"),
+    ],
+)
+def test_a_margin_of_error_is_its_own_fact(parser, text, about) -> None:
+    (found,) = [q for q in extract(parser, text) if q.value == 4]
+    assert found.about == about
+    assert (found.unit == "margin of error") is (about == "margin of error")
+
+
+def test_the_two_is_a_pronoun_not_a_count(parser) -> None:
+    text = "The two each had 41% of the vote, and 12 ballots were lost."
+    assert [q.text for q in extract(parser, text)] == ["41% of the vote", "12 ballots"]
+
+
+def test_a_margin_in_the_next_sentence_leaves_a_lead_alone(parser) -> None:
+    text = "Clinton leads by 4 points. The margin of error is 3 points."
+    found = {q.value: q.about for q in extract(parser, text)}
+    assert found == {4: "points", 3: "margin of error"}

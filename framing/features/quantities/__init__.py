@@ -50,6 +50,8 @@ _DURATION = re.compile(
 _ODDS = re.compile(r"\d\s*[/:]\s*\d|\d-\d")
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _CURRENCY = re.compile(r"[$\u20ac\u00a3\u00a5]|\b(?:dollars?|euros?|pounds?|usd|eur|gbp)\b", re.I)
+_THE = {"the", "these", "those"}
+_MARGIN = "margin of error"
 PEOPLE_EVENTS = {"killed", "injured", "displaced", "abducted", "arrested", "released", "held"}
 
 
@@ -64,6 +66,7 @@ class Resources:
     times: Mapping[str, str]
     units: Mapping[str, str]
     scores: frozenset[str]  # words that make "31-24" a game's score
+    margins: frozenset[str]  # phrases that make a number near them a margin of error
 
 
 def resources(lexicons: Lexicons) -> Resources:
@@ -88,6 +91,7 @@ def resources(lexicons: Lexicons) -> Resources:
         times=facts.get("time", {}),
         units=facts.get("unit", {}),
         scores=frozenset(facts.get("score", {})),
+        margins=frozenset(facts.get("margin", {})),
     )
 
 
@@ -249,6 +253,8 @@ def extract(doc: Doc, *, res: Resources, quoted: QuotedRegions) -> tuple[Quantit
             and not (counted is not None and _unit_of(counted, res))
         ):
             continue  # "one reporter", "at one point": a count of one that nothing happened to
+        if before is not None and before.lower_ in _THE and counted is None and event is None:
+            continue  # "the two each had 41%": a pronoun for people named before, not a count
         low_bound = low if bound is None or bound >= 0 else None
         high = value if bound is not None and bound < 0 else None
         if bound == 0:
@@ -266,6 +272,14 @@ def extract(doc: Doc, *, res: Resources, quoted: QuotedRegions) -> tuple[Quantit
         about = " ".join(
             w for w in (counted.text if counted is not None else None, shown_event) if w
         )
+        # the phrase just before the number ("a margin of error of 4 points") or just after it
+        # ("a 4-point margin of error"), not one clause on ("... 3.5 points among 920 voters")
+        opens, closes = sentence_bounds(sent)
+        window = full[max(opens, span.start - 35) : span.start] + " " + full[span.end : closes][:40]
+        window = window.lower().replace("-", " ")  # "plus-or-minus 3"
+        margin = any(phrase in window for phrase in res.margins)
+        if margin:  # its own fact, of its own unit: "a margin of error of 4 points" is no lead
+            about = unit = _MARGIN
         found.append(
             Quantity(
                 text=full[span.start : end],
@@ -277,9 +291,9 @@ def extract(doc: Doc, *, res: Resources, quoted: QuotedRegions) -> tuple[Quantit
                 unit=unit,
                 about=about or None,
                 event=event,
-                counted=_counted_word(counted, res),
+                counted=_MARGIN if margin else _counted_word(counted, res),
                 base=base,
-                sentence=Span(*sentence_bounds(sent)),
+                sentence=Span(opens, closes),
                 quoted=quoted.contains(span),
             )
         )
