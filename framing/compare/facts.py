@@ -3,21 +3,24 @@
 Two quantities in different documents are scored as the same fact (``_score``):
 - they must have the same unit (a percentage of a known whole counts as people: 90% of two
   million displaced is 1.8 million displaced) and the same event (killed, released, held; or both
-  none);
+  none); a whole number of two different counted things is never one fact ("3 charges", "3
+  devices"), while a measurement may be named by its unit or by what it measures;
 - they gain for the same referent of a label on the counted words ("detainees" and "prisoners"
-  are both people held by a state, from ``lexicons/labels.toml``), for the same value; they gain for the same counted word, for similar sentences (TF-IDF cosine), and for
-  values of the same order of magnitude, and lose for values far apart.
+  are both people held by a state, from ``lexicons/labels.toml``), for the same value, for the
+  same counted word, for similar sentences, and for values of the same order of magnitude, and
+  lose for values far apart.
 
 Two documents' first figures of one event gain LEAD (news gives the main toll first, so a first
 toll lines up with a first toll rather than with a later sub-count).
 
-Pairs scoring at least THRESHOLD are joined best first, never giving a fact two different
-values from one document (one value per document per fact; a repeated amount is one value) nor
-two events (a number naming no event may join "killed" or "injured", never chain the two).  A fact's status is conflict when its
-documents' values differ (a vague "tens of thousands" conflicts with no value it admits), agree
+Pairs scoring at least THRESHOLD are joined best first, never giving a fact two values that
+differ from one document (a repeated, rounded or admitted amount is one value) nor two events
+(a number naming no event may join "killed" or "injured", never chain the two).  A fact's
+status is conflict when its documents' values differ: as amounts (3 months and 90 days agree),
+a rounded value agreeing with the precise one it rounds (``rounded``), a vague "tens of
+thousands" with the values its order of magnitude admits, a score only on both sides; agree
 otherwise, single when one document reports it.  Facts are sorted by what they count, so the
-output is the same bytes every run.
-"""
+output is the same bytes every run."""
 
 from __future__ import annotations
 
