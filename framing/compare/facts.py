@@ -156,8 +156,10 @@ def _score(a: Item, b: Item) -> float | None:
         # "hostages", and that difference is what framing exists to show.
         score += 2.0 if a.referent == b.referent else 0.0
     if a.quantity.counted and a.quantity.counted == b.quantity.counted:
-        # the counted word says what the fact is about when no event does ("6.1 magnitude")
-        score += 1.0 if a.quantity.event else 2.0
+        # the counted word says what the fact is about when no event does ("6.1 magnitude");
+        # a share's says only what is measured ("14 percent support", "5% support"), not whose
+        # share it is, so it counts as little as beside an event
+        score += 1.0 if a.quantity.event or a.unit == "percent" else 2.0
     if a.lead and b.lead and a.quantity.event == b.quantity.event:
         # News puts the main figure first (the inverted pyramid): two documents' first death
         # tolls are more likely one fact than a toll and a later sub-count.

@@ -318,3 +318,18 @@ def test_a_round_amount_is_not_joined_to_a_near_one_for_another_thing() -> None:
     dinner = "Then $5,150 went on a dinner for donors downtown."
     apart = facts.align([spent("a", 5000, "$5,000", football), spent("b", 5150, "$5,150", dinner)])
     assert all(len(f.values) == 1 for f in apart)
+
+
+def test_two_shares_of_one_measure_are_not_one_fact_by_their_word_alone() -> None:
+    def share(doc: str, value: float, sentence: str) -> Document:
+        quantity = replace(_amount(value, f"{value:g}%", "percent"), event=None, counted="support")
+        return replace(_doc(doc, quantity), text=sentence.ljust(200))
+
+    # Biden's 14 percent support and Sanders's 5% support in January: two shares
+    apart = facts.align([share("a", 14, "Joe Biden, who is not a candidate, earns 14% support."),
+                         share("b", 5, "He has jumped from 5% support in January to 30%.")])  # fmt: skip
+    assert all(len(f.values) == 1 for f in apart)
+    # the same share told twice is still one fact
+    same = facts.align([share("a", 14, "Joe Biden, who is not a candidate, earns 14% support."),
+                        share("b", 14, "Biden captures 14% support, five months out.")])  # fmt: skip
+    assert [len(f.values) for f in same] == [2]
