@@ -33,9 +33,9 @@ def omissions(
     items: dict[str, list[fact_table.Item]] = {}
     for item in fact_table.items(documents):
         items.setdefault(item.doc, []).append(item)
-    matched: dict[
-        str, list[tuple[str, Span, str]]
-    ] = {}  # a document's claim -> the others' sentences
+    # a document -> the other documents' sentences the claims step matched with one of its own,
+    # and that sentence of its own
+    matched: dict[str, list[tuple[str, Span, str]]] = {}
     for claim in claims:
         for mine in claim.sentences:
             others = [(o.doc, o.span, mine.text) for o in claim.sentences if o.doc != mine.doc]

@@ -66,8 +66,7 @@ def links(
     found = []
     for first in range(0, words.shape[0], block_rows):
         last = min(first + block_rows, words.shape[0])
-        block = (words[first:last] @ words.T) * (1 - actor_weight)
-        block = (block + (actors[first:last] @ actors.T) * actor_weight).tocsr()
+        block = _scores(words, actors, slice(first, last), actor_weight).tocsr()
         for row in range(last - first):
             i = first + row
             start, end = block.indptr[row], block.indptr[row + 1]
@@ -85,8 +84,13 @@ def links(
 
 def pair_scores(words: Matrix, actors: Matrix, *, actor_weight: float) -> np.ndarray:
     """The score of every pair of documents, dense (for a small run): ``links``' score."""
-    scores = (words @ words.T) * (1 - actor_weight) + (actors @ actors.T) * actor_weight
-    return np.asarray(scores.todense())
+    return np.asarray(_scores(words, actors, slice(None), actor_weight).todense())
+
+
+def _scores(words: Matrix, actors: Matrix, rows: slice, actor_weight: float) -> Matrix:
+    """The scores of the documents ``rows`` against every document, sparse: the words' cosine
+    and the actors', weighted."""
+    return (words[rows] @ words.T) * (1 - actor_weight) + (actors[rows] @ actors.T) * actor_weight
 
 
 Vector = tuple[np.ndarray, np.ndarray]  # sorted feature indices, their values

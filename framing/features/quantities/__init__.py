@@ -212,11 +212,6 @@ def extract(doc: Doc, *, res: Resources, quoted: QuotedRegions) -> tuple[Quantit
             and not _unit_of(counted, res)
         ):
             continue  # a number after its noun names, it does not count: "square one", "Article 5"
-        one_of = ent.end < len(doc) and doc[ent.end].lower_ == "of"
-        if text.lower() in {"one", "a", "an"} and (
-            counted is None or counted.pos_ == "PROPN" or one_of
-        ):
-            continue  # "one of the concerns", "Square One": a pronoun or a name, not a count
         unit: str | None
         base = None
         if duration and duration.group(3):
@@ -245,14 +240,21 @@ def extract(doc: Doc, *, res: Resources, quoted: QuotedRegions) -> tuple[Quantit
         if event in PEOPLE_EVENTS and unit not in {"percent", "money"} and not duration:
             unit = "people"  # "tens of thousands killed", "40 miners injured": what is killed
             # or freed is people, whether or not facts.tsv lists the noun
-        if (
-            text.lower() in {"one", "a", "an"}
-            and event is None
-            and unit not in {"money", "percent"}
-            and not duration
-            and not (counted is not None and _unit_of(counted, res))
+        one_of = ent.end < len(doc) and doc[ent.end].lower_ == "of"
+        if text.lower() in {"one", "a", "an"} and (
+            counted is None
+            or counted.pos_ == "PROPN"
+            or one_of
+            or (
+                event is None
+                and unit not in {"money", "percent"}
+                and not duration
+                and not _unit_of(counted, res)
+            )
         ):
-            continue  # "one reporter", "at one point": a count of one that nothing happened to
+            # "one of the concerns", "Square One": a pronoun or a name; "one reporter", "at one
+            # point": a count of one that nothing happened to
+            continue
         if before is not None and before.lower_ in _THE and counted is None and event is None:
             continue  # "the two each had 41%": a pronoun for people named before, not a count
         low_bound = low if bound is None or bound >= 0 else None

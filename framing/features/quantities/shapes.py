@@ -8,6 +8,7 @@ import re
 from typing import TYPE_CHECKING
 
 from framing.nlp import Doc, doc_text, sentence_bounds, sentence_of
+from framing.nlp import Span as SpacySpan
 from framing.quotes import QuotedRegions
 from framing.records import Quantity, Span
 
@@ -23,49 +24,41 @@ _SCORE = re.compile(
 _GLUED = re.compile(r"\b([A-Za-z]+)-(\d+(?:\.\d+)?)\b")
 
 
-def sides(text: str) -> tuple[int, int] | None:
-    """A score's two sides, the larger first ("24-31" and "31-24" are one result)."""
-    found = _SCORE.search(text)
-    if not found:
-        return None
-    a, b = int(found.group(1)), int(found.group(2))
-    return (max(a, b), min(a, b))
-
-
 def read(doc: Doc, *, res: Resources, quoted: QuotedRegions) -> list[Quantity]:
     """The scores and glued measurements of the article, in text order."""
     full = doc_text(doc)
     found = []
     for match in _SCORE.finditer(full):
-        if _in_score_sentence(doc, match.start(), res):
-            found.append(
-                _quantity(doc, match.start(), match.end(), float(match.group(1)), "score", quoted)
-            )
+        sentence = _sentence(doc, match.start(), match.end())
+        if sentence is not None and any(
+            t.lower_ in res.scores or t.lemma_.lower() in res.scores for t in sentence
+        ):
+            found.append(_quantity(full, match, float(match.group(1)), "score", sentence, quoted))
     for match in _GLUED.finditer(full):
         unit = res.units.get(match.group(1).lower())
-        if unit is not None:
-            start = match.start()
-            found.append(_quantity(doc, start, match.end(), float(match.group(2)), unit, quoted))
-    return sorted((q for q in found if q is not None), key=lambda q: q.span.start)
+        sentence = _sentence(doc, match.start(), match.end()) if unit is not None else None
+        if unit is not None and sentence is not None:
+            found.append(_quantity(full, match, float(match.group(2)), unit, sentence, quoted))
+    return sorted(found, key=lambda q: q.span.start)
 
 
-def _in_score_sentence(doc: Doc, start: int, res: Resources) -> bool:
-    span = doc.char_span(start, start + 1, alignment_mode="expand")
-    if span is None or not len(span):
-        return False
-    sentence = sentence_of(span[0])
-    return any(t.lower_ in res.scores or t.lemma_.lower() in res.scores for t in sentence)
+def _sentence(doc: Doc, start: int, end: int) -> SpacySpan | None:
+    """The sentence holding the characters start..end, None when no token lies there."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return sentence_of(span[0]) if span is not None and len(span) else None
 
 
 def _quantity(
-    doc: Doc, start: int, end: int, value: float, unit: str, quoted: QuotedRegions
-) -> Quantity | None:
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or not len(span):
-        return None
-    where = Span(start, end)
+    full: str,
+    match: re.Match[str],
+    value: float,
+    unit: str,
+    sentence: SpacySpan,
+    quoted: QuotedRegions,
+) -> Quantity:
+    where = Span(match.start(), match.end())
     return Quantity(
-        text=doc_text(doc)[start:end],
+        text=full[where.start : where.end],
         span=where,
         value=value,
         low=value,
@@ -74,6 +67,6 @@ def _quantity(
         unit=unit,
         about=unit,
         counted=unit,
-        sentence=Span(*sentence_bounds(sentence_of(span[0]))),
+        sentence=Span(*sentence_bounds(sentence)),
         quoted=quoted.contains(where),
     )
