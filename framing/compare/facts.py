@@ -6,7 +6,8 @@ Two quantities in different documents are scored as the same fact (``_score``):
   none); a whole number of two different counted things is never one fact ("3 charges", "3
   devices"), while a measurement may be named by its unit or by what it measures;
 - they gain for the same referent of a label on the counted words ("detainees" and "prisoners"
-  are both people held by a state, from ``lexicons/labels.toml``), for the same value, for the
+  are both people held by a state, from ``lexicons/labels.toml``), for a rare name beside two
+  amounts of money ("over $10,000 at Best Buy", ``anchors``), for the same value, for the
   same counted word, for similar sentences, and for values of the same order of magnitude, and
   lose for values far apart.
 
@@ -16,10 +17,11 @@ toll lines up with a first toll rather than with a later sub-count).
 Pairs scoring at least THRESHOLD are joined best first, never giving a fact two values that
 differ from one document (a repeated, rounded or admitted amount is one value) nor two events
 (a number naming no event may join "killed" or "injured", never chain the two).  A fact's
-status is conflict when its documents' values differ: as amounts (3 months and 90 days agree),
-a rounded value agreeing with the precise one it rounds (``rounded``), a vague "tens of
-thousands" with the values its order of magnitude admits, a score only on both sides; agree
-otherwise, single when one document reports it.  Facts are sorted by what they count, so the
+status is conflict when its documents' values differ (``values.differ``): as amounts (3 months
+and 90 days agree), a rounded value agreeing with the precise one it rounds, a bound with the
+values its qualifier admits ("over $300" and "$313.89"), a vague "tens of thousands" with the
+values its order of magnitude admits, a score only on both sides; agree otherwise, single when
+one document reports it.  Facts are sorted by what they count, so the
 output is the same bytes every run."""
 
 from __future__ import annotations
@@ -27,49 +29,15 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
 
-from framing.records import Document, Fact, FactValue, Quantity
+from framing.compare.anchors import anchors
+from framing.compare.values import Item, differ, rounded, same_value
+from framing.records import Document, Fact, FactValue
 
-# Units of one family, converted to the first for comparing: physical constants, not story facts.
-CONVERSIONS = {
-    "seconds": ("days", 1 / 86400),
-    "minutes": ("days", 1 / 1440),
-    "hours": ("days", 1 / 24),
-    "weeks": ("days", 7.0),
-    "months": ("days", 30.4375),
-    "years": ("days", 365.25),
-    "miles": ("kilometres", 1.609344),
-    "metres": ("kilometres", 0.001),
-}
 STANDARD_UNITS = {"people", "money", "percent", "days", "weeks", "months", "years", None}
 MAX_BLOCK = 2000  # items compared pair by pair at most (2 million pairs)
 LEAD = 1.0  # bonus for two documents' first figures of one event (see _score)
 THRESHOLD = 2.5  # chosen with the sample facts and ECB+ (evaluation/ecb.py); see the README
-
-
-@dataclass(frozen=True, slots=True)
-class Item:
-    doc: str
-    quantity: Quantity
-    unit: str | None
-    value: float | None  # the value compared: a share of a whole is turned into a count
-    low: float | None
-    high: float | None
-    referent: str | None
-    words: frozenset[str]
-    lead: bool = False  # the document's first number for this unit and event
-
-    @property
-    def family(self) -> str | None:
-        return CONVERSIONS.get(self.unit or "", (self.unit, 1.0))[0]
-
-    @property
-    def normal(self) -> float | None:
-        """The value in the family's first unit: 3 months and 90 days are both about 91 days."""
-        if self.value is None:
-            return None
-        return self.value * CONVERSIONS.get(self.unit or "", (self.unit, 1.0))[1]
 
 
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -79,6 +47,7 @@ def items(documents: Sequence[Document]) -> list[Item]:
     items = []
     for doc in documents:
         firsts: set[tuple[str | None, str | None]] = set()
+        near = anchors(doc)
         for q in doc.quantities:
             if q.quoted or (q.value is None and q.event is None and q.unit is None):
                 continue  # a vague bare number ("thousands") or a speaker's number is no fact
@@ -95,7 +64,20 @@ def items(documents: Sequence[Document]) -> list[Item]:
             words = frozenset(w for w in _tokens(sentence) if len(w) > 3)
             lead = q.event is not None and (unit, q.event) not in firsts
             firsts.add((unit, q.event))
-            items.append(Item(doc.id, q, unit, value, low, high, referent, words, lead))
+            items.append(
+                Item(
+                    doc.id,
+                    q,
+                    unit,
+                    value,
+                    low,
+                    high,
+                    referent,
+                    words,
+                    lead,
+                    near.get(q, frozenset()),
+                )
+            )
     return items
 
 
@@ -109,23 +91,6 @@ def _magnitude(a: Item, b: Item) -> float | None:
     if not x or not y:
         return None
     return max(x, y) / min(x, y)
-
-
-def same_value(a: Item, b: Item) -> bool:
-    """The same number, or the same amount in two units of one family (55 km and 34 miles);
-    for a game's score, both sides (31-24 and 24-31 are one result, 31-21 another)."""
-    if a.value is None or b.value is None:
-        return False
-    if "score" in {a.unit, b.unit}:
-        return a.unit == b.unit and _sides(a) == _sides(b)
-    if a.value == b.value:
-        return True
-    if a.unit == b.unit:
-        return False  # 58 and 59 hostages differ; only conversions are rounded
-    x, y = a.normal, b.normal
-    return (
-        a.family == b.family and x is not None and y is not None and abs(x - y) <= 0.03 * max(x, y)
-    )
 
 
 def _compatible(a: Item, b: Item, equal: bool) -> bool:
@@ -155,6 +120,11 @@ def _score(a: Item, b: Item) -> float | None:
         # Different labels are no evidence against: one outlet's "soldiers" are another's
         # "hostages", and that difference is what framing exists to show.
         score += 2.0 if a.referent == b.referent else 0.0
+    if a.anchors & b.anchors and a.unit == b.unit == "money":
+        # a rare name beside two amounts says what was paid for or to ("at Best Buy"), which no
+        # counted word says; other numbers have their counted word, and a name beside a share,
+        # an age or a player's points says whose it is, not which fact
+        score += 2.0
     if a.quantity.counted and a.quantity.counted == b.quantity.counted:
         # the counted word says what the fact is about when no event does ("6.1 magnitude");
         # a share's says only what is measured ("14 percent support", "5% support"), not whose
@@ -172,82 +142,6 @@ def _score(a: Item, b: Item) -> float | None:
     if ratio is not None:
         score += 0.5 if ratio <= 3 else -1.0 if ratio > 20 else 0.0
     return score
-
-
-def rounded(a: Item, b: Item) -> bool:
-    """One value is the other rounded: "$2.1 billion" and "$2.085 billion", "$43,000" and
-    "$43,350".  A value written with a multiplier word is rounded to the last digit before it
-    (2.1 billion: to 0.1 billion); a whole number ending in three zeros or more ("43,000") is
-    rounded to its last non-zero digit when the other is precise (it ends in fewer than two
-    zeros).  Other numbers are exact, so 58 and 60 hostages differ, as do 1,000 and 1,100."""
-    if a.value is None or b.value is None or a.unit != b.unit or a.unit == "score":
-        return False
-    steps = [step for step in (_step(a), _step(b)) if step is not None]
-    for rough, precise in ((a, b), (b, a)):
-        if _zeros(rough.value) >= 3 and _zeros(precise.value) < 2:
-            steps.append(10.0 ** _zeros(rough.value))
-    return bool(steps) and abs(a.value - b.value) <= max(steps) / 2 * (1 + 1e-9)
-
-
-def _sides(item: Item) -> tuple[int, ...]:
-    """A score's two sides as written ("31-24"), the larger first."""
-    return tuple(sorted((int(n) for n in _NUMBERS.findall(item.quantity.text)), reverse=True))
-
-
-_NUMBERS = re.compile(r"\d+")
-
-
-def _zeros(value: float | None) -> int:
-    """The trailing zeros of a whole number (0 for a fraction)."""
-    if value is None or not float(value).is_integer() or value == 0:
-        return 0
-    digits = str(int(abs(value)))
-    return len(digits) - len(digits.rstrip("0"))
-
-
-def _step(item: Item) -> float | None:
-    """The rounding step of a value written with a multiplier word, None for a plain number."""
-    found = _MULTIPLIED.search(item.quantity.text.lower())
-    if not found or item.quantity.unit == "percent":
-        return None
-    decimals = len(found.group(2) or "")
-    return float(10**-decimals * _MULTIPLIERS[found.group(3)])
-
-
-# (the multiplier words of lexicons/numbers.tsv that news writes after digits)
-_MULTIPLIERS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9}
-_MULTIPLIED = re.compile(r"(\d+)(?:\.(\d+))?\s*(thousand|million|billion|trillion|bn)\b")
-# A vague plural names an order of magnitude: lexicons/numbers.tsv gives its lower bound as two
-# of the unit ("hundreds": 200, "tens of thousands": 20,000), so five times that ends it.
-VAGUE_SPAN = 5
-
-
-def _admits(vague: Item, amount: float) -> bool:
-    low = vague.low or 0.0
-    return low <= amount < low * VAGUE_SPAN
-
-
-def _differ(values: Sequence[Item]) -> bool:
-    """Values differ: as amounts, so 3 months and 90 days agree while 58 and 60 do not; a
-    rounded value agrees with the precise one it rounds; a vague "tens of thousands" agrees with
-    the values its order of magnitude admits (20,000 to 99,999) and with a vague value whose
-    range meets its own."""
-    exact = [v for v in values if v.value is not None]
-    if any(
-        not same_value(a, b) and not rounded(a, b)
-        for i, a in enumerate(exact)
-        for b in exact[i + 1 :]
-    ):
-        return True
-    amounts = [v.normal for v in exact if v.normal is not None]
-    vague = [v for v in values if v.value is None and v.low is not None]
-    if any(not _admits(v, x) for v in vague for x in amounts):
-        return True
-    return any(
-        (a.low or 0) >= (b.low or 0) * VAGUE_SPAN or (b.low or 0) >= (a.low or 0) * VAGUE_SPAN
-        for i, a in enumerate(vague)
-        for b in vague[i + 1 :]
-    )
 
 
 def _what(group: Sequence[Item]) -> str:
@@ -328,7 +222,7 @@ def _joinable(a: Sequence[Item], b: Sequence[Item]) -> bool:
     shared = {i.doc for i in a} & {i.doc for i in b}
     for doc in shared:
         mine = [i for i in (*a, *b) if i.doc == doc]
-        if any(_differ([x, y]) for n, x in enumerate(mine) for y in mine[n + 1 :]):
+        if any(differ([x, y]) for n, x in enumerate(mine) for y in mine[n + 1 :]):
             return False
     return True
 
@@ -362,7 +256,7 @@ def align(documents: Sequence[Document], *, threshold: float = THRESHOLD) -> tup
         group = sorted((found[k] for k in indices), key=lambda it: (it.doc, it.quantity.span))
         if len(group) == 1 and (group[0].quantity.event is None or group[0].unit is None):
             continue  # a lone number with no event is not worth a row
-        status = "single" if len(group) == 1 else "conflict" if _differ(group) else "agree"
+        status = "single" if len(group) == 1 else "conflict" if differ(group) else "agree"
         values = tuple(
             FactValue(
                 doc=i.doc,
@@ -377,10 +271,11 @@ def align(documents: Sequence[Document], *, threshold: float = THRESHOLD) -> tup
         )
         note = _note(group, dates)
         exact = [i for i in group if i.value is not None]
-        if status == "agree" and any(
-            not same_value(a, b) for k, a in enumerate(exact) for b in exact[k + 1 :]
-        ):
-            note = "; ".join(n for n in ("the values agree within rounding", note) if n)
+        near = [(a, b) for k, a in enumerate(exact) for b in exact[k + 1 :] if not same_value(a, b)]
+        if status == "agree" and near:
+            kinds = {"rounding" if rounded(a, b) else "a qualifier's bound" for a, b in near}
+            why = " and ".join(sorted(kinds, reverse=True))
+            note = "; ".join(n for n in (f"the values agree within {why}", note) if n)
         facts.append((_what(group), group[0].unit, values, status, note))
     facts.sort(key=lambda f: (-len(f[2]), f[0], f[2][0].doc, f[2][0].span))
     return tuple(

@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 
 from framing.compare import facts as fact_table
+from framing.compare.values import Item, rounded, same_value
 from framing.records import Claim, Document, Fact, Omission, Span
 
 _FIGURE = re.compile(r"\d[\d,.]*\d|\d")
@@ -30,7 +31,7 @@ def omissions(
     holding the fact's value gives that figure in digits (a number the number reader did not
     take)."""
     rows = {(v.doc, f.what) for f in facts for v in f.values}
-    items: dict[str, list[fact_table.Item]] = {}
+    items: dict[str, list[Item]] = {}
     for item in fact_table.items(documents):
         items.setdefault(item.doc, []).append(item)
     # a document -> the other documents' sentences the claims step matched with one of its own,
@@ -61,13 +62,13 @@ def omissions(
     return tuple(found)
 
 
-def _restates(mine: fact_table.Item, value: fact_table.Item) -> bool:
+def _restates(mine: Item, value: Item) -> bool:
     """The same value, rounded or not, of the same unit and event."""
     if mine.quantity.event != value.quantity.event or mine.family != value.family:
         return False
-    return fact_table.same_value(mine, value) or fact_table.rounded(mine, value)
+    return same_value(mine, value) or rounded(mine, value)
 
 
-def _holds(fact: Fact, item: fact_table.Item) -> bool:
+def _holds(fact: Fact, item: Item) -> bool:
     """Whether ``item`` is one of the fact's values."""
     return any(v.doc == item.doc and v.span == item.quantity.span for v in fact.values)

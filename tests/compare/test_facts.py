@@ -9,7 +9,7 @@ from dataclasses import replace
 import pytest
 from support import annotations
 
-from framing.compare import facts, omissions
+from framing.compare import anchors, facts, omissions
 from framing.records import Document, Quantity, Span
 
 
@@ -217,6 +217,12 @@ def _amount(value: float | None, text: str, unit: str = "money", low: float | No
     )  # fmt: skip
 
 
+def _bound(value: float, text: str, qualifier: str, *, upper: bool = False) -> Quantity:
+    unit = "money" if "$" in text else "people"
+    low, high = (None, value) if upper else (value, None)
+    return replace(_amount(value, text, unit), qualifier=qualifier, low=low, high=high)
+
+
 @pytest.mark.parametrize(
     ("a", "b", "status", "note"),
     [
@@ -239,6 +245,19 @@ def _amount(value: float | None, text: str, unit: str = "money", low: float | No
          _amount(150000, "150,000", "people"), "conflict", None),
         (_amount(None, "hundreds", "people", low=200),
          _amount(None, "thousands", "people", low=2000), "conflict", None),
+        # a qualifier's bound admits what meets it within its rounding step ("over $300": to $400)
+        (_bound(300, "over $300", "over"), _amount(313.89, "$313.89"), "agree",
+         "the values agree within a qualifier's bound"),
+        (_bound(300, "over $300", "over"), _amount(410, "$410"), "conflict", None),
+        (_bound(30000, "over 30,000", "over"), _bound(54000, "over 54,000", "over"), "conflict",
+         None),
+        (_bound(60, "nearly 60", "nearly", upper=True), _amount(58, "58", "people"), "agree",
+         "the values agree within a qualifier's bound"),
+        (_bound(60, "nearly 60", "nearly", upper=True), _amount(61, "61", "people"), "conflict",
+         None),
+        # one number of two units of a family is two amounts: a day is not a year
+        (_amount(1, "a day", "days"), _amount(1, "a year", "years"), "conflict", None),
+        (_amount(3, "3 months", "months"), _amount(91, "91 days", "days"), "agree", None),
     ],
 )  # fmt: skip
 def test_rounded_and_vague_values(a: Quantity, b: Quantity, status: str, note: str | None) -> None:
@@ -333,3 +352,38 @@ def test_two_shares_of_one_measure_are_not_one_fact_by_their_word_alone() -> Non
     same = facts.align([share("a", 14, "Joe Biden, who is not a candidate, earns 14% support."),
                         share("b", 14, "Biden captures 14% support, five months out.")])  # fmt: skip
     assert [len(f.values) for f in same] == [2]
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "joined"),
+    [
+        # a rare name beside both amounts ties them, in a list as in running text
+        ("Bills show $2,306.08 at Lakeside Park, over $300 at Acme Toys, and more.",
+         "The couple spent $313.89 on dolls from Acme Toys, records show.", True),
+        ("Bills show $2,306.08 at Lakeside Park, over $300 at Acme Toys, and more.",
+         "The couple spent $313.89 on dolls from Bravo Games, records show.", False),
+        # a name between two amounts may be either's, so it ties neither
+        ("Bills show over $300 and then Acme Toys got $900 more.",
+         "The couple spent $313.89 on dolls from Acme Toys, records show.", False),
+        # a name the article uses throughout (its actor) stands beside every number, ties none
+        ("Then Dana Acme paid over $300. Acme said so. Acme left.",
+         "The couple spent $313.89 with Dana Acme, records show.", False),
+    ],
+)  # fmt: skip
+def test_a_rare_name_beside_two_amounts_ties_them(first: str, second: str, joined: bool) -> None:
+    def spent(doc: str, sentence: str) -> Document:
+        amounts = tuple(
+            Quantity(
+                text=m.group(0), span=Span(m.start(), m.end()), value=value, low=value,
+                high=None, qualifier=m.group(1) and "over", unit="money", about=None,
+                sentence=Span(0, len(sentence)),
+            )
+            for m in re.finditer(r"(over )?\$(\d[\d,]*(?:\.\d+)?)", sentence)
+            for value in [float(m.group(2).replace(",", ""))]
+        )  # fmt: skip
+        return replace(_doc(doc, *amounts), text=sentence.ljust(200))
+
+    docs = [spent("a", first), spent("b", second)]
+    assert anchors.anchors(docs[1])[docs[1].quantities[-1]], "a name stands beside the amount"
+    found = facts.align(docs)
+    assert [len(f.values) for f in found] == ([2] if joined else [])

@@ -44,6 +44,8 @@ def extract(parser, text: str):
             "displaced",
         ),
         ("The union called a 10-day strike.", 10, 10, None, None, "days", "striking"),
+        # "a few" is a vague count, not "a" (one)
+        ("The talks lasted a few days.", None, 2, None, None, "days", None),
         (
             "The quake caused $180 million in damage.",
             180_000_000,

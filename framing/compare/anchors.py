@@ -1,0 +1,64 @@
+"""The rare names a number stands beside: what ties "over $10,000 at Best Buy" in one article to
+"$10,977.74 worth of televisions ... at Best Buy" in another.
+
+A number's window runs from it to the next number of its sentence (or the sentence's end), and
+back to the previous number or the clause's start (a comma, semicolon or colon), so in a list
+("$2,306.08 at Walt Disney World, over $10,000 at Best Buy") each amount keeps its own place.
+Its anchors are the words of the names (capitalised words in a row) of that window, but not the
+sentence's first word, whose every word the article writes capitalised at most RARE times: a
+story's actors ("Jackson", "Mr. Jackson", "Jesse Jackson" on first mention) stand beside every
+number and tie none, while a shop, a fund or a place named once or twice ties the amounts beside
+it.  Month and weekday names are left out: a date says when, not what.  A name standing in the
+windows of two numbers ("Smith scored 16 points and Jones added 23") anchors neither."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from framing.records import Document, Quantity
+
+RARE = 2  # at most this many capitalised uses in the article (a name used throughout ties nothing)
+
+_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+_CLAUSE = re.compile(r"[,;:]")
+_NAME = re.compile(r"[A-Z][\w'’-]*(?:[ ][A-Z][\w'’-]*)*")  # capitalised words in a row
+# English calendar words and capitalised function words: constants of the language, not of a story
+_CALENDAR = frozenset(
+    "january february march april may june july august september october november december"
+    " monday tuesday wednesday thursday friday saturday sunday".split()
+)
+_FUNCTION = frozenset("the a an and or of in on at to for by from with mr mrs ms dr".split())
+
+
+def anchors(doc: Document) -> dict[Quantity, frozenset[str]]:
+    """Each quantity of ``doc`` with a sentence: the rare names of its window (see the module)."""
+    text = doc.text
+    used = Counter(m.group(0).lower() for m in _WORD.finditer(text) if m.group(0)[0].isupper())
+    windows: dict[Quantity, set[tuple[int, str]]] = {}  # (where the name stands, a word of it)
+    spans = sorted(q.span for q in doc.quantities)
+    for q in doc.quantities:
+        if q.sentence is None:
+            continue
+        start, end = q.sentence.start, q.sentence.end
+        after = min((s.start for s in spans if q.span.end <= s.start < end), default=end)
+        before = max((s.end for s in spans if start <= s.end <= q.span.start), default=start)
+        clause = [m.end() for m in _CLAUSE.finditer(text, before, q.span.start)]
+        before = max([before, *clause])
+        first = _WORD.search(text, start, end)
+        names: set[tuple[int, str]] = set()
+        for lo, hi in ((before, q.span.start), (q.span.end, after)):
+            for m in _NAME.finditer(text, lo, hi):
+                if first is not None and m.start() == first.start():
+                    continue  # a sentence's first word is capitalised whatever it is
+                words = [w.lower() for w in _WORD.findall(m.group(0))]
+                if all(used[w] <= RARE for w in words):  # "Dana Acme", Acme throughout: no tie
+                    names.update(
+                        (m.start(), w) for w in words if w not in _CALENDAR and w not in _FUNCTION
+                    )
+        windows[q] = names
+    # a name between two numbers of a sentence ("16 points and Jones 23") may be either's: none's
+    seen = Counter(place for names in windows.values() for place in {p for p, _ in names})
+    return {
+        q: frozenset(w for place, w in names if seen[place] == 1) for q, names in windows.items()
+    }
