@@ -37,6 +37,11 @@ from framing.records import Document, Fact, FactValue
 STANDARD_UNITS = {"people", "money", "percent", "days", "weeks", "months", "years", None}
 MAX_BLOCK = 2000  # items compared pair by pair at most (2 million pairs)
 LEAD = 1.0  # bonus for two documents' first figures of one event (see _score)
+# Two first figures further apart than this are not joined first (``_leads``): a toll reported
+# early and late differs by tens of times ("one dead", later "24 dead"), while a background toll
+# an article opens with ("230,000 killed" in an earlier disaster, "2 million" in a long war)
+# differs from the event's by thousands.
+LEAD_RATIO = 50
 THRESHOLD = 2.5  # chosen with the sample facts and ECB+ (evaluation/ecb.py); see the README
 
 
@@ -227,6 +232,26 @@ def _joinable(a: Sequence[Item], b: Sequence[Item]) -> bool:
     return True
 
 
+# Counted words that say only "people": they name no one thing apart from another count.
+_GENERIC = {None, "people", "person"}
+
+
+def _leads(a: Item, b: Item) -> bool:
+    """Two documents' first figures of one event that count the same thing: the same counted
+    word, or both none but "people", and no labels of different referents.  News puts the main
+    figure first (the inverted pyramid), so such pairs are joined before any other, and a
+    document's later sub-count ("one man killed in a landslide") cannot take the toll's place."""
+    if not (a.lead and b.lead and a.quantity.event == b.quantity.event):
+        return False
+    if a.referent and b.referent and a.referent != b.referent:
+        return False
+    counted = {None if c in _GENERIC else c for c in (a.quantity.counted, b.quantity.counted)}
+    if len(counted) > 1:
+        return False  # "1,200 civilians" is not "tens of thousands" of Palestinians
+    ratio = _magnitude(a, b)
+    return ratio is None or ratio <= LEAD_RATIO
+
+
 def align(documents: Sequence[Document], *, threshold: float = THRESHOLD) -> tuple[Fact, ...]:
     """Group the documents' quantities into facts (see the module docstring)."""
     found = items(sorted(documents, key=lambda d: d.id))
@@ -236,12 +261,12 @@ def align(documents: Sequence[Document], *, threshold: float = THRESHOLD) -> tup
             for j in block[x + 1 :]:
                 score = _score(found[i], found[j])
                 if score is not None and score >= threshold:
-                    pairs.append((-score, i, j))
+                    pairs.append((not _leads(found[i], found[j]), -score, i, j))
     # Best pairs first; ties by position, so the result never depends on anything but the input.
     pairs.sort()
     group_of = list(range(len(found)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(found))}
-    for _, i, j in pairs:
+    for _, _, i, j in pairs:
         gi, gj = group_of[i], group_of[j]
         if gi == gj:
             continue

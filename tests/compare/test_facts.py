@@ -387,3 +387,27 @@ def test_a_rare_name_beside_two_amounts_ties_them(first: str, second: str, joine
     assert anchors.anchors(docs[1])[docs[1].quantities[-1]], "a name stands beside the amount"
     found = facts.align(docs)
     assert [len(f.values) for f in found] == ([2] if joined else [])
+
+
+@pytest.mark.parametrize(
+    ("later", "joined"),
+    [
+        # a document's later sub-count ("one man killed in a landslide") does not take the
+        # place of its toll: the two documents' first tolls are one fact, and they conflict
+        ("man", "person"),
+        # first figures of different things are not put first: "1,200 civilians" and a count
+        # of "Palestinians" stay apart, and the equal sub-count joins as before
+        ("man", None),
+    ],
+)
+def test_the_documents_first_figures_of_one_thing_join_first(later: str, joined: str | None) -> None:
+    first = "person" if joined else "civilian"
+    a = _doc("a", _q(5, "killed", "people"), replace(_q(1, "killed", later), span=Span(6, 9)))
+    b = _doc("b", _q(1, "killed", first))
+    found = facts.align([a, b])
+    assert found, "the tolls are facts"
+    rows = {tuple(sorted((v.doc, v.value) for v in f.values)) for f in found}
+    if joined:
+        assert (("a", 5), ("b", 1)) in rows
+    else:
+        assert (("a", 1), ("b", 1)) in rows
