@@ -31,8 +31,9 @@ _CALENDAR = frozenset(
 _FUNCTION = frozenset("the a an and or of in on at to for by from with mr mrs ms dr".split())
 
 
-def anchors(doc: Document) -> dict[Quantity, frozenset[str]]:
-    """Each quantity of ``doc`` with a sentence: the rare names of its window (see the module)."""
+def anchors(doc: Document) -> dict[Quantity, tuple[str, ...]]:
+    """Each quantity of ``doc`` with a sentence: the words of the rare names of its window (see
+    the module), as written, in the order they stand."""
     text = doc.text
     used = Counter(m.group(0).lower() for m in _WORD.finditer(text) if m.group(0)[0].isupper())
     windows: dict[Quantity, set[tuple[int, str]]] = {}  # (where the name stands, a word of it)
@@ -51,14 +52,17 @@ def anchors(doc: Document) -> dict[Quantity, frozenset[str]]:
             for m in _NAME.finditer(text, lo, hi):
                 if first is not None and m.start() == first.start():
                     continue  # a sentence's first word is capitalised whatever it is
-                words = [w.lower() for w in _WORD.findall(m.group(0))]
-                if all(used[w] <= RARE for w in words):  # "Dana Acme", Acme throughout: no tie
+                words = _WORD.findall(m.group(0))
+                if all(used[w.lower()] <= RARE for w in words):  # "Dana Acme", Acme throughout
                     names.update(
-                        (m.start(), w) for w in words if w not in _CALENDAR and w not in _FUNCTION
+                        (m.start(), w)
+                        for w in words
+                        if w.lower() not in _CALENDAR and w.lower() not in _FUNCTION
                     )
         windows[q] = names
     # a name between two numbers of a sentence ("16 points and Jones 23") may be either's: none's
     seen = Counter(place for names in windows.values() for place in {p for p, _ in names})
     return {
-        q: frozenset(w for place, w in names if seen[place] == 1) for q, names in windows.items()
+        q: tuple(dict.fromkeys(w for place, w in sorted(names) if seen[place] == 1))
+        for q, names in windows.items()
     }

@@ -80,7 +80,8 @@ def items(documents: Sequence[Document]) -> list[Item]:
                     referent,
                     words,
                     lead,
-                    near.get(q, frozenset()),
+                    frozenset(w.lower() for w in near.get(q, ())),
+                    near.get(q, ()),
                 )
             )
     return items
@@ -150,12 +151,18 @@ def _score(a: Item, b: Item) -> float | None:
 
 
 def _what(group: Sequence[Item]) -> str:
-    abouts = Counter(i.quantity.about or i.quantity.text for i in group)
+    # what a word says the number is about, before the number as written
+    abouts = Counter(i.quantity.about for i in group if i.quantity.about)
+    abouts = abouts or Counter(i.quantity.text for i in group)
     about = min(abouts, key=lambda a: (-abouts[a], a))
     unit = group[0].unit
     if unit in {"seconds", "minutes", "hours", "days", "weeks", "months", "years"}:
         counted = group[0].quantity.counted or "period"
         return f"length of the {counted}, in {unit}"
+    shared = frozenset.intersection(*(i.anchors for i in group))
+    if unit == "money" and not any(i.quantity.about for i in group) and len(group) > 1 and shared:
+        # an amount no word describes is named by the name beside it: "money: Best Buy"
+        return "money: " + " ".join(w for w in group[0].names if w.lower() in shared)
     return about
 
 

@@ -34,7 +34,8 @@ class Item:
     referent: str | None
     words: frozenset[str]
     lead: bool = False  # the document's first number for this unit and event
-    anchors: frozenset[str] = frozenset()  # rare names beside the number (``anchors``)
+    anchors: frozenset[str] = frozenset()  # rare names beside the number, lower case
+    names: tuple[str, ...] = ()  # the same words as written (``anchors``)
 
     @property
     def family(self) -> str | None:
