@@ -31,12 +31,17 @@ _CALENDAR = frozenset(
 _FUNCTION = frozenset("the a an and or of in on at to for by from with mr mrs ms dr".split())
 
 
+def key(word: str) -> str:
+    """A word as names are compared: lower case, one apostrophe ("Martha’s", "Martha's")."""
+    return word.lower().replace("\u2019", "'")
+
+
 def anchors(doc: Document) -> dict[Quantity, tuple[str, ...]]:
     """Each quantity of ``doc`` with a sentence: the words of the rare names of its window (see
     the module), as written, in the order they stand."""
     text = doc.text
-    used = Counter(m.group(0).lower() for m in _WORD.finditer(text) if m.group(0)[0].isupper())
-    windows: dict[Quantity, set[tuple[int, str]]] = {}  # (where the name stands, a word of it)
+    used = Counter(key(m.group(0)) for m in _WORD.finditer(text) if m.group(0)[0].isupper())
+    windows: dict[Quantity, set[tuple[int, str]]] = {}  # (where a word of a name stands, the word)
     spans = sorted(q.span for q in doc.quantities)
     for q in doc.quantities:
         if q.sentence is None:
@@ -52,12 +57,14 @@ def anchors(doc: Document) -> dict[Quantity, tuple[str, ...]]:
             for m in _NAME.finditer(text, lo, hi):
                 if first is not None and m.start() == first.start():
                     continue  # a sentence's first word is capitalised whatever it is
-                words = _WORD.findall(m.group(0))
-                if all(used[w.lower()] <= RARE for w in words):  # "Dana Acme", Acme throughout
+                words = list(_WORD.finditer(text, m.start(), m.end()))
+                if all(
+                    used[key(w.group(0))] <= RARE for w in words
+                ):  # "Dana Acme", Acme throughout
                     names.update(
-                        (m.start(), w)
+                        (w.start(), w.group(0))
                         for w in words
-                        if w.lower() not in _CALENDAR and w.lower() not in _FUNCTION
+                        if key(w.group(0)) not in _CALENDAR and key(w.group(0)) not in _FUNCTION
                     )
         windows[q] = names
     # a name between two numbers of a sentence ("16 points and Jones 23") may be either's: none's

@@ -30,7 +30,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from framing.compare.anchors import anchors
+from framing.compare.anchors import anchors, key
 from framing.compare.values import Item, differ, rounded, same_value
 from framing.records import Document, Fact, FactValue
 
@@ -48,13 +48,18 @@ THRESHOLD = 2.5  # chosen with the sample facts and ECB+ (evaluation/ecb.py); se
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
-def items(documents: Sequence[Document]) -> list[Item]:
+def items(documents: Sequence[Document], *, quoted: bool = False) -> list[Item]:
+    """The documents' numbers as facts compares them; with ``quoted``, a speaker's numbers too
+    (they are no fact of the outlet's, but an outlet that quotes a figure does not leave it
+    out)."""
     items = []
     for doc in documents:
         firsts: set[tuple[str | None, str | None]] = set()
         near = anchors(doc)
         for q in doc.quantities:
-            if q.quoted or (q.value is None and q.event is None and q.unit is None):
+            if (q.quoted and not quoted) or (
+                q.value is None and q.event is None and q.unit is None
+            ):
                 continue  # a vague bare number ("thousands") or a speaker's number is no fact
             unit, value, low, high = q.unit, q.value, q.low, q.high
             if unit == "percent" and q.base and value is not None:
@@ -80,7 +85,7 @@ def items(documents: Sequence[Document]) -> list[Item]:
                     referent,
                     words,
                     lead,
-                    frozenset(w.lower() for w in near.get(q, ())),
+                    frozenset(key(w) for w in near.get(q, ())),
                     near.get(q, ()),
                 )
             )
@@ -150,9 +155,15 @@ def _score(a: Item, b: Item) -> float | None:
     return score
 
 
+# the words of a unit itself, which say nothing of what is measured
+_UNITS_SAID = {"percent", "per cent", "%", "percentage"}
+
+
 def _what(group: Sequence[Item]) -> str:
     # what a word says the number is about, before the number as written
-    abouts = Counter(i.quantity.about for i in group if i.quantity.about)
+    abouts = Counter(
+        i.quantity.about for i in group if i.quantity.about and i.quantity.about not in _UNITS_SAID
+    )
     abouts = abouts or Counter(i.quantity.text for i in group)
     about = min(abouts, key=lambda a: (-abouts[a], a))
     unit = group[0].unit
@@ -160,9 +171,10 @@ def _what(group: Sequence[Item]) -> str:
         counted = group[0].quantity.counted or "period"
         return f"length of the {counted}, in {unit}"
     shared = frozenset.intersection(*(i.anchors for i in group))
-    if unit == "money" and not any(i.quantity.about for i in group) and len(group) > 1 and shared:
-        # an amount no word describes is named by the name beside it: "money: Best Buy"
-        return "money: " + " ".join(w for w in group[0].names if w.lower() in shared)
+    if unit == "money" and len(group) > 1 and shared:
+        # an amount is named by the rare name beside it, which says more than the noun after it
+        # ("money: Best Buy", not "worth")
+        return "money: " + " ".join(w for w in group[0].names if key(w) in shared)
     return about
 
 

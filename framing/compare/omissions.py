@@ -27,12 +27,12 @@ def omissions(
     """Facts that most documents report (more than half of them, and at least two) and one
     leaves out: none of its quantities reports the fact (a value in another row of the same
     thing, or a number of the same unit and event with one of the fact's values, rounded or
-    not), and no sentence of it that the claims step matched with another article's sentence
+    not, its own or one it quotes), and no sentence of it that the claims step matched with another article's sentence
     holding the fact's value gives that figure in digits (a number the number reader did not
     take)."""
     rows = {(v.doc, f.what) for f in facts for v in f.values}
     items: dict[str, list[Item]] = {}
-    for item in fact_table.items(documents):
+    for item in fact_table.items(documents, quoted=True):
         items.setdefault(item.doc, []).append(item)
     # a document -> the other documents' sentences the claims step matched with one of its own,
     # and that sentence of its own

@@ -255,6 +255,11 @@ def _bound(value: float, text: str, qualifier: str, *, upper: bool = False) -> Q
          "the values agree within a qualifier's bound"),
         (_bound(60, "nearly 60", "nearly", upper=True), _amount(61, "61", "people"), "conflict",
          None),
+        # an approximate value admits what rounds to it, and no more
+        (replace(_bound(700, "roughly 700", "roughly"), low=None), _amount(722, "722", "people"),
+         "agree", "the values agree within a qualifier's bound"),
+        (replace(_bound(700, "roughly 700", "roughly"), low=None), _amount(760, "760", "people"),
+         "conflict", None),
         # one number of two units of a family is two amounts: a day is not a year
         (_amount(1, "a day", "days"), _amount(1, "a year", "years"), "conflict", None),
         (_amount(3, "3 months", "months"), _amount(91, "91 days", "days"), "agree", None),

@@ -162,6 +162,10 @@ def test_what_a_number_is_about_names_its_event_once(parser, text, about, event)
         ("Five shootings killed 12 people in the city.", 12, "people", "killed"),
         # a subject with no object is what the event happened to
         ("Twelve people died in the fire.", 12, "people", "killed"),
+        # whatever the object: the states held the contests, no one held the states
+        ("On Tuesday four other states held nominating contests.", 4, "state", None),
+        # but those who flee something are displaced
+        ("Two million residents fled the floods.", 2_000_000, "people", "displaced"),
     ],
 )
 def test_a_subject_that_acts_is_not_what_the_event_happened_to(

@@ -48,6 +48,13 @@ def event(
         c.dep_ == "dobj" and (c.pos_ == "NUM" or c.lemma_.lower() in res.persons or _counts(c))
         for c in governor.children
     )
+    # and the subject of an active verb with any object does it, unless the verb is one of
+    # leaving ("four states held contests": the states held nothing that was held)
+    doer = doer or (
+        phrase_head.dep_ == "nsubj"
+        and res.events.get(governor.lemma_.lower()) not in {None, "displaced"}
+        and any(c.dep_ == "dobj" for c in governor.children)
+    )
     if phrase_head.dep_ != "conj" and not doer:
         for word in (governor.lemma_.lower(), governor.lower_):
             if word in res.events and governor.i != phrase_head.i:
