@@ -314,6 +314,16 @@ def test_no_omission_where_the_document_restates_the_value() -> None:
     assert omissions.omissions(found, ids, documents=[*docs, _doc("d", other)]) == ()
 
 
+def test_no_omission_where_the_document_quotes_the_figure() -> None:
+    docs = [_doc(n, _amount(2.085e9, "$2.085 billion")) for n in ("a", "b", "c")]
+    quoted = replace(_amount(2.085e9, "$2.085 billion"), quoted=True)
+    found = facts.align(docs)
+    ids = ["a", "b", "c", "d"]
+    assert [o.doc for o in omissions.omissions(found, ids, documents=[*docs, _doc("d")])] == ["d"]
+    # a speaker's figure is no fact of the outlet's, but the outlet does report it
+    assert omissions.omissions(found, ids, documents=[*docs, _doc("d", quoted)]) == ()
+
+
 @pytest.mark.parametrize(
     ("a", "b", "status"),
     [
