@@ -90,6 +90,8 @@ class OutputFormat(enum.StrEnum):
     md = "md"
     json = "json"
     csv = "csv"
+    html = "html"
+    all = "all"
 
 
 class Stories(enum.StrEnum):
@@ -190,7 +192,11 @@ def report(
     verbose: VerboseOpt = False,
     output_format: Annotated[
         OutputFormat,
-        typer.Option("--format", help="md: markdown; json: framing.json only; csv: tables."),
+        typer.Option(
+            "--format",
+            help="md: markdown; json: framing.json only; csv: tables; html: pages with every "
+            "finding marked in the article; all: md, csv and html.",
+        ),
     ] = OutputFormat.md,
     stories: StoriesOpt = Stories.auto,
     engine: EngineOpt = EngineName.local,
@@ -199,12 +205,13 @@ def report(
     on_bad: OnBadOpt = OnBad.stop,
     fast: FastOpt = False,
 ) -> None:
-    """Write index.md, one markdown file per outlet, and framing.json.
+    """Write index.md, one markdown file per outlet, and framing.json (or with --format html,
+    index.html, a page per outlet and a page per article with its findings marked).
 
     With no paths, reads seeds/ and writes reports/. framing.json is always written. Articles
     of several stories: index.md lists the stories, each story's report is in its own folder.
 
-    Example: framing report seeds --out reports --format csv
+    Example: framing report seeds --out reports --format html
     """
     started = time.monotonic()
 

@@ -243,8 +243,9 @@ def report(
     the run (``analyze_stories``: the Analysis itself for a run of one story) and the file
     names.
 
-    ``output_format``: md (markdown and framing.json), json (framing.json only) or csv (one CSV
-    table per kind of finding, and framing.json); ``stories``, ``engine``, ``jobs`` and
+    ``output_format``: md (markdown and framing.json), json (framing.json only), csv (one CSV
+    table per kind of finding, and framing.json), html (``framing.report.html``, and
+    framing.json) or all (markdown, CSV and HTML); ``stories``, ``engine``, ``jobs`` and
     ``on_bad`` as for ``analyze``.  The layout
     of a run of several stories is in ``framing.report.stories``."""
     from framing.report import stories as story_report
@@ -263,7 +264,7 @@ def report(
         on_bad=on_bad,
         fast=fast,
     )
-    if compared is not None and output_format == "csv":
+    if compared is not None and output_format in {"csv", "all"}:
         # the CSV tables are built over every article at once
         analysis = story_table.combine(
             list(compared),

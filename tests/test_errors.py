@@ -531,8 +531,8 @@ def test_markup_in_article_text_and_metadata_is_escaped(run, tmp_path: Path) -> 
     [
         (
             ("report", "seeds", "--format", "xml"),
-            "Invalid value for '--format': Value error, 'xml' is not one of 'md', 'json', 'csv' "
-            "(try 'framing report --help')",
+            "Invalid value for '--format': Value error, 'xml' is not one of 'md', 'json', 'csv', "
+            "'html', 'all' (try 'framing report --help')",
         ),
         (("report", "--bogus"), "No such option: --bogus (try 'framing report --help')"),
         (

@@ -6,7 +6,7 @@ Everything is sorted and formatted the same way every run, so the bytes are the 
 from __future__ import annotations
 
 from framing.records import Analysis
-from framing.report import actors, compare, headlines, sections, summary, wording
+from framing.report import actors, compare, differs, headlines, sections, summary, wording
 from framing.report.text import (
     RESERVED_SLUGS,
     escape,
@@ -43,7 +43,8 @@ def render_index(analysis: Analysis, *, out_dir: str, story: str | None = None) 
         f"outlet{'s' if len(outlets) != 1 else ''}, read by framing {escape(analysis.framing_version)}."
     )
     lines += left_out_section(analysis)
-    lines += ["", "## Outlets", ""]
+    lines += ["", *differs.section(analysis, slugs, out_dir)]
+    lines += ["## Outlets", ""]
     rows = []
     for outlet in outlets:
         mine = [d for d in docs if d.outlet == outlet]

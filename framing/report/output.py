@@ -77,10 +77,11 @@ def _swap(staging: Path, out: Path, parent: Path) -> None:
 
 
 def _safe(name: str) -> bool:
-    """A file name, or one folder and a file name ("story/index.md", a story's page), with no
-    part that is empty, hidden, a parent reference or a path of its own."""
+    """A file name, or up to two folders and a file name ("story/index.md", a story's page;
+    "story/articles/a.html", an article's page in it), with no part that is empty, hidden, a
+    parent reference or a path of its own."""
     parts = name.split("/")
-    return 0 < len(parts) <= 2 and all(
+    return 0 < len(parts) <= 3 and all(
         part and Path(part).name == part and not part.startswith(".") and "\\" not in part
         for part in parts
     )
@@ -104,7 +105,7 @@ def write_report(out: Path, files: Mapping[str, Content]) -> None:
     try:
         for name, text in sorted(files.items()):
             if "/" in name:
-                (staging / name).parent.mkdir(mode=0o755, exist_ok=True)
+                (staging / name).parent.mkdir(mode=0o755, parents=True, exist_ok=True)
             with open(staging / name, "w", encoding="utf-8", newline="\n") as handle:
                 handle.writelines(text() if callable(text) else (text,))
         os.chmod(staging, 0o755)

@@ -42,13 +42,15 @@ def files(analysis: Analysis, *, out_dir: str, output_format: str) -> dict[str, 
     (CSV tables and framing.json).  framing.json comes as a function giving its text in pieces,
     written as they come: on thousands of articles it is hundreds of megabytes."""
     found: dict[str, Content] = {}
+    wanted = FORMATS[output_format]
     if not analysis.stories:
         found.update(_one_story(analysis, out_dir=out_dir, output_format=output_format))
-    elif output_format == "md":
-        found["index.md"] = index(analysis, out_dir=out_dir)
+        wanted = set()
+    if wanted & {"md", "html"}:
+        found.update(_index(analysis, out_dir=out_dir, wanted=wanted))
         for story in _compared(analysis):
-            found.update(_story_pages(story, out_dir=out_dir))
-    elif output_format == "csv":
+            found.update(_story_pages(story, out_dir=out_dir, output_format=output_format))
+    if "csv" in wanted:
         from framing.report import csv as csv_report
 
         every = csv_report.tables(analysis)
@@ -72,13 +74,14 @@ def files_by_story(
     5,000 articles, 580 MB of JSON in about 60 MB), so no more than one story's findings are
     held at a time.  The files are the same bytes as ``files`` gives for the whole Analysis."""
     found: dict[str, Content] = {}
-    if output_format == "md":
-        found["index.md"] = index(outline, out_dir=out_dir)
+    wanted = FORMATS[output_format]
+    if wanted & {"md", "html"}:
+        found.update(_index(outline, out_dir=out_dir, wanted=wanted))
     documents: dict[str, bytes] = {}
     encoded: list[bytes] = []
     for story in compared:
-        if output_format == "md" and len(story.analysis.documents) > 1:
-            found.update(_story_pages(story, out_dir=out_dir))
+        if wanted & {"md", "html"} and len(story.analysis.documents) > 1:
+            found.update(_story_pages(story, out_dir=out_dir, output_format=output_format))
         for doc in story.analysis.documents:
             documents[doc.id] = _pack(json_report.item(json_report.document(doc)))
         encoded.append(_pack(json_report.item(json_report.story(story))))
@@ -91,15 +94,28 @@ def files_by_story(
     return found
 
 
-def _story_pages(story: Story, *, out_dir: str) -> dict[str, str]:
-    """A story's markdown pages and charts, in its folder."""
+def _story_pages(story: Story, *, out_dir: str, output_format: str = "md") -> dict[str, str]:
+    """A story's markdown (or HTML) pages and charts, in its folder."""
+    wanted = FORMATS[output_format] & {"md", "html"}
     pages = _one_story(
         story.analysis,
         out_dir=os.path.join(out_dir, story.id),
-        output_format="md",
+        output_format="all" if wanted == {"md", "html"} else "html" if "html" in wanted else "md",
         story=story.title,
     )
-    return {f"{story.id}/{name}": text for name, text in pages.items()}
+    return {f"{story.id}/{name}": text for name, text in pages.items() if not name.endswith(".csv")}
+
+
+def _index(analysis: Analysis, *, out_dir: str, wanted: set[str]) -> dict[str, str]:
+    """The index of a run of several stories, as markdown, HTML or both."""
+    text = index(analysis, out_dir=out_dir)
+    found = {"index.md": text} if "md" in wanted else {}
+    if "html" in wanted:
+        from framing.report import html
+
+        body, title = html.convert(text, links={}, charts={})
+        found["index.html"] = html.page(title, body)
+    return found
 
 
 def _pack(text: str) -> bytes:
@@ -110,16 +126,34 @@ def _unpack(data: bytes) -> str:
     return zlib.decompress(data).decode("utf-8", "surrogatepass")
 
 
+# What each --format writes besides framing.json.
+FORMATS = {
+    "md": {"md"},
+    "json": set(),
+    "csv": {"csv"},
+    "html": {"html"},
+    "all": {"md", "csv", "html"},
+}
+
+
 def _one_story(
     analysis: Analysis, *, out_dir: str, output_format: str, story: str | None = None
 ) -> dict[str, str]:
     found: dict[str, str] = {}
-    if output_format == "md":
+    wanted = FORMATS[output_format]
+    if wanted & {"md", "html"}:
         from framing.report import charts
 
-        found.update(markdown.render(analysis, out_dir=out_dir, story=story))
-        found.update(charts.render(analysis))
-    if output_format == "csv":
+        pages = markdown.render(analysis, out_dir=out_dir, story=story)
+        drawn = charts.render(analysis)
+        if "md" in wanted:
+            found.update(pages)
+            found.update(drawn)
+        if "html" in wanted:
+            from framing.report import html
+
+            found.update(html.render(analysis, out_dir=out_dir, pages=pages, charts=drawn))
+    if "csv" in wanted:
         from framing.report import csv as csv_report
 
         found.update(csv_report.tables(analysis))

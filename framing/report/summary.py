@@ -25,12 +25,12 @@ def _sources(analysis: Analysis, outlet: str) -> str | None:
     kinds = dict(profile.kinds)
     named = kinds.get("named", 0)
     sentence = (
-        f"It cites sources {profile.attributions} times: {named} named "
-        f"{'person' if named == 1 else 'people'}, {kinds.get('organisation', 0)} times an "
-        f"organisation and {kinds.get('unnamed', 0)} times an unnamed source"
+        f"It cites sources {times(profile.attributions)}: {count(named, 'named person', 'named people')}, "
+        f"{count(kinds.get('organisation', 0), 'organisation')} and "
+        f"{count(kinds.get('unnamed', 0), 'unnamed source')}"
     )
     if kinds.get("document"):
-        sentence += f", besides {kinds['document']} citations of documents"
+        sentence += f", besides {count(kinds['document'], 'citation')} of documents"
     if not named:
         sentence += " (it quotes no named person)"
     if profile.speakers:
@@ -68,12 +68,31 @@ def _wording(analysis: Analysis, outlet: str) -> str:
         return f"{head}, over only {few} words: too few to rank."
     ranked = [o for o in by_outlet if too_few_words(by_outlet[o]) is None]
     rank = sorted(ranked, key=lambda o: (-density[o], o)).index(outlet) + 1
-    return f"{head}, the {_ordinal(rank)} highest of {len(ranked)} outlets."
+    if len(ranked) == 1:
+        return f"{head}."
+    return f"{head}, {_rank(rank, len(ranked))} of {len(ranked)} outlets."
 
 
-def _ordinal(n: int) -> str:
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"
+_ORDINALS = ("", "", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
+
+
+def _rank(rank: int, of: int) -> str:
+    """A rank in words: "the highest", "the third highest", "the lowest", "number 12"."""
+    if rank == 1:
+        return "the highest"
+    if rank == of:
+        return "the lowest"
+    return f"the {_ORDINALS[rank]} highest" if rank < len(_ORDINALS) else f"number {rank}"
+
+
+def times(n: int) -> str:
+    """How often, in words: "once", "twice", "3 times", "no times"."""
+    return {0: "no times", 1: "once", 2: "twice"}.get(n, f"{n} times")
+
+
+def count(n: int, noun: str, plural: str | None = None) -> str:
+    """A count with its noun agreeing: "1 organisation", "3 organisations"."""
+    return f"{n} {noun if n == 1 else plural or noun + 's'}"
 
 
 # How far apart two outlet-level scores must be to tell them apart: Z standard errors of their

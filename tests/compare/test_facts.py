@@ -415,7 +415,9 @@ def test_a_rare_name_beside_two_amounts_ties_them(first: str, second: str, joine
         ("man", None),
     ],
 )
-def test_the_documents_first_figures_of_one_thing_join_first(later: str, joined: str | None) -> None:
+def test_the_documents_first_figures_of_one_thing_join_first(
+    later: str, joined: str | None
+) -> None:
     first = "person" if joined else "civilian"
     a = _doc("a", _q(5, "killed", "people"), replace(_q(1, "killed", later), span=Span(6, 9)))
     b = _doc("b", _q(1, "killed", first))

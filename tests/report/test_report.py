@@ -240,9 +240,9 @@ def _snapshot(folder: Path) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
 
 
-# One folder level is a story's folder ("01-story/index.md"); anything deeper or outside is not.
+# Two folder levels at most ("01-story/articles/a.html"); anything deeper or outside is not.
 @pytest.mark.parametrize(
-    "name", ["../x.md", "a/b/c.md", "a/../x.md", "sub\\x.md", ".hidden", "..", ".", ""]
+    "name", ["../x.md", "a/b/c/d.md", "a/../x.md", "sub\\x.md", ".hidden", "..", ".", ""]
 )
 def test_write_report_refuses_names_with_path_separators(tmp_path: Path, name: str) -> None:
     with pytest.raises(OutputError) as caught:

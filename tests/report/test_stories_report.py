@@ -49,18 +49,33 @@ def test_markdown_layout(mixed, tmp_path: Path) -> None:
     )
 
 
+def _links_checked(out: Path, files: dict[str, str], suffix: str, link: str) -> int:
+    """How many links of the report's ``suffix`` pages were followed; each must resolve."""
+    checked = 0
+    for name in files:
+        if not name.endswith(suffix):
+            continue
+        page = out / name
+        for target in re.findall(link, page.read_text(encoding="utf-8")):
+            assert (page.parent / target).resolve().exists(), (name, target)
+            checked += 1
+    return checked
+
+
 def test_every_link_of_the_report_resolves(mixed, tmp_path: Path) -> None:
     out = tmp_path / "report"
     files = _write(mixed, out)
-    checked = 0
-    for name in files:
-        if not name.endswith(".md"):
-            continue
-        page = out / name
-        for target in re.findall(r"\]\(([^)#]+)(?:#L\d+)?\)", page.read_text(encoding="utf-8")):
-            assert (page.parent / target).resolve().exists(), (name, target)
-            checked += 1
-    assert checked > 100
+    assert _links_checked(out, files, ".md", r"\]\(([^)#]+)(?:#L\d+)?\)") > 100
+
+
+def test_html_layout_and_every_link_resolves(mixed, tmp_path: Path) -> None:
+    out = tmp_path / "report"
+    files = _write(mixed, out, "html")
+    assert "index.html" in files and "index.md" not in files
+    for story in STORIES:
+        assert f"{story}/index.html" in files
+        assert any(n.startswith(f"{story}/articles/") for n in files)
+    assert _links_checked(out, files, ".html", r'href="([^"#:]+)(?:#L\d+)?"') > 100
 
 
 def test_the_index_lists_the_stories_and_the_article_alone(mixed, tmp_path: Path) -> None:
@@ -123,7 +138,7 @@ def test_csv_layout(mixed, tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     "name",
-    ["../x.md", "a/b/c.md", ".hidden/x.md", "a/.x.md", "a//x.md", "/x.md", "a/", "..", "a\\b"],
+    ["../x.md", "a/b/c/d.md", ".hidden/x.md", "a/.x.md", "a//x.md", "/x.md", "a/", "..", "a\\b"],
 )
 def test_report_file_names_stay_inside_the_folder(name: str, tmp_path: Path) -> None:
     with pytest.raises(OutputError, match="refusing to write"):

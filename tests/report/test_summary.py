@@ -18,6 +18,7 @@ from framing.records import (
     OutletStance,
     Span,
 )
+from framing.report import summary
 from framing.report.summary import _facts, _stance, _wording
 
 
@@ -106,7 +107,9 @@ def _worded(outlet: str, words: int, terms: int) -> Document:
 @pytest.mark.parametrize(
     ("outlet", "expected"),
     [
-        ("Daily", "Loaded wording: 10.0 loaded terms per 1,000 words of its own voice, the 2nd "
+        ("Daily", "Loaded wording: 10.0 loaded terms per 1,000 words of its own voice, the "
+         "lowest of 2 outlets."),
+        ("Herald", "Loaded wording: 20.0 loaded terms per 1,000 words of its own voice, the "
          "highest of 2 outlets."),
         ("Teaser", "Loaded wording: 25.0 loaded terms per 1,000 words of its own voice, over only "
          "40 words: too few to rank."),
@@ -138,3 +141,21 @@ def test_a_fact_summary_never_sets_a_value_against_itself(outlet: str, expected:
     assert found == f"Its numbers differ from other outlets' on 1 fact ({expected})."
     post = _facts(analysis, [d for d in docs if d.outlet == "Post"])
     assert post is not None and "58 hostages against 58" not in post
+
+
+@pytest.mark.parametrize(
+    ("rank", "of", "said"),
+    [(1, 5, "the highest"), (2, 5, "the second highest"), (4, 5, "the fourth highest"),
+     (5, 5, "the lowest"), (12, 20, "number 12")],
+)  # fmt: skip
+def test_a_rank_is_said_in_words(rank: int, of: int, said: str) -> None:
+    assert summary._rank(rank, of) == said
+
+
+@pytest.mark.parametrize(
+    ("n", "noun", "said"),
+    [(1, "organisation", "1 organisation"), (0, "organisation", "0 organisations"),
+     (3, "unnamed source", "3 unnamed sources")],
+)  # fmt: skip
+def test_a_count_agrees_with_its_noun(n: int, noun: str, said: str) -> None:
+    assert summary.count(n, noun) == said
