@@ -136,7 +136,10 @@ def _score(a: Item, b: Item) -> float | None:
         # counted word says; other numbers have their counted word, and a name beside a share,
         # an age or a player's points says whose it is, not which fact
         score += 2.0
-    if a.quantity.counted and a.quantity.counted == b.quantity.counted:
+    # a counted word that is the unit of measure ("55 miles", "10 km") says nothing of what is
+    # measured: two distances in a story are not one fact for being distances
+    measure = a.unit not in STANDARD_UNITS and a.unit != a.quantity.counted
+    if a.quantity.counted and a.quantity.counted == b.quantity.counted and not measure:
         # the counted word says what the fact is about when no event does ("6.1 magnitude");
         # a share's says only what is measured ("14 percent support", "5% support"), not whose
         # share it is, so it counts as little as beside an event

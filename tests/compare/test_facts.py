@@ -258,7 +258,9 @@ def _bound(value: float, text: str, qualifier: str, *, upper: bool = False) -> Q
         # an approximate value admits what rounds to it, and no more
         (replace(_bound(700, "roughly 700", "roughly"), low=None), _amount(722, "722", "people"),
          "agree", "the values agree within a qualifier's bound"),
-        (replace(_bound(700, "roughly 700", "roughly"), low=None), _amount(760, "760", "people"),
+        (replace(_bound(1700, "about 1,700", "about"), low=None), _amount(1754, "1,754", "people"),
+         "agree", "the values agree within a qualifier's bound"),
+        (replace(_bound(700, "roughly 700", "roughly"), low=None), _amount(810, "810", "people"),
          "conflict", None),
         # one number of two units of a family is two amounts: a day is not a year
         (_amount(1, "a day", "days"), _amount(1, "a year", "years"), "conflict", None),
@@ -428,3 +430,20 @@ def test_the_documents_first_figures_of_one_thing_join_first(
         assert (("a", 5), ("b", 1)) in rows
     else:
         assert (("a", 1), ("b", 1)) in rows
+
+
+@pytest.mark.parametrize(
+    ("unit", "counted", "joined"), [("miles", "mile", False), ("barrier", "barrier", True)]
+)
+def test_a_unit_of_measure_is_no_evidence_of_what_is_measured(
+    unit: str, counted: str, joined: bool
+) -> None:
+    # two lengths are not one fact for being lengths ("mile" is the unit); a counted thing is
+    def length(doc: str, value: float, sentence: str) -> Document:
+        quantity = replace(_amount(value, f"{value:g} {unit}", unit), counted=counted, event=None)
+        return replace(_doc(doc, quantity), text=sentence.ljust(200))
+
+    found = facts.align([length("a", 65, "The plan sought money for 65 miles in the south."),
+                         length("b", 55, "Congress later agreed to fund 55 miles of it.")])  # fmt: skip
+    assert found or not joined, "the lengths are compared"
+    assert any(len(f.values) == 2 for f in found) is joined
