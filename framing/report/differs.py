@@ -8,8 +8,9 @@ The kinds, in this order, each with its cap:
 - an outlet that quotes no named person, or hears one side only where others hear more;
 - an outlet whose own-voice loaded density stands out (over STANDS_OUT times the others'
   median; outlets under the small-sample threshold are not ranked);
-- stance toward an actor that differs between outlets beyond noise (the class differs and the
-  scores are apart by more than Z standard errors, ``summary.Z``);
+- stance toward a central actor (one of the CENTRAL most mentioned that every outlet names) that
+  differs between outlets beyond noise (the class differs and the scores are apart by more than
+  Z standard errors, ``summary.Z``);
 - a fact most articles report and one leaves out.
 A kind with nothing to say says so when fewer than MIN_SENTENCES sentences were found, so the
 section never reads as if nothing was checked.  Sentences are plain English; nothing is said
@@ -39,6 +40,10 @@ SHARES = {"percent", "point", "margin of error"}
 # exceed what the others' median rate would give it by two Poisson standard deviations: three
 # terms against one is noise.
 MIN_TERMS = 5
+# Stance is said only of the CENTRAL most mentioned actors every outlet names, each outlet with
+# MIN_MENTIONS own-voice mentions or more (two mentions make no mean to compare).
+CENTRAL = 3
+MIN_MENTIONS = 3
 
 
 def section(analysis: Analysis, slugs: dict[str, str], out_dir: str) -> list[str]:
@@ -52,10 +57,16 @@ def sentences(analysis: Analysis, slugs: dict[str, str], out_dir: str) -> list[s
     outlets = sorted({d.outlet for d in analysis.documents})
     if len(outlets) < 2:
         return ["Only one outlet is in this report: there is nothing to compare."]
+    no_figure = "No figure differs between the outlets."
+    if any(f.status == "conflict" for f in analysis.facts):
+        no_figure = (
+            "No exact figure of a count or an amount differs between the outlets (shares, poll "
+            "leads and vague counts that do are in the facts table)."
+        )
     kinds = [
-        (_conflicts(analysis, docs, out_dir), "No figure differs between the outlets."),
+        (_conflicts(analysis, docs, out_dir), no_figure),
         (_labels(analysis, docs, out_dir), "No outlet alone uses a label for a shared referent."),
-        (_sources(analysis, slugs), "Every outlet quotes a named person and none hears one side only."),
+        (_sources(analysis, slugs), "No outlet that cites three sources or more quotes no named person or hears one side only."),
         (_wording(analysis, slugs), "No outlet's loaded wording stands out from the others'."),
         (_stance(analysis, slugs), "No outlet's stance toward an actor differs from another's beyond noise."),
         (_omissions(analysis, docs, out_dir), "No outlet leaves out a fact most articles report."),
@@ -172,8 +183,13 @@ def _sources(analysis: Analysis, slugs: dict[str, str]) -> list[str]:
             said.append(f"**{link} quotes no named person**: it cites {_and(cited)}.")
         mine = sided[profile.outlet]
         wider = [o for o, s in sided.items() if o != profile.outlet and len(s) >= 2]
+        heard = dict(profile.sides)
+        # one side only when that side is most of whom it cites, not one tagged voice among many
+        # untagged ones (a White House adviser with no party tag is no side the text names)
         if profile.attributions >= 3 and len(mine) == 1 and wider:
             (side,) = mine
+            if 2 * heard[side] < profile.attributions:
+                continue
             said.append(
                 f"**{link} hears one side only** ({escape(side)}), where "
                 f"{count(len(wider), 'other outlet')} {'hears' if len(wider) == 1 else 'hear'} two "
@@ -220,10 +236,19 @@ def _wording(analysis: Analysis, slugs: dict[str, str]) -> list[str]:
 def _stance(analysis: Analysis, slugs: dict[str, str]) -> list[str]:
     by_actor: dict[str, list[OutletStance]] = {}
     for st in analysis.outlet_stances:
-        if st.score is not None:
+        if st.score is not None and st.mentions >= MIN_MENTIONS:
             by_actor.setdefault(st.actor, []).append(st)
+    # the story's central actors: named by every outlet, the most mentioned first (a judge or an
+    # aide named in passing is no measure of how an outlet treats the story's people)
+    outlets = {d.outlet for d in analysis.documents}
+    total = {a: sum(st.mentions for st in rows) for a, rows in by_actor.items()}
+    central = sorted(
+        (a for a, rows in by_actor.items() if {st.outlet for st in rows} == outlets),
+        key=lambda a: (-total[a], a),
+    )[:CENTRAL]
+    central = [a for a in central if not _mostly_speaking(analysis, a)]
     best = None
-    for actor in sorted(by_actor):
+    for actor in sorted(central):
         rows = by_actor[actor]
         for i, one in enumerate(rows):
             for other in rows[i + 1 :]:
@@ -238,11 +263,29 @@ def _stance(analysis: Analysis, slugs: dict[str, str]) -> list[str]:
     _, actor, one, other = best
     low, high = sorted((one, other), key=lambda st: st.score or 0.0)
     return [
-        f"**Stance toward {escape(actor)} differs**: [{escape(low.outlet)}]({slugs[low.outlet]}.md) "
-        f"is {low.label} ({fmt(low.score or 0.0, 2)}), [{escape(high.outlet)}]"
-        f"({slugs[high.outlet]}.md) {high.label} ({fmt(high.score or 0.0, 2)}), a gap beyond "
-        "what noise explains."
+        f"**Stance toward {escape(actor)} differs**: the coverage of "
+        f"[{escape(low.outlet)}]({slugs[low.outlet]}.md) reads {low.label} "
+        f"({fmt(low.score or 0.0, 2)}), that of [{escape(high.outlet)}]({slugs[high.outlet]}.md) "
+        f"{high.label} ({fmt(high.score or 0.0, 2)}), a gap beyond what noise explains."
     ]
+
+
+def _mostly_speaking(analysis: Analysis, actor: str) -> bool:
+    """Whether most of the actor's own-voice mentions name them as the source of what a sentence
+    says ("Kudlow said"): the words around the name are then the actor's own, and their tone no
+    measure of how the outlet treats the actor."""
+    named = speaking = 0
+    for doc in analysis.documents:
+        sources = [a.source.span for a in doc.attributions if a.source is not None]
+        for stance in doc.stance:
+            if stance.actor != actor:
+                continue
+            for mention in stance.details:
+                if mention.quoted:
+                    continue
+                named += 1
+                speaking += any(mention.span.overlaps(s) for s in sources)
+    return 2 * speaking > named
 
 
 def _omissions(analysis: Analysis, docs: dict[str, Document], out_dir: str) -> list[str]:

@@ -121,7 +121,7 @@ def test_where_nothing_stands_out_it_says_so() -> None:
     assert said == [
         "No figure differs between the outlets.",
         "No outlet alone uses a label for a shared referent.",
-        "Every outlet quotes a named person and none hears one side only.",
+        "No outlet that cites three sources or more quotes no named person or hears one side only.",
         "No outlet's loaded wording stands out from the others'.",
     ]
 
@@ -140,3 +140,46 @@ def test_the_samples_name_the_hostages_conflict_and_the_labels(seeds_analysis) -
     hostages = next(s for s in said if s.startswith("**Figures differ** on hostages held"))
     assert "60 hostages" in hostages and "58 hostages" in hostages and "#L" in hostages
     assert any('"terrorists"' in s and '"prisoners"' in s and "#L" in s for s in said)
+
+
+def test_where_only_shares_differ_the_no_figure_sentence_says_so() -> None:
+    share = Fact("fact-001", "support", "percent", (_value("A", 58, 12), _value("B", 60, 47)),
+                 "conflict")  # fmt: skip
+    said = _said(Analysis("0", (_doc("A"), _doc("B")), facts=(share,)))
+    assert not any(s.startswith("**Figures differ**") for s in said)
+    assert said[0].startswith("No exact figure of a count or an amount differs")
+
+
+@pytest.mark.parametrize(("tagged", "said"), [(3, True), (1, False)])
+def test_one_side_only_when_that_side_is_most_of_the_sources(tagged: int, said: bool) -> None:
+    # one party-tagged voice among untagged ones is not "one side only"
+    one = SourceProfile("A", ("A",), 4, (("named", 4),), (("republican", tagged),), (), (),
+                        0, 0, 0, ())  # fmt: skip
+    two = SourceProfile("B", ("B",), 4, (("named", 4),), (("republican", 2), ("democratic", 2)),
+                        (), (), 0, 0, 0, ())  # fmt: skip
+    found = _said(Analysis("0", (_doc("A"), _doc("B")), sources=(one, two)))
+    expected = (
+        "**[A](a.md) hears one side only** (republican), where 1 other outlet hears two or more."
+    )
+    assert (expected in found) is said
+
+
+@pytest.mark.parametrize(("speaking", "said"), [(False, True), (True, False)])
+def test_stance_is_said_of_an_actor_the_outlets_treat_not_one_who_speaks(
+    speaking: bool, said: bool
+) -> None:
+    from framing.records import ActorMention, ActorStance, Attribution, Evidence, OutletStance
+
+    name = Span(0, 6)  # "Police" in TEXT
+    source = Evidence("Police", name) if speaking else None
+    cue = Evidence("said", Span(7, 11))
+
+    def doc(outlet: str) -> Document:
+        stance = ActorStance("Police", 0.0, (name,) * 3, details=(ActorMention(name, 0.0),) * 3)
+        heard = Attribution(source, "Police", "organisation", None, cue, cue, False)
+        return _doc(outlet, stance=(stance,), attributions=(heard,))
+
+    rows = (OutletStance("A", "Police", -0.9, "negative", 3, ("Police",), error=0.05),
+            OutletStance("B", "Police", 0.1, "neutral", 3, ("Police",), error=0.05))  # fmt: skip
+    found = _said(Analysis("0", (doc("A"), doc("B")), outlet_stances=rows))
+    assert any(s.startswith("**Stance toward Police differs**") for s in found) is said
