@@ -147,6 +147,10 @@ def _labels(analysis: Analysis, docs: dict[str, Document], out_dir: str) -> list
             continue
         for outlet in sorted(by_outlet):
             others = set().union(*(v for o, v in by_outlet.items() if o != outlet))
+            if by_outlet[outlet] & others:
+                # it also uses the others' word for the referent: its own word is no substitute
+                # and may name another group ("protesters" here, a "mob" around a candidate there)
+                continue
             for label in sorted(by_outlet[outlet] - others):
                 first = next(
                     (doc, m)

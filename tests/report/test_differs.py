@@ -58,18 +58,21 @@ def test_exact_figures_come_before_bounded_ones() -> None:
 
 
 @pytest.mark.parametrize(
-    ("connotation", "said"),
+    ("connotation", "also", "said"),
     [
-        ("negative", True),  # a loaded label of one outlet's own is a frame
-        ("neutral", False),  # a neutral word of one's own is style
+        ("negative", (), True),  # a loaded label of one outlet's own is a frame
+        ("neutral", (), False),  # a neutral word of one's own is style
+        # an outlet that also uses the others' word: its own word may name another group
+        ("negative", ("prisoners",), False),
     ],
 )
-def test_a_label_only_one_outlet_uses(connotation: str, said: bool) -> None:
+def test_a_label_only_one_outlet_uses(connotation: str, also: tuple, said: bool) -> None:
     mention = LabelMention("people held by a state", "terrorists", Span(72, 82), connotation,
                            label="terrorists")  # fmt: skip
     other = LabelMention("people held by a state", "prisoners", Span(72, 82), "neutral",
                          label="prisoners")  # fmt: skip
-    row = LabelRow("people held by a state", (("A", ("terrorists",)), ("B", ("prisoners",))))
+    row = LabelRow("people held by a state",
+                   (("A", ("terrorists", *also)), ("B", ("prisoners",))))  # fmt: skip
     docs = (_doc("A", labels=(mention,)), _doc("B", labels=(other,)))
     found = [s for s in _said(Analysis("0", docs, labels=(row,))) if "calls" in s]
     expected = (
