@@ -57,14 +57,14 @@ def anchors(doc: Document) -> dict[Quantity, tuple[str, ...]]:
             for m in _NAME.finditer(text, lo, hi):
                 if first is not None and m.start() == first.start():
                     continue  # a sentence's first word is capitalised whatever it is
-                words = list(_WORD.finditer(text, m.start(), m.end()))
-                if all(
-                    used[key(w.group(0))] <= RARE for w in words
-                ):  # "Dana Acme", Acme throughout
+                words = [
+                    (w.start(), w.group(0), key(w.group(0)))
+                    for w in _WORD.finditer(text, m.start(), m.end())
+                ]
+                # "Dana Acme" where the article writes "Acme" throughout: the name ties nothing
+                if all(used[k] <= RARE for _, _, k in words):
                     names.update(
-                        (w.start(), w.group(0))
-                        for w in words
-                        if key(w.group(0)) not in _CALENDAR and key(w.group(0)) not in _FUNCTION
+                        (at, w) for at, w, k in words if k not in _CALENDAR and k not in _FUNCTION
                     )
         windows[q] = names
     # a name between two numbers of a sentence ("16 points and Jones 23") may be either's: none's

@@ -72,8 +72,10 @@ def items(documents: Sequence[Document], *, quoted: bool = False) -> list[Item]:
             )
             sentence = doc.text[q.sentence.start : q.sentence.end] if q.sentence else q.text
             words = frozenset(w for w in _tokens(sentence) if len(w) > 3)
-            lead = q.event is not None and (unit, q.event) not in firsts
-            firsts.add((unit, q.event))
+            # a speaker's number is never the document's first figure: the outlet's own is
+            lead = not q.quoted and q.event is not None and (unit, q.event) not in firsts
+            if not q.quoted:
+                firsts.add((unit, q.event))
             items.append(
                 Item(
                     doc.id,
@@ -274,9 +276,18 @@ def _leads(a: Item, b: Item) -> bool:
     return ratio is None or ratio <= LEAD_RATIO
 
 
-def align(documents: Sequence[Document], *, threshold: float = THRESHOLD) -> tuple[Fact, ...]:
-    """Group the documents' quantities into facts (see the module docstring)."""
-    found = items(sorted(documents, key=lambda d: d.id))
+def align(
+    documents: Sequence[Document],
+    *,
+    threshold: float = THRESHOLD,
+    numbers: Sequence[Item] | None = None,
+) -> tuple[Fact, ...]:
+    """Group the documents' quantities into facts (see the module docstring).  ``numbers``: the
+    documents' ``items`` when the caller has made them already (``compare`` makes them once for
+    the facts and the omissions); the speakers' numbers among them are left out."""
+    if numbers is None:
+        numbers = items(sorted(documents, key=lambda d: d.id))
+    found = [i for i in numbers if not i.quantity.quoted]
     pairs = []
     for block in _blocks(found):
         for x, i in enumerate(block):

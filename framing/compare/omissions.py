@@ -5,9 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from framing.compare import facts as fact_table
 from framing.compare.values import Item, rounded, same_value
-from framing.records import Claim, Document, Fact, Omission, Span
+from framing.records import Claim, Fact, Omission, Span
 
 _FIGURE = re.compile(r"\d[\d,.]*\d|\d")
 
@@ -21,18 +20,19 @@ def omissions(
     facts: Sequence[Fact],
     doc_ids: Sequence[str],
     *,
-    documents: Sequence[Document] = (),
+    numbers: Sequence[Item] = (),
     claims: Sequence[Claim] = (),
 ) -> tuple[Omission, ...]:
     """Facts that most documents report (more than half of them, and at least two) and one
     leaves out: none of its quantities reports the fact (a value in another row of the same
     thing, or a number of the same unit and event with one of the fact's values, rounded or
-    not, its own or one it quotes), and no sentence of it that the claims step matched with another article's sentence
-    holding the fact's value gives that figure in digits (a number the number reader did not
-    take)."""
+    not, its own or one it quotes), and no sentence of it that the claims step matched with
+    another article's sentence holding the fact's value gives that figure in digits (a number
+    the number reader did not take).  ``numbers``: the documents' numbers, speakers' included
+    (``facts.items(documents, quoted=True)``)."""
     rows = {(v.doc, f.what) for f in facts for v in f.values}
     items: dict[str, list[Item]] = {}
-    for item in fact_table.items(documents, quoted=True):
+    for item in numbers:
         items.setdefault(item.doc, []).append(item)
     # a document -> the other documents' sentences the claims step matched with one of its own,
     # and that sentence of its own

@@ -84,14 +84,15 @@ def compare(
 ) -> Analysis:
     """The comparison of the documents of one story."""
     documents = sorted(topic.mark(documents), key=lambda d: d.id)
-    facts = fact_table.align(documents)
+    numbers = fact_table.items(documents, quoted=True)  # once, for the facts and the omissions
+    facts = fact_table.align(documents, numbers=numbers)
     claims, exclusives = claim_table.align(documents, facts)
     ids = [d.id for d in documents]
     return Analysis(
         framing_version=version,
         documents=tuple(documents),
         facts=facts,
-        omissions=omissions.omissions(facts, ids, documents=documents, claims=claims),
+        omissions=omissions.omissions(facts, ids, numbers=numbers, claims=claims),
         labels=label_table.table(documents),
         sources=source_profiles.profiles(documents),
         warnings=warnings,
