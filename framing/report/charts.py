@@ -21,7 +21,7 @@ from matplotlib import pyplot as plt
 from matplotlib.figure import Figure
 
 from framing.records import Analysis
-from framing.report.wording import own_density, too_few_words
+from framing.report.wording import outlet_documents, own_density, too_few_words
 
 STYLE = {
     "svg.hashsalt": "framing",
@@ -98,10 +98,10 @@ def sources_by_side(analysis: Analysis) -> str | None:
 
 def loaded_density(analysis: Analysis) -> str | None:
     """Bars: each outlet's loaded terms per 1,000 words of its own voice."""
-    outlets = sorted({d.outlet for d in analysis.documents})
+    docs = outlet_documents(analysis)
+    outlets = list(docs)
     if not outlets:
         return None
-    docs = {o: [d for d in analysis.documents if d.outlet == o] for o in outlets}
     values = [own_density(docs[o]) for o in outlets]
     # an outlet with too few words of its own is named with its count (see too_few_words)
     few = {o: too_few_words(docs[o]) for o in outlets}

@@ -10,7 +10,7 @@ The kinds, in this order, each with its cap:
   median; outlets under the small-sample threshold are not ranked);
 - stance toward a central actor (one of the CENTRAL most mentioned that every outlet names) that
   differs between outlets beyond noise (the class differs and the scores are apart by more than
-  Z standard errors, ``summary.Z``);
+  Z standard errors, ``summary.apart``);
 - a fact most articles report and one leaves out.
 A kind with nothing to say says so when fewer than MIN_SENTENCES sentences were found, so the
 section never reads as if nothing was checked.  Sentences are plain English; nothing is said
@@ -24,9 +24,9 @@ import re
 from statistics import median
 
 from framing.records import Analysis, Document, Fact, FactValue, OutletStance
-from framing.report.summary import Z, count, times
+from framing.report.summary import apart, count, times
 from framing.report.text import escape, fmt, ref
-from framing.report.wording import own_density, too_few_words
+from framing.report.wording import outlet_documents, own_density, too_few_words
 
 MIN_SENTENCES = 4
 MAX_SENTENCES = 8
@@ -80,9 +80,15 @@ def sentences(analysis: Analysis, slugs: dict[str, str], out_dir: str) -> list[s
     return found
 
 
-def _outlet(doc: Document, slugs: dict[str, str] | None = None) -> str:
-    name = escape(doc.outlet)
-    return f"[{name}]({slugs[doc.outlet]}.md)" if slugs else name
+def _link(outlet: str, slugs: dict[str, str]) -> str:
+    """The outlet's name, linked to its page."""
+    return f"[{escape(outlet)}]({slugs[outlet]}.md)"
+
+
+def _given(value: FactValue, docs: dict[str, Document], out_dir: str) -> str:
+    """One outlet's figure, with its evidence: "Outlet 58 hostages ([doc:7](...))"."""
+    doc = docs[value.doc]
+    return f"{escape(doc.outlet)} {escape(value.text)} ({ref(doc, value.span, out_dir=out_dir)})"
 
 
 def _conflicts(analysis: Analysis, docs: dict[str, Document], out_dir: str) -> list[str]:
@@ -111,10 +117,7 @@ def _conflicts(analysis: Analysis, docs: dict[str, Document], out_dir: str) -> l
         shown = _one_per_outlet(fact, docs)
         if len({_amount(v) for v in shown}) < 2:
             continue
-        parts = [
-            f"{escape(docs[v.doc].outlet)} {escape(v.text)} ({ref(docs[v.doc], v.span, out_dir=out_dir)})"
-            for v in shown
-        ]
+        parts = [_given(v, docs, out_dir) for v in shown]
         said.append(f"**Figures differ** on {escape(fact.what)}: {_join(parts, 'against')}.")
         if len(said) == CONFLICTS:
             break
@@ -176,7 +179,7 @@ def _sources(analysis: Analysis, slugs: dict[str, str]) -> list[str]:
     said = []
     sided = {p.outlet: {s for s, n in p.sides if n and s != "unknown"} for p in analysis.sources}
     for profile in analysis.sources:
-        link = f"[{escape(profile.outlet)}]({slugs[profile.outlet]}.md)"
+        link = _link(profile.outlet, slugs)
         kinds = dict(profile.kinds)
         if profile.attributions >= 3 and not kinds.get("named"):
             cited = [
@@ -210,10 +213,7 @@ def _and(parts: list[str]) -> str:
 
 
 def _wording(analysis: Analysis, slugs: dict[str, str]) -> list[str]:
-    by_outlet = {
-        o: [d for d in analysis.documents if d.outlet == o]
-        for o in sorted({d.outlet for d in analysis.documents})
-    }
+    by_outlet = outlet_documents(analysis)
     ranked = {o: own_density(d) for o, d in by_outlet.items() if too_few_words(d) is None}
     if len(ranked) < 3:
         return []
@@ -231,7 +231,7 @@ def _wording(analysis: Analysis, slugs: dict[str, str]) -> list[str]:
     ):
         return []
     return [
-        f"**[{escape(top)}]({slugs[top]}.md) uses the most loaded wording** in its own voice: "
+        f"**{_link(top, slugs)} uses the most loaded wording** in its own voice: "
         f"{fmt(ranked[top])} loaded terms per 1,000 words, against a median of {fmt(middle)} "
         f"in the other {count(len(rest), 'outlet')}."
     ]
@@ -256,8 +256,7 @@ def _stance(analysis: Analysis, slugs: dict[str, str]) -> list[str]:
         rows = by_actor[actor]
         for i, one in enumerate(rows):
             for other in rows[i + 1 :]:
-                gap = abs((one.score or 0.0) - (other.score or 0.0))
-                if one.label == other.label or gap <= Z * math.hypot(one.error, other.error):
+                if one.label == other.label or not apart(one, other):
                     continue
                 key = (-(one.mentions + other.mentions), actor, one.outlet, other.outlet)
                 if best is None or key < best[0]:
@@ -267,9 +266,8 @@ def _stance(analysis: Analysis, slugs: dict[str, str]) -> list[str]:
     _, actor, one, other = best
     low, high = sorted((one, other), key=lambda st: st.score or 0.0)
     return [
-        f"**Stance toward {escape(actor)} differs**: the coverage of "
-        f"[{escape(low.outlet)}]({slugs[low.outlet]}.md) reads {low.label} "
-        f"({fmt(low.score or 0.0, 2)}), that of [{escape(high.outlet)}]({slugs[high.outlet]}.md) "
+        f"**Stance toward {escape(actor)} differs**: the coverage of {_link(low.outlet, slugs)} "
+        f"reads {low.label} ({fmt(low.score or 0.0, 2)}), that of {_link(high.outlet, slugs)} "
         f"{high.label} ({fmt(high.score or 0.0, 2)}), a gap beyond what noise explains."
     ]
 
@@ -314,10 +312,7 @@ def _omissions(analysis: Analysis, docs: dict[str, Document], out_dir: str) -> l
             or any(v.value is None for v in fact.values)
         ):
             continue
-        given = [
-            f"{escape(docs[v.doc].outlet)} {escape(v.text)} ({ref(docs[v.doc], v.span, out_dir=out_dir)})"
-            for v in _one_per_outlet(fact, docs)
-        ]
+        given = [_given(v, docs, out_dir) for v in _one_per_outlet(fact, docs)]
         what = f" ({escape(fact.what)})" if re.search(r"[a-z]{3}", fact.what.lower()) else ""
         said.append(
             f"**{escape(docs[omission.doc].outlet)} leaves out a figure** that "

@@ -14,13 +14,13 @@ from __future__ import annotations
 import base64
 import hashlib
 import html
-import os
 import re
-from urllib.parse import quote, unquote
+from urllib.parse import quote
 
 from framing.records import Analysis, Document
 from framing.report import html_article
 from framing.report.html_article import KINDS, safe
+from framing.report.text import file_link
 
 ARTICLES = "articles"  # the folder of the article pages
 
@@ -102,7 +102,8 @@ def page(title: str, content: str) -> str:
 
 def article_page(doc: Document, *, index: str) -> str:
     """The page of one article (``index``: the relative link back to the report's index)."""
-    found = html_article.counts(doc)
+    marked = html_article.marks(doc)
+    found = html_article.counts(marked)
     # CSS alone hides a kind when its box is unticked (body:has), so the toggles work without
     # JavaScript
     legend = "".join(
@@ -130,7 +131,7 @@ def article_page(doc: Document, *, index: str) -> str:
         '<fieldset class="legend"><legend>Findings marked in the text (tick to show, untick to '
         f"hide)</legend>{legend}</fieldset>\n"
         "<p>Hover a mark for its rule. Text set aside as page chrome is grey and labelled.</p>\n"
-        f'<div class="text">{html_article.body(doc)}</div>'
+        f'<div class="text">{html_article.body(doc, marked)}</div>'
     )
     return page(doc.title or doc.id, content)
 
@@ -261,11 +262,8 @@ def render(
 ) -> dict[str, str]:
     """Every HTML file of one story's report, by name: ``pages`` are its markdown pages by name
     (``markdown.render``), ``charts`` its SVG charts by name."""
-    links = {}
-    for doc in analysis.documents:
-        target = os.path.relpath(doc.path, out_dir) if not os.path.isabs(doc.path) else doc.path
-        links[quote(target.replace(os.sep, "/"))] = article_name(doc)
-        links[unquote(quote(target.replace(os.sep, "/")))] = article_name(doc)
+    # the markdown links to an article's lines (``text.ref``) -> the article's page
+    links = {file_link(doc, out_dir=out_dir): article_name(doc) for doc in analysis.documents}
     files = {}
     for name, text in sorted(pages.items()):
         body, title = convert(text, links=links, charts=charts)

@@ -91,11 +91,10 @@ def marks(doc: Document) -> list[Mark]:
     return [m for m in found if 0 <= m.span.start < m.span.end <= len(doc.text)]
 
 
-def body(doc: Document) -> str:
-    """The article's text, one ``<span class="line" id="Ln">`` per line, chrome greyed, findings
-    marked."""
+def body(doc: Document, found: list[Mark]) -> str:
+    """The article's text, one ``<span class="line" id="Ln">`` per line, chrome greyed, and the
+    findings ``found`` (``marks``) marked."""
     text = doc.text
-    found = marks(doc)
     chrome = [(r.span, r.kind) for r in doc.chrome] if doc.chrome else []
     cuts = {0, len(text)}
     for m in found:
@@ -130,9 +129,9 @@ def body(doc: Document) -> str:
     return "".join(out)
 
 
-def counts(doc: Document) -> dict[str, int]:
-    """How many findings of each kind the page marks (what the browser tests count)."""
-    found: dict[str, int] = dict.fromkeys(KINDS, 0)
-    for m in marks(doc):
-        found[m.kind] += 1
-    return found
+def counts(found: list[Mark]) -> dict[str, int]:
+    """How many findings of each kind ``found`` holds (what the browser tests count)."""
+    counted: dict[str, int] = dict.fromkeys(KINDS, 0)
+    for m in found:
+        counted[m.kind] += 1
+    return counted

@@ -38,13 +38,13 @@ COMPARISON_TABLES = ("facts.csv", "omissions.csv")
 def files(analysis: Analysis, *, out_dir: str, output_format: str) -> dict[str, Content]:
     """Every file of the report, by name (``story/file`` inside a story's folder).
 
-    ``output_format``: md (markdown, charts and framing.json), json (framing.json alone) or csv
-    (CSV tables and framing.json).  framing.json comes as a function giving its text in pieces,
+    ``output_format``: md (markdown, charts and framing.json), json (framing.json alone), csv
+    (CSV tables and framing.json), html (``framing.report.html`` and framing.json) or all.  framing.json comes as a function giving its text in pieces,
     written as they come: on thousands of articles it is hundreds of megabytes."""
     found: dict[str, Content] = {}
     wanted = FORMATS[output_format]
     if not analysis.stories:
-        found.update(_one_story(analysis, out_dir=out_dir, output_format=output_format))
+        found.update(_one_story(analysis, out_dir=out_dir, wanted=wanted))
         wanted = set()
     if wanted & {"md", "html"}:
         found.update(_index(analysis, out_dir=out_dir, wanted=wanted))
@@ -96,14 +96,13 @@ def files_by_story(
 
 def _story_pages(story: Story, *, out_dir: str, output_format: str = "md") -> dict[str, str]:
     """A story's markdown (or HTML) pages and charts, in its folder."""
-    wanted = FORMATS[output_format] & {"md", "html"}
     pages = _one_story(
         story.analysis,
         out_dir=os.path.join(out_dir, story.id),
-        output_format="all" if wanted == {"md", "html"} else "html" if "html" in wanted else "md",
+        wanted=FORMATS[output_format] & {"md", "html"},  # a story's CSV tables are made apart
         story=story.title,
     )
-    return {f"{story.id}/{name}": text for name, text in pages.items() if not name.endswith(".csv")}
+    return {f"{story.id}/{name}": text for name, text in pages.items()}
 
 
 def _index(analysis: Analysis, *, out_dir: str, wanted: set[str]) -> dict[str, str]:
@@ -137,10 +136,10 @@ FORMATS = {
 
 
 def _one_story(
-    analysis: Analysis, *, out_dir: str, output_format: str, story: str | None = None
+    analysis: Analysis, *, out_dir: str, wanted: set[str], story: str | None = None
 ) -> dict[str, str]:
+    """The files of one story's report in ``wanted`` formats (``FORMATS``' values)."""
     found: dict[str, str] = {}
-    wanted = FORMATS[output_format]
     if wanted & {"md", "html"}:
         from framing.report import charts
 

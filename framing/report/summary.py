@@ -13,7 +13,7 @@ from framing.records import Analysis, Document, OutletStance
 from framing.report.actors import HIDDEN, VOICES
 from framing.report.compare import differing
 from framing.report.text import escape, fmt
-from framing.report.wording import own_density, too_few_words
+from framing.report.wording import outlet_documents, own_density, too_few_words
 
 VERBS = tuple(v for v in VOICES if v != "nominal")
 
@@ -57,10 +57,7 @@ def _labels(docs: list[Document]) -> str | None:
 
 
 def _wording(analysis: Analysis, outlet: str) -> str:
-    by_outlet = {
-        o: [d for d in analysis.documents if d.outlet == o]
-        for o in sorted({d.outlet for d in analysis.documents})
-    }
+    by_outlet = outlet_documents(analysis)
     density = {o: own_density(docs) for o, docs in by_outlet.items()}
     head = f"Loaded wording: {fmt(density[outlet])} loaded terms per 1,000 words of its own voice"
     few = too_few_words(by_outlet[outlet])
@@ -111,11 +108,11 @@ def _stance(analysis: Analysis, outlet: str) -> str | None:
     if not mine:
         return None
     parts = []
-    if len(mine) == 1 or _apart(mine[0], mine[1]):
+    if len(mine) == 1 or apart(mine[0], mine[1]):
         low = mine[0]
         if low.label == "negative":
             parts.append(f"most negative toward {escape(low.actor)} ({fmt(low.score or 0.0, 2)})")
-    if len(mine) == 1 or _apart(mine[-1], mine[-2]):
+    if len(mine) == 1 or apart(mine[-1], mine[-2]):
         high = mine[-1]
         if high.label == "positive":
             parts.append(f"most positive toward {escape(high.actor)} ({fmt(high.score or 0.0, 2)})")
@@ -125,7 +122,8 @@ def _stance(analysis: Analysis, outlet: str) -> str | None:
     return f"Stance: {'; '.join(parts)} ({counted})."
 
 
-def _apart(one: OutletStance, other: OutletStance) -> bool:
+def apart(one: OutletStance, other: OutletStance) -> bool:
+    """Two outlet-level scores further apart than noise explains (Z standard errors)."""
     gap = abs((one.score or 0.0) - (other.score or 0.0))
     return gap > Z * math.hypot(one.error, other.error)
 

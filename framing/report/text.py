@@ -71,12 +71,17 @@ def line_of(text: str, offset: int) -> int:
     return text.count("\n", 0, offset) + 1
 
 
+def file_link(doc: Document, *, out_dir: str) -> str:
+    """The article file as a link target from a page in ``out_dir``: relative, URL-quoted."""
+    target = os.path.relpath(doc.path, out_dir) if not os.path.isabs(doc.path) else doc.path
+    return quote(target.replace(os.sep, "/"))
+
+
 def ref(doc: Document, span: Span, *, out_dir: str) -> str:
     """A link to the line of the file holding ``span`` (GitHub and most viewers honour #L)."""
     line = line_of(doc.text, span.start)
-    target = os.path.relpath(doc.path, out_dir) if not os.path.isabs(doc.path) else doc.path
     label = escape(f"{doc.id}:{line}")
-    return f"[{label}]({quote(target.replace(os.sep, '/'))}#L{line})"
+    return f"[{label}]({file_link(doc, out_dir=out_dir)}#L{line})"
 
 
 def fmt(value: float, decimals: int = 1) -> str:

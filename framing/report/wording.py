@@ -46,6 +46,14 @@ def too_few_words(docs: list[Document]) -> int | None:
     return words if words < MIN_VOICE_WORDS else None
 
 
+def outlet_documents(analysis: Analysis) -> dict[str, list[Document]]:
+    """Each outlet's documents, outlets in order (what the density of an outlet is taken on)."""
+    return {
+        o: [d for d in analysis.documents if d.outlet == o]
+        for o in sorted({d.outlet for d in analysis.documents})
+    }
+
+
 def own_density(docs: list[Document]) -> float:
     """Loaded terms in the outlet's own voice per 1,000 of its own words: the loaded categories
     (``COUNTED``) only."""

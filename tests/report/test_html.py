@@ -50,7 +50,7 @@ def test_every_finding_of_the_json_has_its_marks(seeds_html, seeds_analysis) -> 
         assert len(ids.get("label", ())) == len(doc.labels)
         assert len(ids.get("fact", ())) == len(doc.quantities)
         assert {k: len(v) for k, v in ids.items()} == {
-            k: n for k, n in html_article.counts(doc).items() if n
+            k: n for k, n in html_article.counts(html_article.marks(doc)).items() if n
         }
 
 
