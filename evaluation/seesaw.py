@@ -262,6 +262,15 @@ def all_voices(stance: ActorStance) -> float:
     return sum(scores) / len(scores)
 
 
+def write_story(story: Story, under: Path) -> Path:
+    """The story as a folder of .txt articles under ``under`` (how framing reads it)."""
+    folder = under / f"T{story.id}"
+    folder.mkdir()
+    for article in story.articles:
+        (folder / f"{article.id}.txt").write_text(article.text(), encoding="utf-8")
+    return folder
+
+
 def run_framing(
     stories: Sequence[Story], parser: Parser | None = None
 ) -> dict[str, tuple[ActorStance, ...]]:
@@ -271,11 +280,7 @@ def run_framing(
     found: dict[str, tuple[ActorStance, ...]] = {}
     with tempfile.TemporaryDirectory(prefix="seesaw-") as tmp:
         for story in stories:
-            folder = Path(tmp) / f"T{story.id}"
-            folder.mkdir()
-            for article in story.articles:
-                (folder / f"{article.id}.txt").write_text(article.text(), encoding="utf-8")
-            analysis, parser = pipeline.analyze([folder], parser=parser)
+            analysis, parser = pipeline.analyze([write_story(story, Path(tmp))], parser=parser)
             found.update((doc.id, doc.stance) for doc in analysis.documents)
     return found
 

@@ -224,7 +224,7 @@ ROWS = [
         {"lex/labels.toml": b'[[referent]]\nname = "armed"\nneutral = ["rebels"]\n'
                             b'sympathetic = ["freedom fighters"]\n'},
         "Error: lex/labels.toml:4: referent 'armed': unknown connotation 'sympathetic'; expected "
-        "a connotation (negative, neutral, positive, euphemistic) or cues, needs_cue, not\n",
+        "a connotation (negative, neutral, positive, euphemistic) or cues, needs_cue, not, whole\n",
         extra=("--lexicons", "lex")),
     Row("lexicon file that is not UTF-8",
         {"lex/loaded.tsv": b"term\tcategory\tweight\ncaf\xe9\temotive\t1\n"},

@@ -334,9 +334,24 @@ def align(
             kinds = {"rounding" if rounded(a, b) else "a qualifier's bound" for a, b in near}
             why = " and ".join(sorted(kinds, reverse=True))
             note = "; ".join(n for n in (f"the values agree within {why}", note) if n)
-        facts.append((_what(group), group[0].unit, values, status, note))
+        facts.append((_what(group), group[0].unit, values, status, note, _basis(group)))
     facts.sort(key=lambda f: (-len(f[2]), f[0], f[2][0].doc, f[2][0].span))
     return tuple(
-        Fact(f"fact-{n:03d}", what, unit, values, status, note)
-        for n, (what, unit, values, status, note) in enumerate(facts, 1)
+        Fact(f"fact-{n:03d}", what, unit, values, status, note, basis)
+        for n, (what, unit, values, status, note, basis) in enumerate(facts, 1)
     )
+
+
+def _basis(group: Sequence[Item]) -> str:
+    """The strongest tie every value of a fact shares (``Fact.basis``)."""
+    if len({i.quantity.event for i in group}) == 1 and group[0].quantity.event:
+        return "event"
+    if len({i.referent for i in group}) == 1 and group[0].referent:
+        return "label"
+    if all(i.unit == "money" for i in group) and frozenset.intersection(
+        *(i.anchors for i in group)
+    ):
+        return "name"
+    if len({i.quantity.counted for i in group}) == 1 and group[0].quantity.counted:
+        return "counted"
+    return "words"

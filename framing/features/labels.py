@@ -71,6 +71,7 @@ class LabelTable:
     labels: Mapping[str, tuple[Variant, ...]]
     cues: Mapping[str, tuple[Phrase, ...]]
     nots: Mapping[str, tuple[Phrase, ...]]
+    whole: frozenset[str] = frozenset()  # referents that are a whole class (labels.toml)
 
 
 def _index(entries: Sequence[_Entry]) -> dict[str, tuple[_Entry, ...]]:
@@ -87,10 +88,14 @@ def from_table(table: Table) -> LabelTable:
     variants: list[Variant] = []
     cues: list[Phrase] = []
     nots: list[Phrase] = []
+    whole: set[str] = set()
     for row in table.rows:
         referent = row.text(LABELS, "referent")
         referents.setdefault(referent)
         entry = row.text(LABELS, "entry")
+        if entry == "whole":
+            whole.add(referent)
+            continue
         phrase = row.text(LABELS, "phrase")
         words = tuple(forms(w) for w in phrase_words(phrase))
         if entry in {"label", "cued label"}:
@@ -106,7 +111,9 @@ def from_table(table: Table) -> LabelTable:
             )
         else:
             (cues if entry == "cue" else nots).append(Phrase(referent, words, table.where(row)))
-    return LabelTable(tuple(referents), _index(variants), _index(cues), _index(nots))
+    return LabelTable(
+        tuple(referents), _index(variants), _index(cues), _index(nots), frozenset(whole)
+    )
 
 
 def resources(lexicons: Lexicons) -> LabelTable:
@@ -280,6 +287,7 @@ def extract(
                 quoted=any(q.overlaps(core) for q in double),
                 rule=variant.rule,
                 label=variant.label,
+                whole=variant.referent in table.whole,
             )
         )
     return tuple(mentions)

@@ -239,8 +239,9 @@ LABELS = TableSpec(
     columns=(
         Column("referent"),
         # a label; a label that counts only with a cue nearby; a context cue; a phrase that
-        # holds a label but names something else ("sanctions regime")
-        Column("entry", "choice", ("label", "cued label", "cue", "not")),
+        # holds a label but names something else ("sanctions regime"); "whole": the referent is a
+        # whole class, one in any story (its phrase "yes")
+        Column("entry", "choice", ("label", "cued label", "cue", "not", "whole")),
         Column("phrase"),
         Column("connotation", "choice", LABEL_CONNOTATIONS),  # empty for cues and 'not'
     ),

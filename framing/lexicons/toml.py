@@ -8,8 +8,15 @@ cues that tell referents apart::
     cues = ["union", "worker", "pay"]
     needs_cue = ["strike"]            # labels that count only with a cue nearby
     not = ["hunger strike"]           # phrases that hold a label but name something else
+    whole = false                     # true: its labels name a whole class of people or
+                                      # things, one referent in any story (see below)
     neutral = ["strike", "walkout"]
     euphemistic = ["industrial action"]
+
+``whole = true`` marks a referent that is a whole class (migrants without legal status,
+opponents of abortion rights): two outlets' labels for it name the same people in any story,
+where "terrorists" in one article and "gunmen" in another may be two groups, so a comparison
+needs a group name they share ("Palestinian").  It becomes a Row (referent, "whole", "yes", "").
 
 Each label, cue and ``not`` phrase becomes one Row (referent, entry, phrase, connotation) with the
 line it was written on, so evidence cites ``labels.toml:LINE`` as it cites a TSV line.  tomllib
@@ -32,7 +39,7 @@ from typing import Any
 from framing.errors import LexiconError
 from framing.lexicons.specs import LABEL_CONNOTATIONS, LABELS, Row, Table, TableSpec, normalize
 
-SETTINGS = ("name", "cues", "needs_cue", "not")
+SETTINGS = ("name", "cues", "needs_cue", "not", "whole")
 _SPLIT = re.compile(r"[\s\-\u2010\u2011]+")
 
 
@@ -161,6 +168,7 @@ class _Referent:
     cued: frozenset[tuple[str, ...]]  # labels that count only with a cue nearby
     cues: tuple[_Entry, ...]
     nots: tuple[_Entry, ...]
+    whole: int | None = None  # the line of ``whole = true``; None: not a whole class
 
     def rows(self) -> list[Row]:
         rows = [
@@ -177,6 +185,8 @@ class _Referent:
         ]
         rows += [Row((self.name, "cue", e.phrase, ""), e.line) for e in self.cues]
         rows += [Row((self.name, "not", e.phrase, ""), e.line) for e in self.nots]
+        if self.whole is not None:
+            rows.append(Row((self.name, "whole", "yes", ""), self.whole))
         return sorted(rows, key=lambda row: row.line)  # in file order (the sort is stable)
 
 
@@ -270,8 +280,21 @@ def _referent(raw: dict[str, Any], where: _Locator, *, path: str) -> _Referent:
                 line=entry.line,
             )
         cued.add(label.words)
+    whole = raw.get("whole", False)
+    if not isinstance(whole, bool):
+        raise LexiconError(
+            f"referent {name!r}: expected 'whole' to be true or false, got {whole!r}",
+            path=path,
+            line=where.key_line("whole"),
+        )
     return _Referent(
-        name, where.key_line("name"), tuple(labels), frozenset(cued), tuple(cues), tuple(nots)
+        name,
+        where.key_line("name"),
+        tuple(labels),
+        frozenset(cued),
+        tuple(cues),
+        tuple(nots),
+        where.key_line("whole") if whole else None,
     )
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import fields, is_dataclass
 
 from framing.records.comparison import (
+    TIED,
     Analysis,
     Claim,
     ClaimText,
@@ -60,6 +61,7 @@ __all__ = [
     "COUNTED",
     "REPORT_INDEX",
     "REPORT_MARKER",
+    "TIED",
     "ActorMention",
     "ActorStance",
     "Analysis",

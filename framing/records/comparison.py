@@ -20,6 +20,14 @@ class FactValue:
     span: Span
 
 
+# The bases (``Fact.basis``) that tie a fact's figures firmly enough for a report to say they
+# conflict.  Tied only by what they count, two figures are too often two things: of 30 such
+# conflicts that "What differs" said on SEESAW's dev stories, read beside the articles, 25 set
+# two different things against each other ("10 Democrats" on a panel against "four Democrats"
+# who negotiated a deal, "16 states" with exchanges against "21 states" in a lawsuit).
+TIED = frozenset({"event", "label", "name"})
+
+
 @dataclass(frozen=True, slots=True)
 class Fact:
     id: str
@@ -28,6 +36,11 @@ class Fact:
     values: tuple[FactValue, ...]
     status: str  # agree | conflict | single
     note: str | None = None  # why values may differ: the reporting dates differ, or are unknown
+    # what ties every value to one fact: "event" (one harm or action, "killed"), "label" (one
+    # labelled referent, "hostages"), "name" (a rare name beside amounts of money, "at Best Buy"),
+    # "counted" (one counted word, "dockworkers"), else "words" (the words around them: "three
+    # other Americans" and "three fellow Republicans", both people)
+    basis: str = "words"
 
 
 @dataclass(frozen=True, slots=True)

@@ -86,6 +86,9 @@ class LabelMention:
     quoted: bool = False  # inside a direct quote: the speaker's label, not the outlet's
     rule: str = ""  # the labels.toml line of the label
     label: str = ""  # the label as labels.toml lists it: "rebels" for "a Kurdish rebel"
+    # the referent is a whole class (labels.toml ``whole``): any two outlets' labels of it name
+    # the same people; otherwise only a group name they share ties them ("Palestinian")
+    whole: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 
-from framing.records import Analysis, Document, OutletStance
+from framing.records import TIED, Analysis, Document, OutletStance
 from framing.report.actors import HIDDEN, VOICES
 from framing.report.compare import differing
 from framing.report.text import escape, fmt
@@ -146,7 +146,11 @@ def _agency(docs: list[Document]) -> str | None:
 
 def _facts(analysis: Analysis, docs: list[Document]) -> str | None:
     mine = {d.id for d in docs}
-    conflicts = [f for f in analysis.facts if differing(f, mine)]
+    differ = [f for f in analysis.facts if differing(f, mine)]
+    # only figures one event, label or named payment ties are said to conflict (TIED); the
+    # others are counted, for the reader to check in the table
+    conflicts = [f for f in differ if f.basis in TIED]
+    loose = len(differ) - len(conflicts)  # figures tied only by what they count
     left = sorted({o.what for o in analysis.omissions if o.doc in mine})
     parts = []
     if conflicts:
@@ -160,6 +164,17 @@ def _facts(analysis: Analysis, docs: list[Document]) -> str | None:
         parts.append(
             f"Its numbers differ from other outlets' on {len(conflicts)} "
             f"fact{'s' if len(conflicts) != 1 else ''} ({' / '.join(examples)})"
+        )
+    if loose:
+        whats = ", ".join(escape(f.what) for f in differ if f.basis not in TIED)
+        parts.append(
+            f"1 {'more ' if conflicts else ''}of its figures differs from another outlet's that "
+            f"counts the same thing ({whats}), which may be another fact: check it in the facts "
+            "table"
+            if loose == 1
+            else f"{loose} {'more ' if conflicts else ''}of its figures differ from other "
+            f"outlets' that count the same things ({whats}), which may be other facts: check "
+            "them in the facts table"
         )
     if left:
         parts.append(

@@ -29,7 +29,7 @@ GOVERNMENT = "a state's government"
 
 # Entries in the shipped labels.toml; update when it is edited on purpose.
 SHIPPED_REFERENTS = 15
-SHIPPED_ENTRIES = {"label": 131, "cued label": 4, "cue": 82, "not": 13}
+SHIPPED_ENTRIES = {"label": 131, "cued label": 4, "cue": 82, "not": 13, "whole": 5}
 
 
 def extract(parser, text: str) -> tuple[LabelMention, ...]:
@@ -136,6 +136,21 @@ def test_a_mention_keeps_a_group_name_its_offsets_and_its_line(parser) -> None:
     assert '"rebels"' in (ROOT / path).read_text(encoding="utf-8").splitlines()[int(line) - 1]
 
 
+@pytest.mark.parametrize(("sentence", "whole"), [
+    ("Officials said illegal immigrants crossed at night.", True),  # a whole class
+    ("Witnesses said Kurdish rebels shelled the base at dawn.", False),  # one group of many
+])  # fmt: skip
+def test_a_mention_of_a_whole_class_is_marked_whole(parser, sentence: str, whole: bool) -> None:
+    (mention,) = extract(parser, sentence)
+    assert mention.whole is whole
+
+
+def test_whole_must_be_true_or_false() -> None:
+    assert message(ARMED + 'whole = "yes"\n') == (
+        "x.toml:5: referent 'armed': expected 'whole' to be true or false, got 'yes'"
+    )
+
+
 def test_labels_inside_a_double_quote_are_marked_quoted(parser) -> None:
     text = 'The minister said: "These terrorists will never walk free." The regime said nothing.'
     found = [(m.label, m.quoted) for m in extract(parser, text)]
@@ -154,7 +169,8 @@ def test_labels_in_page_chrome_are_not_found(parser) -> None:
 
 ARMED = '[[referent]]\nname = "armed"\ncues = ["attack"]\nneutral = ["rebels"]\n'
 EXPECTED_KEYS = (
-    "expected a connotation (negative, neutral, positive, euphemistic) or cues, needs_cue, not"
+    "expected a connotation (negative, neutral, positive, euphemistic) or cues, needs_cue, not, "
+    "whole"
 )
 
 

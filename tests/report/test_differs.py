@@ -39,7 +39,7 @@ def _said(analysis: Analysis) -> list[str]:
 
 def test_conflicting_figures_are_said_with_their_evidence() -> None:
     fact = Fact("fact-001", "hostages held", "people", (_value("A", 58, 12), _value("B", 60, 47)),
-                "conflict")  # fmt: skip
+                "conflict", basis="event")  # fmt: skip
     said = _said(Analysis("0", (_doc("A"), _doc("B")), facts=(fact,)))
     assert said[0] == (
         "**Figures differ** on hostages held: A 58 hostages ([A:1](../A.txt#L1)) against "
@@ -49,31 +49,43 @@ def test_conflicting_figures_are_said_with_their_evidence() -> None:
 
 def test_exact_figures_come_before_bounded_ones() -> None:
     rough = Fact("fact-001", "a toll", "people", (_value("A", 58, 12, "over"),
-                 _value("B", 60, 47, "nearly"), _value("C", 61, 47)), "conflict")  # fmt: skip
+                 _value("B", 60, 47, "nearly"), _value("C", 61, 47)), "conflict",
+                 basis="event")  # fmt: skip
     exact = Fact("fact-002", "hostages held", "people", (_value("A", 58, 12), _value("B", 60, 47)),
-                 "conflict")  # fmt: skip
+                 "conflict", basis="label")  # fmt: skip
     said = _said(Analysis("0", (_doc("A"), _doc("B"), _doc("C")), facts=(rough, exact)))
     assert said[0].startswith("**Figures differ** on hostages held")
     assert said[1].startswith("**Figures differ** on a toll")
 
 
 @pytest.mark.parametrize(
-    ("connotation", "also", "said"),
+    ("connotation", "also", "groups", "whole", "said"),
     [
-        ("negative", (), True),  # a loaded label of one outlet's own is a frame
-        ("neutral", (), False),  # a neutral word of one's own is style
+        # a loaded label of one outlet's own, for the people the others name: a frame
+        ("negative", (), ("Palestinian", "Palestinian"), False, True),
+        ("neutral", (), ("Palestinian", "Palestinian"), False, False),  # a neutral word: style
         # an outlet that also uses the others' word: its own word may name another group
-        ("negative", ("prisoners",), False),
+        ("negative", ("prisoners",), ("Palestinian", "Palestinian"), False, False),
+        # no group name ties them: "terror groups" and "the gunman" may be two referents
+        ("negative", (), ("", ""), False, False),
+        ("negative", (), ("Hamas", "Palestinian"), False, False),
+        # a whole class ("illegal immigrants", "undocumented immigrants") needs no group name
+        ("negative", (), ("", ""), True, True),
     ],
 )
-def test_a_label_only_one_outlet_uses(connotation: str, also: tuple, said: bool) -> None:
-    mention = LabelMention("people held by a state", "terrorists", Span(72, 82), connotation,
-                           label="terrorists")  # fmt: skip
-    other = LabelMention("people held by a state", "prisoners", Span(72, 82), "neutral",
-                         label="prisoners")  # fmt: skip
+def test_a_label_only_one_outlet_uses(
+    connotation: str, also: tuple, groups: tuple, whole: bool, said: bool
+) -> None:
+    def mention(label: str, group: str, how: str) -> LabelMention:
+        return LabelMention("people held by a state", f"{group} {label}".strip(), Span(72, 82),
+                            how, label=label, whole=whole)  # fmt: skip
+
+    mine = (mention("terrorists", groups[0], connotation),
+            *(mention(w, groups[0], "neutral") for w in also))  # fmt: skip
+    other = mention("prisoners", groups[1], "neutral")
     row = LabelRow("people held by a state",
                    (("A", ("terrorists", *also)), ("B", ("prisoners",))))  # fmt: skip
-    docs = (_doc("A", labels=(mention,)), _doc("B", labels=(other,)))
+    docs = (_doc("A", labels=mine), _doc("B", labels=(other,)))
     found = [s for s in _said(Analysis("0", docs, labels=(row,))) if "calls" in s]
     expected = (
         '**Only A** calls people held by a state "terrorists" (negative, [A:1](../A.txt#L1)); '
@@ -95,20 +107,24 @@ def test_an_outlet_quoting_no_named_person() -> None:
 
 
 @pytest.mark.parametrize(
-    ("status", "unit", "said"),
+    ("status", "unit", "basis", "said"),
     [
-        ("agree", "people", True),
+        ("agree", "people", "counted", True),
+        ("agree", "people", "event", True),
         # a row whose values differ, or a share (the rows an audit found mixed), is not surely
         # one fact to leave out
-        ("conflict", "people", False),
-        ("agree", "percent", False),
+        ("conflict", "people", "counted", False),
+        ("agree", "percent", "counted", False),
+        # nor one whose values share only their number ("three other Americans", "three fellow
+        # Republicans")
+        ("agree", "people", "words", False),
     ],
 )
 def test_an_omission_is_said_with_the_figures_the_others_give(
-    status: str, unit: str, said: bool
+    status: str, unit: str, basis: str, said: bool
 ) -> None:
     fact = Fact("fact-001", "hostages held", unit, (_value("A", 58, 12), _value("B", 58, 12)),
-                status)  # fmt: skip
+                status, basis=basis)  # fmt: skip
     omission = Omission("C", "hostages held", ("A", "B"))
     docs = (_doc("A"), _doc("B"), _doc("C"))
     found = _said(Analysis("0", docs, facts=(fact,), omissions=(omission,)))
@@ -119,13 +135,41 @@ def test_an_omission_is_said_with_the_figures_the_others_give(
     assert (expected in found) is said
 
 
+@pytest.mark.parametrize(
+    ("sentence", "said"),
+    [
+        ("Police say 58 captives remain.", False),  # the same figure under another noun
+        ("Voters cast 58 ballots on Monday.", True),  # the same number, about something else
+    ],
+)
+def test_an_outlet_that_gives_the_figure_under_another_noun_leaves_nothing_out(
+    sentence: str, said: bool
+) -> None:
+    from framing.records import Quantity
+
+    first = Span(0, TEXT.index(".") + 1)  # "Police said 58 hostages remain."
+    held = (Quantity(TEXT[12:23], Span(12, 23), 58, None, None, None, "people", None,
+                     sentence=first),)  # fmt: skip
+    fact = Fact("fact-001", "hostages held", "people", (_value("A", 58, 12), _value("B", 58, 12)),
+                "agree", basis="counted")  # fmt: skip
+    at = sentence.index("58")
+    own = Quantity("58", Span(at, at + 2), 58, None, None, None, "people", None,
+                   sentence=Span(0, len(sentence)))  # fmt: skip
+    c = Document("C", "C.txt", "C", "metadata", None, None, None, None, sentence,
+                 (Span(0, len(sentence)),), (), 6, quantities=(own,))  # fmt: skip
+    docs = (_doc("A", quantities=held), _doc("B", quantities=held), c)
+    omission = Omission("C", "hostages held", ("A", "B"))
+    found = _said(Analysis("0", docs, facts=(fact,), omissions=(omission,)))
+    assert any(s.startswith("**C leaves out a figure**") for s in found) is said
+
+
 def test_where_nothing_stands_out_it_says_so() -> None:
     said = _said(Analysis("0", (_doc("A"), _doc("B"))))
     assert said == [
         "No figure differs between the outlets.",
         "No outlet alone uses a label for a shared referent.",
         "No outlet that cites three sources or more quotes no named person or hears one side only.",
-        "No outlet's loaded wording stands out from the others'.",
+        "No outlet leaves out a fact most articles report.",
     ]
 
 
@@ -147,42 +191,70 @@ def test_the_samples_name_the_hostages_conflict_and_the_labels(seeds_analysis) -
 
 def test_where_only_shares_differ_the_no_figure_sentence_says_so() -> None:
     share = Fact("fact-001", "support", "percent", (_value("A", 58, 12), _value("B", 60, 47)),
-                 "conflict")  # fmt: skip
+                 "conflict", basis="event")  # fmt: skip
     said = _said(Analysis("0", (_doc("A"), _doc("B")), facts=(share,)))
     assert not any(s.startswith("**Figures differ**") for s in said)
-    assert said[0].startswith("No exact figure of a count or an amount differs")
+    assert said[0].startswith("No exact figure of one event, referent or named payment differs")
 
 
-@pytest.mark.parametrize(("tagged", "said"), [(3, True), (1, False)])
-def test_one_side_only_when_that_side_is_most_of_the_sources(tagged: int, said: bool) -> None:
-    # one party-tagged voice among untagged ones is not "one side only"
-    one = SourceProfile("A", ("A",), 4, (("named", 4),), (("republican", tagged),), (), (),
-                        0, 0, 0, ())  # fmt: skip
+@pytest.mark.parametrize(
+    ("basis", "said"), [("event", True), ("label", True), ("name", True), ("words", False)]
+)
+def test_a_conflict_is_said_only_when_more_than_what_it_counts_ties_it(
+    basis: str, said: bool
+) -> None:
+    # "10 Democrats" on a panel and "four Democrats" who negotiated share only their word
+    fact = Fact("fact-001", "hostages held", "people", (_value("A", 58, 12), _value("B", 60, 47)),
+                "conflict", basis=basis)  # fmt: skip
+    found = _said(Analysis("0", (_doc("A"), _doc("B")), facts=(fact,)))
+    assert any(s.startswith("**Figures differ** on hostages held") for s in found) is said
+    assert found, "the section says something either way"
+
+
+@pytest.mark.parametrize(
+    ("untagged", "said"),
+    [
+        ((), True),  # every person and organisation it cites is republican
+        ((("White House", "organisation"),), False),  # an untagged voice may be the other side
+        ((("Jo Doe", "named"),), False),  # a person with no party tag too
+        ((("a poll", "document"), ("an aide", "unnamed")), True),  # documents and unnamed: no side
+    ],
+)
+def test_one_side_only_when_every_named_voice_is_of_that_side(untagged: tuple, said: bool) -> None:
+    from framing.records import SpeakerCount
+
+    def voice(name: str, kind: str, side: str | None) -> SpeakerCount:
+        return SpeakerCount(name, 1, kind, side, "A", Span(0, 6))
+
+    voices = (voice("Ann Reed", "named", "republican"), voice("Bo Lee", "named", "republican"),
+              *(voice(name, kind, None) for name, kind in untagged))  # fmt: skip
+    one = SourceProfile("A", ("A",), 4, (("named", 4),), (("republican", 2),), (), (),
+                        0, 0, 0, voices)  # fmt: skip
     two = SourceProfile("B", ("B",), 4, (("named", 4),), (("republican", 2), ("democratic", 2)),
                         (), (), 0, 0, 0, ())  # fmt: skip
     found = _said(Analysis("0", (_doc("A"), _doc("B")), sources=(one, two)))
     expected = (
-        "**[A](a.md) hears one side only** (republican), where 1 other outlet hears two or more."
+        "**[A](a.md) hears one side only**: every person and organisation it cites is republican, "
+        "where 1 other outlet hears two sides or more."
     )
     assert (expected in found) is said
 
 
-@pytest.mark.parametrize(("speaking", "said"), [(False, True), (True, False)])
-def test_stance_is_said_of_an_actor_the_outlets_treat_not_one_who_speaks(
-    speaking: bool, said: bool
-) -> None:
-    from framing.records import ActorMention, ActorStance, Attribution, Evidence, OutletStance
+def test_stance_and_loaded_wording_are_never_compared_and_the_section_says_why() -> None:
+    # two outlets far apart in stance, one with far more loaded words: before, "Stance toward ...
+    # differs" and "uses the most loaded wording" sentences, which held too rarely
+    from framing.records import LoadedTerm, OutletStance
 
-    name = Span(0, 6)  # "Police" in TEXT
-    source = Evidence("Police", name) if speaking else None
-    cue = Evidence("said", Span(7, 11))
-
-    def doc(outlet: str) -> Document:
-        stance = ActorStance("Police", 0.0, (name,) * 3, details=(ActorMention(name, 0.0),) * 3)
-        heard = Attribution(source, "Police", "organisation", None, cue, cue, False)
-        return _doc(outlet, stance=(stance,), attributions=(heard,))
-
-    rows = (OutletStance("A", "Police", -0.9, "negative", 3, ("Police",), error=0.05),
-            OutletStance("B", "Police", 0.1, "neutral", 3, ("Police",), error=0.05))  # fmt: skip
-    found = _said(Analysis("0", (doc("A"), doc("B")), outlet_stances=rows))
-    assert any(s.startswith("**Stance toward Police differs**") for s in found) is said
+    rows = (OutletStance("A", "Police", -0.9, "negative", 30, ("Police",), error=0.01),
+            OutletStance("B", "Police", 0.8, "positive", 30, ("Police",), error=0.01))  # fmt: skip
+    loaded = tuple(LoadedTerm("terrorists", Span(72, 82), "pejorative", 0.9, counted=True)
+                   for _ in range(12))  # fmt: skip
+    docs = (_doc("A", loaded_terms=loaded, voice_words=200), _doc("B", voice_words=200),
+            _doc("C", voice_words=200))  # fmt: skip
+    analysis = Analysis("0", docs, outlet_stances=rows)
+    found = _said(analysis)
+    assert found, "the section says something: at least the kinds with nothing to say"
+    assert not any("tance" in s or "loaded" in s for s in found)
+    section = differs.section(analysis, SLUGS, "reports")
+    assert section[-2] == differs.NOT_COMPARED
+    assert section[-2].startswith("Stance and loaded wording are not compared here")

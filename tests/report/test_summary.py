@@ -125,6 +125,23 @@ def _value(doc: str, value: float) -> FactValue:
 
 
 @pytest.mark.parametrize(
+    ("basis", "expected"),
+    [
+        ("event", "Its numbers differ from other outlets' on 1 fact (hostages held: 58 hostages "
+                  "against 60 hostages)."),
+        ("words", "1 of its figures differs from another outlet's that counts the same thing "
+                  "(hostages held), which may be another fact: check it in the facts table."),
+    ],
+)  # fmt: skip
+def test_only_firmly_tied_figures_are_said_to_differ(basis: str, expected: str) -> None:
+    values = (_value("Daily", 58), _value("Wire", 60))
+    fact = Fact("f1", "hostages held", "people", values, "conflict", basis=basis)
+    docs = [_worded(name, 200, 0) for name in ("Daily", "Wire")]
+    analysis = Analysis("0", tuple(docs), facts=(fact,))
+    assert _facts(analysis, [docs[0]]) == expected
+
+
+@pytest.mark.parametrize(
     ("outlet", "expected"),
     [
         # Daily and Post print 58, Wire 60: each side differs only from the other side
@@ -134,7 +151,7 @@ def _value(doc: str, value: float) -> FactValue:
 )
 def test_a_fact_summary_never_sets_a_value_against_itself(outlet: str, expected: str) -> None:
     values = (_value("Daily", 58), _value("Post", 58), _value("Wire", 60))
-    fact = Fact("f1", "hostages held", "people", values, "conflict")
+    fact = Fact("f1", "hostages held", "people", values, "conflict", basis="event")
     docs = [_worded(name, 200, 0) for name in ("Daily", "Post", "Wire")]
     analysis = Analysis("0", tuple(docs), facts=(fact,))
     found = _facts(analysis, [d for d in docs if d.outlet == outlet])
