@@ -334,11 +334,12 @@ def align(
             kinds = {"rounding" if rounded(a, b) else "a qualifier's bound" for a, b in near}
             why = " and ".join(sorted(kinds, reverse=True))
             note = "; ".join(n for n in (f"the values agree within {why}", note) if n)
-        facts.append((_what(group), group[0].unit, values, status, note, _basis(group)))
+        proposed = any(i.quantity.proposed for i in group)
+        facts.append((_what(group), group[0].unit, values, status, note, _basis(group), proposed))
     facts.sort(key=lambda f: (-len(f[2]), f[0], f[2][0].doc, f[2][0].span))
     return tuple(
-        Fact(f"fact-{n:03d}", what, unit, values, status, note, basis)
-        for n, (what, unit, values, status, note, basis) in enumerate(facts, 1)
+        Fact(f"fact-{n:03d}", what, unit, values, status, note, basis, proposed)
+        for n, (what, unit, values, status, note, basis, proposed) in enumerate(facts, 1)
     )
 
 
@@ -354,4 +355,6 @@ def _basis(group: Sequence[Item]) -> str:
         return "name"
     if len({i.quantity.counted for i in group}) == 1 and group[0].quantity.counted:
         return "counted"
+    if len({i.unit for i in group}) == 1 and group[0].unit not in {None, "people"}:
+        return "unit"  # "$4.6 million" and "$4.6 million", "30 hours" and "30 hours"
     return "words"

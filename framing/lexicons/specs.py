@@ -184,7 +184,9 @@ FACTS = TableSpec(
     name="facts.tsv",
     columns=(
         Column("term"),
-        Column("kind", "choice", ("event", "person", "time", "unit", "score", "margin")),
+        Column(
+            "kind", "choice", ("event", "person", "time", "unit", "score", "margin", "proposal")
+        ),
         Column("class"),
     ),
     key=("term", "kind"),

@@ -38,9 +38,14 @@ class Fact:
     note: str | None = None  # why values may differ: the reporting dates differ, or are unknown
     # what ties every value to one fact: "event" (one harm or action, "killed"), "label" (one
     # labelled referent, "hostages"), "name" (a rare name beside amounts of money, "at Best Buy"),
-    # "counted" (one counted word, "dockworkers"), else "words" (the words around them: "three
-    # other Americans" and "three fellow Republicans", both people)
+    # "counted" (one counted word, "dockworkers"), "unit" (one unit other than people: money, a
+    # length of time), else "words" (the words around them: "three other Americans" and "three
+    # fellow Republicans", both people)
     basis: str = "words"
+    # a value is a term of something proposed (``Quantity.proposed``): two outlets' terms differ
+    # when they report two offers (the samples' Egyptian-Qatari and US plans), so such a fact is
+    # never said to conflict
+    proposed: bool = False
 
 
 @dataclass(frozen=True, slots=True)

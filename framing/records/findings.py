@@ -190,6 +190,9 @@ class Quantity:
     base: float | None = None  # for a percentage, the whole it is a share of
     sentence: Span | None = None
     quoted: bool = False
+    # a term of something proposed ("Hamas would release 10 hostages", "the plan included a
+    # 50-day ceasefire"): what an offer or a demand says, not what happened
+    proposed: bool = False
 
 
 @dataclass(frozen=True, slots=True)

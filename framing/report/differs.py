@@ -63,18 +63,27 @@ def sentences(analysis: Analysis, slugs: dict[str, str], out_dir: str) -> list[s
     outlets = sorted({d.outlet for d in analysis.documents})
     if len(outlets) < 2:
         return ["Only one outlet is in this report: there is nothing to compare."]
+    # each kind's sentence when it finds nothing says what was checked, and where the rows it
+    # could not tie are (a bare "nothing differs" would be false where they do)
     no_figure = "No figure differs between the outlets."
     if any(f.status == "conflict" for f in analysis.facts):
         no_figure = (
             "No exact figure of one event, referent or named payment differs between the outlets "
             "(the facts table also lists figures that differ where framing cannot tell they are "
-            "one fact: shares, poll leads, vague counts and figures tied only by what they count)."
+            "one fact: shares, poll leads, vague counts, terms of proposals and figures tied only "
+            "by what they count)."
+        )
+    no_omission = "No outlet leaves out a fact most articles report."
+    if analysis.omissions:
+        no_omission = (
+            'No outlet surely leaves out a figure most articles give ("What each outlet leaves '
+            'out" lists the rows framing cannot tie to one fact).'
         )
     kinds = [
         (_conflicts(analysis, docs, out_dir), no_figure),
         (_labels(analysis, docs, out_dir), "No outlet alone uses a label for a shared referent."),
-        (_sources(analysis, slugs), "No outlet that cites three sources or more quotes no named person or hears one side only."),
-        (_omissions(analysis, docs, out_dir), "No outlet leaves out a fact most articles report."),
+        (_sources(analysis, slugs, docs, out_dir), "No outlet that cites three sources or more quotes no named person, or only one party's people and organisations."),
+        (_omissions(analysis, docs, out_dir), no_omission),
     ]  # fmt: skip
     found = [s for said, _ in kinds for s in said][:MAX_SENTENCES]
     for said, none in kinds:
@@ -107,6 +116,7 @@ def _conflicts(analysis: Analysis, docs: dict[str, Document], out_dir: str) -> l
         if f.status == "conflict"
         and f.unit not in SHARES
         and f.basis in TIED
+        and not f.proposed
         and all(v.value is not None for v in f.values)
     ]
     # strongest first: the most outlets giving an exact figure ("58 hostages", not "over 30,000"
@@ -135,33 +145,62 @@ def _amount(value: FactValue) -> object:
     return value.value if value.value is not None else value.text
 
 
-def _said_otherwise(doc: Document, fact: Fact, docs: dict[str, Document]) -> bool:
-    """Whether the document gives the fact's number in a sentence that shares a word with the
-    fact's own sentences: "two Russian compounds" where the others say "two Russian facilities"
-    is the same figure under another noun (SEESAW dev stories: 2 of 12 omissions read were so)."""
+def _said_otherwise(doc: Document, fact: Fact) -> bool:
+    """Whether the document gives the fact's figure in a row of its own: the same amount of the
+    same unit ("$1.6 billion", "two months": a count of people is too common to tell), or the
+    same number in a phrase that shares a word with the fact's ("two Russian compounds" where
+    the others say "two Russian facilities"), or the figure as the others write it where no
+    number was read ("about the $1.6 billion the Senate plans").  SEESAW dev stories: 4 of the
+    34 omissions read beside the articles were so."""
     value = fact.values[0].value
-    theirs = set()
-    for v in fact.values:
-        q = next((q for q in docs[v.doc].quantities if q.span == v.span), None)
-        sentence = q.sentence if q is not None and q.sentence else v.span
-        theirs |= _content(docs[v.doc].text[sentence.start : sentence.end])
-    return any(
-        q.value == value
-        and q.sentence is not None
-        and _content(doc.text[q.sentence.start : q.sentence.end]) & theirs
+    theirs = set().union(*(_content(v.text) for v in fact.values))
+    measured = fact.unit not in {None, "people"}
+    if any(
+        q.value == value and ((measured and q.unit == fact.unit) or _content(q.text) & theirs)
         for q in doc.quantities
-    )
+    ):
+        return True
+    text = " ".join(doc.text.lower().split())
+    return measured and any(f in text for f in map(_figure, fact.values) if f)
+
+
+def _figure(value: FactValue) -> str | None:
+    """The figure as written, without its qualifier and what it counts: "$1.6 billion" of
+    "nearly $1.6 billion figure", "two months" of "about two months" (a unit of time stays)."""
+    words = value.text.lower().split()
+    while words and words[0] in _QUALIFIERS:
+        words = words[1:]
+    kept = []
+    for w in words:
+        if any(c.isdigit() for c in w) or w in _NUMBER_WORDS or w in _SMALL:
+            kept.append(w)
+        else:
+            if kept and w.rstrip("s") in _TIME_UNITS:
+                kept.append(w)
+            break
+    if not kept or kept[0] == "a" or not (any(c.isdigit() for c in kept[0]) or len(kept) > 1):
+        return None  # "a year" is too common to be the figure; "two" alone too
+    return " ".join(kept)
+
+
+_QUALIFIERS = {"about", "nearly", "almost", "roughly", "some", "around", "approximately", "over",
+               "more", "than", "less", "fewer", "at", "least", "up", "to", "just", "as", "many",
+               "much"}  # fmt: skip
+_SMALL = {"one", "two", "six", "ten", "a"}
+_TIME_UNITS = {"day", "week", "month", "year", "hour", "minute", "decade"}
 
 
 def _content(text: str) -> set[str]:
-    """A sentence's longer words, lower case: the words that say what it is about."""
-    return {w for w in re.findall(r"[a-z]+", text.lower()) if len(w) > 4} - _NUMBER_WORDS
+    """A phrase's words other than number words, lower case: what the figure is of."""
+    return {w for w in re.findall(r"[a-z]+", text.lower()) if len(w) > 3} - _NUMBER_WORDS
 
 
-# number words say the figure, not what it is about
-_NUMBER_WORDS = {"three", "seven", "eight", "eleven", "twelve", "fifteen", "twenty", "thirty",
-                 "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred",
-                 "thousand", "million", "billion", "trillion", "dozen", "dozens"}  # fmt: skip
+# number words say the figure, not what it is of
+_NUMBER_WORDS = {"three", "four", "five", "seven", "eight", "nine", "eleven", "twelve",
+                 "fifteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
+                 "ninety", "hundred", "hundreds", "thousand", "thousands", "million",
+                 "millions", "billion", "trillion", "dozen", "dozens", "more", "than", "about",
+                 "nearly", "some", "least", "over"}  # fmt: skip
 
 
 def _one_per_outlet(fact: Fact, docs: dict[str, Document]) -> list[FactValue]:
@@ -233,7 +272,9 @@ def _group(mention: LabelMention) -> set[str]:
     return {w for w in mention.text.lower().split() if w.rstrip("s") not in label}
 
 
-def _sources(analysis: Analysis, slugs: dict[str, str]) -> list[str]:
+def _sources(
+    analysis: Analysis, slugs: dict[str, str], docs: dict[str, Document], out_dir: str
+) -> list[str]:
     said = []
     sided = {p.outlet: {s for s, n in p.sides if n and s != "unknown"} for p in analysis.sources}
     for profile in analysis.sources:
@@ -258,10 +299,16 @@ def _sources(analysis: Analysis, slugs: dict[str, str]) -> list[str]:
             (side,) = mine
             if any(v.side != side for v in voices):
                 continue
+            heard = [
+                f"{escape(v.speaker)} ({ref(docs[v.doc], v.evidence, out_dir=out_dir)})"
+                for v in voices[:3]
+            ]
+            more = f" and {count(len(voices) - 3, 'other')}" if len(voices) > 3 else ""
             said.append(
-                f"**{link} hears one side only**: every person and organisation it cites is "
-                f"{escape(side)}, where {count(len(wider), 'other outlet')} "
-                f"{'hears' if len(wider) == 1 else 'hear'} two sides or more."
+                f"**{link} hears one side only**: the people and organisations it quotes are all "
+                f"{escape(side)} ({', '.join(heard)}{more}), where "
+                f"{count(len(wider), 'other outlet')} {'hears' if len(wider) == 1 else 'hear'} "
+                "two sides or more."
             )
     return said[:SOURCES]
 
@@ -287,8 +334,8 @@ def _omissions(analysis: Analysis, docs: dict[str, Document], out_dir: str) -> l
         )
         # only a row whose values agree, all of them numbers of a named unit and none a share or
         # a lead (the rows a reader's audit found mixed), is surely one fact to leave out
-        # and its values count one thing (or share an event, label or name): "three other
-        # Americans" and "three fellow Republicans" agree in number only
+        # and its values count one thing or share a unit, an event, a label or a name: "three
+        # other Americans" and "three fellow Republicans" agree in number only
         if (
             fact is None
             or fact.status != "agree"
@@ -296,7 +343,7 @@ def _omissions(analysis: Analysis, docs: dict[str, Document], out_dir: str) -> l
             or fact.unit in SHARES
             or fact.unit is None
             or any(v.value is None for v in fact.values)
-            or _said_otherwise(docs[omission.doc], fact, docs)
+            or _said_otherwise(docs[omission.doc], fact)
         ):
             continue
         given = [_given(v, docs, out_dir) for v in _one_per_outlet(fact, docs)]

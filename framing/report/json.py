@@ -183,6 +183,7 @@ def _fact(fact: Fact) -> dict[str, Any]:
         "status": fact.status,
         "note": fact.note,
         "basis": fact.basis,
+        "proposed": fact.proposed,
     }
 
 

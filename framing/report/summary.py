@@ -149,7 +149,7 @@ def _facts(analysis: Analysis, docs: list[Document]) -> str | None:
     differ = [f for f in analysis.facts if differing(f, mine)]
     # only figures one event, label or named payment ties are said to conflict (TIED); the
     # others are counted, for the reader to check in the table
-    conflicts = [f for f in differ if f.basis in TIED]
+    conflicts = [f for f in differ if f.basis in TIED and not f.proposed]
     loose = len(differ) - len(conflicts)  # figures tied only by what they count
     left = sorted({o.what for o in analysis.omissions if o.doc in mine})
     parts = []
@@ -166,7 +166,7 @@ def _facts(analysis: Analysis, docs: list[Document]) -> str | None:
             f"fact{'s' if len(conflicts) != 1 else ''} ({' / '.join(examples)})"
         )
     if loose:
-        whats = ", ".join(escape(f.what) for f in differ if f.basis not in TIED)
+        whats = ", ".join(escape(f.what) for f in differ if f not in conflicts)
         parts.append(
             f"1 {'more ' if conflicts else ''}of its figures differs from another outlet's that "
             f"counts the same thing ({whats}), which may be another fact: check it in the facts "

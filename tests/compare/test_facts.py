@@ -106,6 +106,32 @@ def test_status(a: Quantity, b: Quantity, status: str) -> None:
     assert fact.status == status
 
 
+@pytest.mark.parametrize(
+    ("a", "b", "basis"),
+    [
+        (_q(58, "held", "hostage"), _q(60, "held", "hostage"), "event"),
+        (_q(58, None, "dockworker"), _q(60, None, "dockworker"), "counted"),
+    ],
+)
+def test_a_fact_says_what_ties_its_values(a: Quantity, b: Quantity, basis: str) -> None:
+    (fact,) = facts.align([_doc("a", a), _doc("b", b)])
+    assert fact.status == "conflict", "the two figures were joined"
+    assert (fact.basis, fact.proposed) == (basis, False)
+
+
+def test_a_term_of_something_proposed_marks_its_fact() -> None:
+    # two outlets may report two offers
+    offer = replace(_q(60, "held", "hostage"), proposed=True)
+    (fact,) = facts.align([_doc("a", _q(58, "held", "hostage")), _doc("b", offer)])
+    assert (fact.status, fact.basis, fact.proposed) == ("conflict", "event", True)
+
+
+def test_one_amount_of_money_in_two_articles_is_tied_by_its_unit() -> None:
+    money = replace(_q(4.6e6, None, "dollar"), unit="money", counted=None)
+    (fact,) = facts.align([_doc("a", money), _doc("b", money)])
+    assert (fact.status, len(fact.values), fact.basis) == ("agree", 2, "unit")
+
+
 def test_different_events_are_different_facts() -> None:
     found = facts.align(
         [_doc("a", _q(58, "held", "hostage")), _doc("b", _q(60, "killed", "hostage"))]

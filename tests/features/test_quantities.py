@@ -114,6 +114,26 @@ def test_a_share_of_a_whole_keeps_the_whole(parser) -> None:
     assert (found.value, found.unit, found.base, found.qualifier) == (90, "percent", 2e6, "nearly")
 
 
+@pytest.mark.parametrize(
+    ("text", "proposed"),
+    [
+        ("Under the deal, the rebels would release 12 soldiers.", True),  # a modal
+        ("The plan included the release of 30 detainees.", True),  # its subject proposes
+        ("The proposed truce calls for a 45-day pause.", True),  # a proposed subject
+        ("The council was prepared to spend $4 million on the bridge.", True),  # "prepared to"
+        ("The union demands a raise of 9 percent.", True),  # a word of proposing
+        ("The rebels released 12 soldiers on Monday.", False),  # what happened
+        ("Police forced the gang to free 12 hostages.", False),  # forcing proposes nothing
+        # only the number's own clause: the modal is the escalation's, not the displacement's
+        ("The army may push into the valley, where 4,000 displaced villagers shelter.", False),
+    ],
+)
+def test_a_term_of_something_proposed_is_marked(parser, text: str, proposed: bool) -> None:
+    found = extract(parser, text)
+    assert found, "a number was found"
+    assert found[0].proposed is proposed
+
+
 def test_a_number_inside_a_quote_is_marked_quoted(parser) -> None:
     (found,) = extract(parser, 'The mayor said: "We lost 40 homes to the fire."')
     assert found.quoted

@@ -136,30 +136,29 @@ def test_an_omission_is_said_with_the_figures_the_others_give(
 
 
 @pytest.mark.parametrize(
-    ("sentence", "said"),
+    ("phrase", "unit", "said"),
     [
-        ("Police say 58 captives remain.", False),  # the same figure under another noun
-        ("Voters cast 58 ballots on Monday.", True),  # the same number, about something else
+        ("58 Kurdish captives", "people", False),  # the same figure under another noun
+        ("58 ballots", "people", True),  # the same number, of something else
+        ("58 days", "days", False),  # the same amount of the fact's own unit
     ],
 )
 def test_an_outlet_that_gives_the_figure_under_another_noun_leaves_nothing_out(
-    sentence: str, said: bool
+    phrase: str, unit: str, said: bool
 ) -> None:
+    from dataclasses import replace
+
     from framing.records import Quantity
 
-    first = Span(0, TEXT.index(".") + 1)  # "Police said 58 hostages remain."
-    held = (Quantity(TEXT[12:23], Span(12, 23), 58, None, None, None, "people", None,
-                     sentence=first),)  # fmt: skip
-    fact = Fact("fact-001", "hostages held", "people", (_value("A", 58, 12), _value("B", 58, 12)),
-                "agree", basis="counted")  # fmt: skip
-    at = sentence.index("58")
-    own = Quantity("58", Span(at, at + 2), 58, None, None, None, "people", None,
-                   sentence=Span(0, len(sentence)))  # fmt: skip
-    c = Document("C", "C.txt", "C", "metadata", None, None, None, None, sentence,
-                 (Span(0, len(sentence)),), (), 6, quantities=(own,))  # fmt: skip
-    docs = (_doc("A", quantities=held), _doc("B", quantities=held), c)
+    given = tuple(replace(_value(d, 58, 12), text="58 Kurdish hostages") for d in "AB")
+    fact = Fact("fact-001", "hostages held", unit, given, "agree", basis="counted")
+    text = f"Officials counted {phrase} on Monday."
+    at = text.index(phrase)
+    own = Quantity(phrase, Span(at, at + len(phrase)), 58, None, None, None, unit, None)
+    c = Document("C", "C.txt", "C", "metadata", None, None, None, None, text,
+                 (Span(0, len(text)),), (), 6, quantities=(own,))  # fmt: skip
     omission = Omission("C", "hostages held", ("A", "B"))
-    found = _said(Analysis("0", docs, facts=(fact,), omissions=(omission,)))
+    found = _said(Analysis("0", (_doc("A"), _doc("B"), c), facts=(fact,), omissions=(omission,)))
     assert any(s.startswith("**C leaves out a figure**") for s in found) is said
 
 
@@ -168,9 +167,41 @@ def test_where_nothing_stands_out_it_says_so() -> None:
     assert said == [
         "No figure differs between the outlets.",
         "No outlet alone uses a label for a shared referent.",
-        "No outlet that cites three sources or more quotes no named person or hears one side only.",
+        "No outlet that cites three sources or more quotes no named person, or only one party's "
+        "people and organisations.",
         "No outlet leaves out a fact most articles report.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("The council fumed about the $1.6 billion it was sent.", False),  # no number was read
+        ("The council fumed about the $2.6 billion it was sent.", True),
+    ],
+)
+def test_an_outlet_that_writes_the_figure_leaves_nothing_out(text: str, said: bool) -> None:
+    from dataclasses import replace
+
+    given = tuple(replace(_value(d, 1.6e9, 12), text="nearly $1.6 billion") for d in "AB")
+    fact = Fact("fact-001", "money", "money", given, "agree", basis="unit")
+    c = Document("C", "C.txt", "C", "metadata", None, None, None, None, text,
+                 (Span(0, len(text)),), (), 10)  # fmt: skip
+    omission = Omission("C", "money", ("A", "B"))
+    found = _said(Analysis("0", (_doc("A"), _doc("B"), c), facts=(fact,), omissions=(omission,)))
+    assert any(s.startswith("**C leaves out a figure**") for s in found) is said
+
+
+def test_where_omissions_could_not_be_tied_the_no_omission_sentence_says_so() -> None:
+    # a row whose values share only their number: no omission is said, and the sentence that
+    # says so does not claim that nothing is left out
+    fact = Fact("fact-001", "hostages held", "people", (_value("A", 58, 12), _value("B", 58, 12)),
+                "agree", basis="words")  # fmt: skip
+    omission = Omission("C", "hostages held", ("A", "B"))
+    found = _said(Analysis("0", (_doc("A"), _doc("B"), _doc("C")), facts=(fact,),
+                           omissions=(omission,)))  # fmt: skip
+    assert not any("leaves out a figure**" in s for s in found)
+    assert found[-1].startswith("No outlet surely leaves out a figure most articles give")
 
 
 def test_one_outlet_has_nothing_to_compare() -> None:
@@ -211,6 +242,14 @@ def test_a_conflict_is_said_only_when_more_than_what_it_counts_ties_it(
     assert found, "the section says something either way"
 
 
+def test_the_terms_of_proposals_are_not_said_to_conflict() -> None:
+    # "a 50-day ceasefire" in one plan and "a 60-day pause" in another are two offers
+    fact = Fact("fact-001", "hostages held", "people", (_value("A", 58, 12), _value("B", 60, 47)),
+                "conflict", basis="event", proposed=True)  # fmt: skip
+    found = _said(Analysis("0", (_doc("A"), _doc("B")), facts=(fact,)))
+    assert found and not any(s.startswith("**Figures differ**") for s in found)
+
+
 @pytest.mark.parametrize(
     ("untagged", "said"),
     [
@@ -234,8 +273,9 @@ def test_one_side_only_when_every_named_voice_is_of_that_side(untagged: tuple, s
                         (), (), 0, 0, 0, ())  # fmt: skip
     found = _said(Analysis("0", (_doc("A"), _doc("B")), sources=(one, two)))
     expected = (
-        "**[A](a.md) hears one side only**: every person and organisation it cites is republican, "
-        "where 1 other outlet hears two sides or more."
+        "**[A](a.md) hears one side only**: the people and organisations it quotes are all "
+        "republican (Ann Reed ([A:1](../A.txt#L1)), Bo Lee ([A:1](../A.txt#L1))), where 1 other "
+        "outlet hears two sides or more."
     )
     assert (expected in found) is said
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from framing.features.quantities import events, shapes
 from framing.lexicons import FACTS, NUMBERS, Lexicons
@@ -67,6 +67,8 @@ class Resources:
     units: Mapping[str, str]
     scores: frozenset[str]  # words that make "31-24" a game's score
     margins: frozenset[str]  # phrases that make a number near them a margin of error
+    # words that make a number a term of something proposed: modal -> "modal", else "proposal"
+    proposals: Mapping[str, str] = field(default_factory=dict)
 
 
 def resources(lexicons: Lexicons) -> Resources:
@@ -92,6 +94,7 @@ def resources(lexicons: Lexicons) -> Resources:
         units=facts.get("unit", {}),
         scores=frozenset(facts.get("score", {})),
         margins=frozenset(facts.get("margin", {})),
+        proposals=facts.get("proposal", {}),
     )
 
 
@@ -297,6 +300,7 @@ def extract(doc: Doc, *, res: Resources, quoted: QuotedRegions) -> tuple[Quantit
                 base=base,
                 sentence=Span(opens, closes),
                 quoted=quoted.contains(span),
+                proposed=events.proposed(head, res),
             )
         )
     # The whole of a percentage is part of that claim, not a claim of its own; a score or a

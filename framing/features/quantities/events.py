@@ -83,3 +83,50 @@ def phrase_head(tokens: list[Token]) -> Token:
     if last.dep_ in {"nummod", "quantmod"} and head.pos_ in {"NOUN", "PROPN"}:
         return head
     return last
+
+
+# How far up the parse from a number to look for its verb: the number's phrase and the nouns
+# and prepositions it hangs from ("the release of five soldiers" -> "included").
+_UP = 8
+
+
+def proposed(phrase_head: Token, res: Resources) -> bool:
+    """Whether the number is a term of something proposed, not a thing that happened
+    (facts.tsv, proposal): its verb, the first up the parse, or the verb that one completes
+    ("prepared to release 700"), is a word of proposing, has a modal ("would release 10"), or
+    has a subject that is one or is modified by one ("the plan included a 50-day ceasefire", "the
+    proposed ceasefire calls for a 60-day pause").  Only the number's own clause counts: "Israel
+    may escalate its operations in Rafah, where a million displaced people shelter" proposes no
+    displacement."""
+    token = phrase_head
+    for _ in range(_UP):
+        if token.pos_ in {"VERB", "AUX"} or token.head is token:
+            break
+        token = token.head
+    else:
+        return False
+    while True:
+        if _proposes(token, res):
+            return True
+        if token.dep_ != "xcomp" or token.head is token:
+            return False
+        token = token.head  # "prepared to release", "wants to spend"
+
+
+def _is_proposal(token: Token, res: Resources) -> bool:
+    return "proposal" in {res.proposals.get(token.lemma_.lower()), res.proposals.get(token.lower_)}
+
+
+def _proposes(verb: Token, res: Resources) -> bool:
+    if _is_proposal(verb, res):
+        return True
+    for child in verb.children:
+        modal = child.dep_ in {"aux", "auxpass"} and child.tag_ == "MD"
+        if modal and res.proposals.get(child.lower_) == "modal":
+            return True
+        if child.dep_ in {"nsubj", "nsubjpass"} and (
+            _is_proposal(child, res)
+            or any(c.dep_ == "amod" and _is_proposal(c, res) for c in child.children)
+        ):
+            return True
+    return False
