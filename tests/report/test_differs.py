@@ -192,6 +192,27 @@ def test_an_outlet_that_writes_the_figure_leaves_nothing_out(text: str, said: bo
     assert any(s.startswith("**C leaves out a figure**") for s in found) is said
 
 
+@pytest.mark.parametrize(
+    ("texts", "said"),
+    [
+        (("four liberal justices", "four conservative justices"), False),  # two groups
+        (("5,000 troops", "more than 5,000 active-duty troops"), True),  # one qualifies, one not
+        (("five former aides", "five former White House aides"), True),  # a shared qualifier
+    ],
+)
+def test_figures_that_qualify_what_they_count_apart_are_two_groups(
+    texts: tuple, said: bool
+) -> None:
+    from dataclasses import replace
+
+    given = tuple(replace(_value(d, 4, 12), text=t) for d, t in zip("AB", texts, strict=True))
+    fact = Fact("fact-001", "justices", "people", given, "agree", basis="counted")
+    omission = Omission("C", "justices", ("A", "B"))
+    docs = (_doc("A"), _doc("B"), _doc("C"))
+    found = _said(Analysis("0", docs, facts=(fact,), omissions=(omission,)))
+    assert any(s.startswith("**C leaves out a figure**") for s in found) is said
+
+
 def test_where_omissions_could_not_be_tied_the_no_omission_sentence_says_so() -> None:
     # a row whose values share only their number: no omission is said, and the sentence that
     # says so does not claim that nothing is left out
