@@ -1,12 +1,12 @@
-"""The rare names a number stands beside: what ties "over $10,000 at Best Buy" in one article to
-"$10,977.74 worth of televisions ... at Best Buy" in another.
+"""The rare names a number stands beside: what ties "over $8,000 at Harbour Motors" in one article
+to "$8,412.50 worth of tyres ... at Harbour Motors" in another.
 
 A number's window runs from it to the next number of its sentence (or the sentence's end), and
 back to the previous number or the clause's start (a comma, semicolon or colon), so in a list
-("$2,306.08 at Walt Disney World, over $10,000 at Best Buy") each amount keeps its own place.
+("$1,204.16 at Lakeview Hotel, over $8,000 at Harbour Motors") each amount keeps its own place.
 Its anchors are the words of the names (capitalised words in a row) of that window, but not the
 sentence's first word, whose every word the article writes capitalised at most RARE times: a
-story's actors ("Jackson", "Mr. Jackson", "Jesse Jackson" on first mention) stand beside every
+story's actors ("Reed", "Ms. Reed", "Ann Reed" on first mention) stand beside every
 number and tie none, while a shop, a fund or a place named once or twice ties the amounts beside
 it.  Month and weekday names are left out: a date says when, not what.  A name standing in the
 windows of two numbers ("Smith scored 16 points and Jones added 23") anchors neither."""
@@ -32,7 +32,7 @@ _FUNCTION = frozenset("the a an and or of in on at to for by from with mr mrs ms
 
 
 def key(word: str) -> str:
-    """A word as names are compared: lower case, one apostrophe ("Martha’s", "Martha's")."""
+    """A word as names are compared: lower case, one apostrophe ("Anna’s", "Anna's")."""
     return word.lower().replace("\u2019", "'")
 
 

@@ -118,8 +118,8 @@ def bounded(a: Item, b: Item) -> bool:
     step: "over $300" and "$313.89", "nearly 60" and 58.  A writer rounds a figure down to its
     last non-zero digit to say "over" (AP style), so "over $300" is $300 and some, up to $400,
     while "over 30,000" and "over 54,000" differ, as do "nearly 60" and 61; an approximate
-    value ("about", "roughly") admits what lies within its step: "roughly 700 miles" and "722
-    miles", "about 1,700 votes" and "1,754 votes", not "about 1,500" and "1,200"."""
+    value ("about", "roughly") admits what lies within its step: "roughly 400 miles" and "412
+    miles", "about 2,300 votes" and "2,341 votes", not "about 1,500" and "1,200"."""
     if a.value is None or b.value is None or a.unit != b.unit or a.unit == "score":
         return False
     for bound, other in ((a, b), (b, a)):
@@ -132,7 +132,7 @@ def bounded(a: Item, b: Item) -> bool:
         if bound.high is None and bound.low is not None and v <= x < v + step:
             return True
         if bound.high is None and bound.low is None and abs(x - v) < step:
-            return True  # "about 1,700" is 1,700 give or take its last non-zero digit's step
+            return True  # "about 2,300" is 2,300 give or take its last non-zero digit's step
     return False
 
 

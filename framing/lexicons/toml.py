@@ -16,7 +16,7 @@ cues that tell referents apart::
 ``whole = true`` marks a referent that is a whole class (migrants without legal status,
 opponents of abortion rights): two outlets' labels for it name the same people in any story,
 where "terrorists" in one article and "gunmen" in another may be two groups, so a comparison
-needs a group name they share ("Palestinian").  It becomes a Row (referent, "whole", "yes", "").
+needs a group name they share ("Kurdish").  It becomes a Row (referent, "whole", "yes", "").
 
 Each label, cue and ``not`` phrase becomes one Row (referent, entry, phrase, connotation) with the
 line it was written on, so evidence cites ``labels.toml:LINE`` as it cites a TSV line.  tomllib

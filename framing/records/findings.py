@@ -87,7 +87,7 @@ class LabelMention:
     rule: str = ""  # the labels.toml line of the label
     label: str = ""  # the label as labels.toml lists it: "rebels" for "a Kurdish rebel"
     # the referent is a whole class (labels.toml ``whole``): any two outlets' labels of it name
-    # the same people; otherwise only a group name they share ties them ("Palestinian")
+    # the same people; otherwise only a group name they share ties them ("Kurdish")
     whole: bool = False
 
 
@@ -190,8 +190,8 @@ class Quantity:
     base: float | None = None  # for a percentage, the whole it is a share of
     sentence: Span | None = None
     quoted: bool = False
-    # a term of something proposed ("Hamas would release 10 hostages", "the plan included a
-    # 50-day ceasefire"): what an offer or a demand says, not what happened
+    # a term of something proposed ("the rebels would release 12 soldiers", "the plan included a
+    # 45-day truce"): what an offer or a demand says, not what happened
     proposed: bool = False
 
 

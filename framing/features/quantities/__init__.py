@@ -1,4 +1,4 @@
-"""Numeric claims: "over 54,000 Palestinians killed", "a 60-day pause", "nearly 90% of two million".
+"""Numeric claims: "over 4,000 villagers killed", "a 45-day pause", "nearly 80% of two million".
 
 Numbers are found by spaCy's entity recogniser (CARDINAL, PERCENT, MONEY, QUANTITY, and DATE
 only for durations such as "60-day"), so dates, ordinals and years are left out by the model that
@@ -13,7 +13,7 @@ with ``lexicons/facts.tsv``:
 - ``counted``: the noun the number counts ("hostages"), ``event``: what happened to it, in the
   order of evidence: an adjective on the noun ("remaining hostages", "displaced people"), the
   verb or noun that governs the phrase ("killed 54,000", "the release of 2,000"), a participle
-  hanging from the noun ("30,000 Palestinians already killed"), the noun a duration measures ("a
+  hanging from the noun ("3,000 villagers already killed"), the noun a duration measures ("a
   60-day pause": truce);
 - ``base``: for a percentage of a whole ("90% of a population of two million"), the whole.
 """

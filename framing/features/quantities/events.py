@@ -93,11 +93,10 @@ _UP = 8
 def proposed(phrase_head: Token, res: Resources) -> bool:
     """Whether the number is a term of something proposed, not a thing that happened
     (facts.tsv, proposal): its verb, the first up the parse, or the verb that one completes
-    ("prepared to release 700"), is a word of proposing, has a modal ("would release 10"), or
-    has a subject that is one or is modified by one ("the plan included a 50-day ceasefire", "the
-    proposed ceasefire calls for a 60-day pause").  Only the number's own clause counts: "Israel
-    may escalate its operations in Rafah, where a million displaced people shelter" proposes no
-    displacement."""
+    ("prepared to free 300"), is a word of proposing, has a modal ("would release 12"), or
+    has a subject that is one or is modified by one ("the plan included a 45-day truce", "the
+    proposed truce calls for a 45-day pause").  Only the number's own clause counts: "the army
+    may push into the valley, where 4,000 displaced villagers shelter" proposes no displacement."""
     token = phrase_head
     for _ in range(_UP):
         if token.pos_ in {"VERB", "AUX"} or token.head is token:
