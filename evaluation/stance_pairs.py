@@ -20,6 +20,7 @@ would have said (the two classes differ and the scores are apart by more than Z 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import tempfile
 from collections import Counter
@@ -43,8 +44,6 @@ MIN_MENTIONS = 3
 
 def values(data: Path, story: str, article: str) -> dict[str, float]:
     """The mean annotated value of each entity of one article (entities with only Unknown left out)."""
-    import json
-
     name = f"TRIPLET_{story}_DOCUMENT_{article[-1]}.json"
     annotation = json.loads((data / "annotations" / name).read_text(encoding="utf-8"))
     found = {}

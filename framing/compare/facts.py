@@ -7,7 +7,7 @@ Two quantities in different documents are scored as the same fact (``_score``):
   devices"), while a measurement may be named by its unit or by what it measures;
 - they gain for the same referent of a label on the counted words ("detainees" and "prisoners"
   are both people held by a state, from ``lexicons/labels.toml``), for a rare name beside two
-  amounts of money ("over $10,000 at Best Buy", ``anchors``), for the same value, for the
+  amounts of money ("over $8,000 at Harbour Motors", ``anchors``), for the same value, for the
   same counted word, for similar sentences, and for values of the same order of magnitude, and
   lose for values far apart.
 
@@ -134,7 +134,7 @@ def _score(a: Item, b: Item) -> float | None:
         # "hostages", and that difference is what framing exists to show.
         score += 2.0 if a.referent == b.referent else 0.0
     if a.anchors & b.anchors and a.unit == b.unit == "money":
-        # a rare name beside two amounts says what was paid for or to ("at Best Buy"), which no
+        # a rare name beside two amounts says what was paid for or to ("at Harbour Motors"), which no
         # counted word says; other numbers have their counted word, and a name beside a share,
         # an age or a player's points says whose it is, not which fact
         score += 2.0
@@ -178,7 +178,7 @@ def _what(group: Sequence[Item]) -> str:
     shared = frozenset.intersection(*(i.anchors for i in group))
     if unit == "money" and len(group) > 1 and shared:
         # an amount is named by the rare name beside it, which says more than the noun after it
-        # ("money: Best Buy", not "worth")
+        # ("money: Harbour Motors", not "worth")
         return "money: " + " ".join(w for w in group[0].names if key(w) in shared)
     return about
 
@@ -271,7 +271,7 @@ def _leads(a: Item, b: Item) -> bool:
         return False
     counted = {None if c in _GENERIC else c for c in (a.quantity.counted, b.quantity.counted)}
     if len(counted) > 1:
-        return False  # "1,200 civilians" is not "tens of thousands" of Palestinians
+        return False  # "1,200 soldiers" is not "tens of thousands" of villagers
     ratio = _magnitude(a, b)
     return ratio is None or ratio <= LEAD_RATIO
 

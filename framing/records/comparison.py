@@ -23,8 +23,8 @@ class FactValue:
 # The bases (``Fact.basis``) that tie a fact's figures firmly enough for a report to say they
 # conflict.  Tied only by what they count, two figures are too often two things: of 30 such
 # conflicts that "What differs" said on SEESAW's dev stories, read beside the articles, 25 set
-# two different things against each other ("10 Democrats" on a panel against "four Democrats"
-# who negotiated a deal, "16 states" with exchanges against "21 states" in a lawsuit).
+# two different things against each other (the kind: "12 senators" on a committee against "four
+# senators" who drafted a bill, "30 states" with a law against "22 states" that sued).
 TIED = frozenset({"event", "label", "name"})
 
 
@@ -37,15 +37,21 @@ class Fact:
     status: str  # agree | conflict | single
     note: str | None = None  # why values may differ: the reporting dates differ, or are unknown
     # what ties every value to one fact: "event" (one harm or action, "killed"), "label" (one
-    # labelled referent, "hostages"), "name" (a rare name beside amounts of money, "at Best Buy"),
+    # labelled referent, "hostages"), "name" (a rare name beside amounts of money, "at Harbour Motors"),
     # "counted" (one counted word, "dockworkers"), "unit" (one unit other than people: money, a
-    # length of time), else "words" (the words around them: "three other Americans" and "three
-    # fellow Republicans", both people)
+    # length of time), else "words" (the words around them: "three other nurses" and "three
+    # council members", both people)
     basis: str = "words"
     # a value is a term of something proposed (``Quantity.proposed``): two outlets' terms differ
-    # when they report two offers (the samples' Egyptian-Qatari and US plans), so such a fact is
+    # when they report two offers (two mediators' plans), so such a fact is
     # never said to conflict
     proposed: bool = False
+
+    @property
+    def tied(self) -> bool:
+        """Firmly one fact, whose differing figures a report may call a conflict: its basis is
+        in TIED and none of its values is a term of something proposed."""
+        return self.basis in TIED and not self.proposed
 
 
 @dataclass(frozen=True, slots=True)

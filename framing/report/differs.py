@@ -3,7 +3,7 @@ strongest evidence and linked to it.
 
 The kinds, in this order, each with its cap:
 - figures that conflict (a fact whose outlets give different values) where one event, label or
-  named payment ties them (TIED), the facts most outlets report first;
+  named payment ties them (``Fact.tied``), the facts most outlets report first;
 - a label only one outlet uses, in its own voice, for the people others name too (a group name
   both give, or a whole class);
 - an outlet that quotes no named person, or hears one side only (every named voice of one side)
@@ -21,7 +21,6 @@ from __future__ import annotations
 import re
 
 from framing.records import (
-    TIED,
     Analysis,
     Document,
     Fact,
@@ -43,7 +42,7 @@ SHARES = {"percent", "point", "margin of error"}
 # better (246 right).  Loaded wording: of 13 "uses the most loaded wording" sentences read beside
 # SEESAW dev articles (two samples, before and after counting only words no other outlet uses),
 # 5 rested on words a reader calls loaded; the others on literal uses the lexicon counts
-# ("pleaded guilty to lying", "lay out a timeline", a parody's "fake Trump").
+# (a charge of lying counted as "lying", a plan "laid out", an impersonator called "fake").
 NOT_COMPARED = (
     "Stance and loaded wording are not compared here: read against annotators and beside the "
     "articles, too few such sentences held (where framing's stance scores for two outlets "
@@ -109,14 +108,13 @@ def _conflicts(analysis: Analysis, docs: dict[str, Document], out_dir: str) -> l
     # shares and leads (percent, points) are left out: a reader's audit of poll stories found
     # most of their rows mixing candidates or races (README, facts); so are vague values
     # ("thousands"), whose rows are the weakest kind; and so are figures tied only by the word
-    # they count (TIED)
+    # they count, and the terms of proposals (``Fact.tied``)
     rows = [
         f
         for f in analysis.facts
         if f.status == "conflict"
         and f.unit not in SHARES
-        and f.basis in TIED
-        and not f.proposed
+        and f.tied
         and all(v.value is not None for v in f.values)
     ]
     # strongest first: the most outlets giving an exact figure ("58 hostages", not "over 30,000"
@@ -148,9 +146,9 @@ def _amount(value: FactValue) -> object:
 def _said_otherwise(doc: Document, fact: Fact) -> bool:
     """Whether the document gives the fact's figure in a row of its own: the same amount of the
     same unit ("$1.6 billion", "two months": a count of people is too common to tell), or the
-    same number in a phrase that shares a word with the fact's ("two Russian compounds" where
-    the others say "two Russian facilities"), or the figure as the others write it where no
-    number was read ("about the $1.6 billion the Senate plans").  SEESAW dev stories: 4 of the
+    same number in a phrase that shares a word with the fact's ("two Danish ports" where
+    the others say "two Danish harbours"), or the figure as the others write it where no
+    number was read ("about the $2.4 billion the council plans").  SEESAW dev stories: 4 of the
     34 omissions read beside the articles were so."""
     value = fact.values[0].value
     theirs = set().union(*(_content(v.text) for v in fact.values))
@@ -166,13 +164,13 @@ def _said_otherwise(doc: Document, fact: Fact) -> bool:
 
 def _qualified_apart(fact: Fact) -> bool:
     """Whether two of the fact's figures qualify what they count in words the other lacks
-    entirely: "four Democratic-appointed justices" and "four conservative justices" are two
+    entirely: "four elected judges" and "four appointed judges" are two
     groups (SEESAW dev stories: 1 of the 34 omissions read).  A figure with no such words
-    ("5,000 troops" beside "5,000 active-duty troops") qualifies nothing away."""
+    ("300 nurses" beside "300 night-shift nurses") qualifies nothing away."""
     kinds = []
     for v in fact.values:
         if "%" in v.text or " of " in v.text:
-            continue  # a share or a part ("90% of Gaza's population"): no "N qualifier noun"
+            continue  # a share or a part ("80% of the town's residents"): no "N qualifier noun"
         words = [w for w in re.findall(r"[a-z]+", v.text.lower()) if w not in _NUMBER_WORDS]
         kinds.append(set(words[:-1]) - _QUALIFIERS - _SMALL)  # the last word is what is counted
     return any(a and b and not a & b for i, a in enumerate(kinds) for b in kinds[i + 1 :])
@@ -268,7 +266,7 @@ def _tied(
     """The outlet's first mention of ``label`` that is no neutral word (a neutral word of one's
     own is style, not a frame) and names the people the others' words name, with those words:
     any of theirs, for a whole class; else those with a group name the mention gives too
-    ("Palestinian terrorists" and "Palestinian prisoners"), since "terror groups" in one article
+    ("Kurdish terrorists" and "Kurdish prisoners"), since "a terror group" in one article
     and "the gunman" in another are two referents (SEESAW dev stories, read beside the
     articles: 3 of 7 label sentences were so, before)."""
     for doc, mention in mine:
@@ -281,7 +279,7 @@ def _tied(
 
 
 def _group(mention: LabelMention) -> set[str]:
-    """The group name before a label ("Palestinian" in "Palestinian prisoners"), lower case."""
+    """The group name before a label ("Kurdish" in "Kurdish prisoners"), lower case."""
     label = {w.rstrip("s") for w in mention.label.lower().split()}
     return {w for w in mention.text.lower().split() if w.rstrip("s") not in label}
 
@@ -304,8 +302,8 @@ def _sources(
         mine = sided[profile.outlet]
         wider = [o for o, s in sided.items() if o != profile.outlet and len(s) >= 2]
         # one side only when every person and organisation it cites is tagged with that side: a
-        # voice with no party tag (the White House, a Democrat named only as "the Maryland
-        # congressman", the other party to a lawsuit) may be the other side (SEESAW dev stories,
+        # voice with no party tag (a government office, a party member named only by a
+        # title, the other party to a lawsuit) may be the other side (SEESAW dev stories,
         # read beside the articles: 5 of 8 "one side only" sentences were wrong while untagged
         # voices were let through)
         voices = [v for v in profile.speakers if v.kind in {"named", "organisation"}]
@@ -349,7 +347,7 @@ def _omissions(analysis: Analysis, docs: dict[str, Document], out_dir: str) -> l
         # only a row whose values agree, all of them numbers of a named unit and none a share or
         # a lead (the rows a reader's audit found mixed), is surely one fact to leave out
         # and its values count one thing or share a unit, an event, a label or a name: "three
-        # other Americans" and "three fellow Republicans" agree in number only
+        # other nurses" and "three fellow council members" agree in number only
         if (
             fact is None
             or fact.status != "agree"

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 
-from framing.records import TIED, Analysis, Document, OutletStance
+from framing.records import Analysis, Document, OutletStance
 from framing.report.actors import HIDDEN, VOICES
 from framing.report.compare import differing
 from framing.report.text import escape, fmt
@@ -147,10 +147,10 @@ def _agency(docs: list[Document]) -> str | None:
 def _facts(analysis: Analysis, docs: list[Document]) -> str | None:
     mine = {d.id for d in docs}
     differ = [f for f in analysis.facts if differing(f, mine)]
-    # only figures one event, label or named payment ties are said to conflict (TIED); the
-    # others are counted, for the reader to check in the table
-    conflicts = [f for f in differ if f.basis in TIED and not f.proposed]
-    loose = len(differ) - len(conflicts)  # figures tied only by what they count
+    # only figures one event, label or named payment ties are said to conflict (``Fact.tied``);
+    # the others are counted, for the reader to check in the table
+    conflicts = [f for f in differ if f.tied]
+    loose = [f for f in differ if not f.tied]
     left = sorted({o.what for o in analysis.omissions if o.doc in mine})
     parts = []
     if conflicts:
@@ -166,13 +166,13 @@ def _facts(analysis: Analysis, docs: list[Document]) -> str | None:
             f"fact{'s' if len(conflicts) != 1 else ''} ({' / '.join(examples)})"
         )
     if loose:
-        whats = ", ".join(escape(f.what) for f in differ if f not in conflicts)
+        whats = ", ".join(escape(f.what) for f in loose)
         parts.append(
             f"1 {'more ' if conflicts else ''}of its figures differs from another outlet's that "
             f"counts the same thing ({whats}), which may be another fact: check it in the facts "
             "table"
-            if loose == 1
-            else f"{loose} {'more ' if conflicts else ''}of its figures differ from other "
+            if len(loose) == 1
+            else f"{len(loose)} {'more ' if conflicts else ''}of its figures differ from other "
             f"outlets' that count the same things ({whats}), which may be other facts: check "
             "them in the facts table"
         )

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from framing.features.quantities import events, shapes
 from framing.lexicons import FACTS, NUMBERS, Lexicons
@@ -68,7 +68,7 @@ class Resources:
     scores: frozenset[str]  # words that make "31-24" a game's score
     margins: frozenset[str]  # phrases that make a number near them a margin of error
     # words that make a number a term of something proposed: modal -> "modal", else "proposal"
-    proposals: Mapping[str, str] = field(default_factory=dict)
+    proposals: Mapping[str, str]
 
 
 def resources(lexicons: Lexicons) -> Resources:
