@@ -8,7 +8,11 @@ several sentences; a quote that runs on into the next paragraph leaves its closi
 opens the next paragraph with a new one.  An opening mark that is never closed does not derail the
 rest of the document: it quotes nothing, and the next paragraph starts afresh.  Single curly
 quotes are kept apart (kind ``single``): they mark quotes inside quotes, headline quotes and scare
-quotes, which the wording stage judges.
+quotes, which the wording stage judges.  But single marks, curly or straight, that frame a
+sentence in running text outside any double quotation ('We will win,' she said) are speech, as
+British style and some text exports write it: they are kind ``double``, the kind of speech.
+Straight single marks are otherwise apostrophes, so only that shape is read: an opening mark
+before a capital letter, a closing mark just after the sentence's punctuation, then more words.
 """
 
 from __future__ import annotations
@@ -108,13 +112,45 @@ def _next_starts_with_quote(text: str, paragraphs: list[Span], para: Span) -> bo
     return opening[:1] in OPEN_DOUBLE + STRAIGHT or opening.startswith("``")
 
 
-def _single_quotes(text: str, paragraphs: list[Span]) -> list[Quote]:
+_FRAMED = re.compile(
+    # an opening mark at the start of a paragraph or after a space, a dash or a bracket, before a
+    # capital (a space after it is a text export's); the sentence, with no mark of either kind
+    # in it that could open another; its closing punctuation (maybe a double mark closing a quote
+    # inside it); the closing mark, then a space and a word: a sentence alone in its paragraph
+    # is a headline or a slogan, not speech
+    r"(?:(?<=^)|(?<=[\s(\u2014\u2013]))(['\u2018]) ?(?=[A-Z])"
+    r"((?:[^'\u2018\u2019\n]|(?<=[A-Za-z])['\u2019](?=[a-z]))+?[,.?!][\"\u201d]?)"
+    r"['\u2019](?= +[\w\u201c\"])",
+    re.MULTILINE,
+)
+FRAMED_MIN_WORDS = 3  # 'Yes,' she said: too short to tell from a scare quote's shape
+
+
+def _framed(text: str, paragraphs: list[Span], doubles: list[Quote]) -> list[Quote]:
+    """Single marks framing a sentence of speech outside double quotations (see the module)."""
     quotes = []
+    for para in paragraphs:
+        for match in _FRAMED.finditer(text, para.start, para.end):
+            outer = Span(match.start(), match.end())
+            inner = Span(match.start(2), match.end(2))
+            if len(match.group(2).split()) < FRAMED_MIN_WORDS or any(
+                q.outer.overlaps(outer) and not outer.contains(q.outer) for q in doubles
+            ):
+                continue
+            quotes.append(Quote(inner, outer, "double"))
+    return quotes
+
+
+def _single_quotes(text: str, paragraphs: list[Span], framed: list[Quote]) -> list[Quote]:
+    quotes = []
+    speech = {q.outer.start for q in framed}
     for para in paragraphs:
         open_at: int | None = None
         for index in range(para.start, para.end):
             char = text[index]
-            if char == "\u2018":
+            if index in speech:
+                open_at = None
+            elif char == "\u2018":
                 open_at = index
             elif char == "\u2019" and open_at is not None and not _is_apostrophe(text, index):
                 if index > open_at + 1:
@@ -128,7 +164,15 @@ def _single_quotes(text: str, paragraphs: list[Span]) -> list[Quote]:
 def find_quotes(text: str, regions: tuple[Span, ...]) -> tuple[Quote, ...]:
     """Every quoted passage inside the article ``regions`` of ``text``, in text order."""
     paragraphs = _paragraphs(text, regions)
-    found = _double_quotes(text, paragraphs) + _single_quotes(text, paragraphs)
+    doubles = _double_quotes(text, paragraphs)
+    framed = _framed(text, paragraphs, doubles)
+    # a double quotation inside a framed one is a quote inside a quote ('He called it "a sham,"'
+    # she wrote), as single marks inside double ones are
+    doubles = [
+        Quote(q.span, q.outer, "single") if any(f.outer.contains(q.outer) for f in framed) else q
+        for q in doubles
+    ]
+    found = doubles + framed + _single_quotes(text, paragraphs, framed)
     return tuple(sorted(found, key=lambda q: (q.outer.start, q.outer.end)))
 
 

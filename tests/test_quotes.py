@@ -57,6 +57,33 @@ def test_single_quotes_are_kept_apart(text: str, expected: list[str]) -> None:
     assert quoted(text) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "speech", "single"),
+    [
+        # single marks, curly or straight, that frame a sentence in running text are speech
+        ("\u2018We will not back down,\u2019 the mayor said.", ["We will not back down,"], []),
+        ("'The dam will hold,' Ann Lee wrote on Monday.", ["The dam will hold,"], []),
+        # a text export's space after the mark; a double quotation inside is a quote in a quote
+        ("' Rivals call the plan \"a sham,\"' Ann Lee wrote.",
+         ['Rivals call the plan "a sham,"'], ["a sham,"]),
+        # apostrophes, plural possessives, decades and scare quotes are not
+        ("The players' union says it's 'fake news' in the '90s style.", [], []),
+        # too short to tell from a scare quote's shape
+        ("'Yes,' she said.", [], []),
+        # a sentence alone in its paragraph is a headline, not speech
+        ("\u2018Hold the Line.\u2019\nThe mayor spoke.", [], ["Hold the Line."]),
+        # inside a double quotation, single marks stay a quote in a quote
+        ('"They said \'We are done here.\' and left," she said.',
+         ["They said 'We are done here.' and left,"], []),
+    ],
+)  # fmt: skip
+def test_single_marks_framing_a_sentence_are_speech(
+    text: str, speech: list[str], single: list[str]
+) -> None:
+    assert quoted(text) == speech
+    assert quoted(text, "single") == single
+
+
 def test_only_article_regions_are_searched() -> None:
     text = "\u201cchrome quote\u201d\n\nThe article \u201cbody quote\u201d."
     found = find_quotes(text, (Span(16, len(text)),))

@@ -87,12 +87,11 @@ def compare(
     numbers = fact_table.items(documents, quoted=True)  # once, for the facts and the omissions
     facts = fact_table.align(documents, numbers=numbers)
     claims, exclusives = claim_table.align(documents, facts)
-    ids = [d.id for d in documents]
     return Analysis(
         framing_version=version,
         documents=tuple(documents),
         facts=facts,
-        omissions=omissions.omissions(facts, ids, numbers=numbers, claims=claims),
+        omissions=omissions.omissions(facts, documents, numbers=numbers, claims=claims),
         labels=label_table.table(documents),
         sources=source_profiles.profiles(documents),
         warnings=warnings,

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import fields, is_dataclass
 
 from framing.records.comparison import (
+    SHARES,
     TIED,
     Analysis,
     Claim,
@@ -61,6 +62,7 @@ __all__ = [
     "COUNTED",
     "REPORT_INDEX",
     "REPORT_MARKER",
+    "SHARES",
     "TIED",
     "ActorMention",
     "ActorStance",

@@ -26,6 +26,10 @@ class FactValue:
 # two different things against each other (the kind: "12 senators" on a committee against "four
 # senators" who drafted a bill, "30 states" with a law against "22 states" that sued).
 TIED = frozenset({"event", "label", "name"})
+# Units of shares and leads: "45%" and "a 4-point lead" are parts of a whole the article may
+# not name, so their rows are the ones a reader's audit of poll stories found mixing candidates
+# and races (README, facts); they are never said to conflict or to be left out.
+SHARES = frozenset({"percent", "point", "margin of error"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,9 +60,20 @@ class Fact:
 
 @dataclass(frozen=True, slots=True)
 class Omission:
+    """A fact (``fact``, its id) most documents report and ``doc`` does not."""
+
     doc: str
     what: str
     covered_by: tuple[str, ...]
+    fact: str = ""
+    # why framing cannot be sure the document leaves the fact out ("" when it can): the row's
+    # figures may be two things, or the document may give the figure in words framing does not
+    # read as that figure
+    doubt: str = ""
+
+    @property
+    def sure(self) -> bool:
+        return not self.doubt
 
 
 @dataclass(frozen=True, slots=True)

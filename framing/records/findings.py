@@ -187,7 +187,7 @@ class Quantity:
     about: str | None
     event: str | None = None  # the event class (killed, released, held) from facts.tsv
     counted: str | None = None  # the lemma of what is counted (hostage, magnitude)
-    base: float | None = None  # for a percentage, the whole it is a share of
+    base: float | None = None  # the whole of a percentage or of a part ("four of the five")
     sentence: Span | None = None
     quoted: bool = False
     # a term of something proposed ("the rebels would release 12 soldiers", "the plan included a

@@ -81,12 +81,13 @@ def omissions_section(analysis: Analysis, slugs: dict[str, str], out_dir: str) -
     rows = []
     for outlet in sorted(slugs):
         mine = {d.id for d in analysis.documents if d.outlet == outlet}
-        left = sorted({o.what for o in analysis.omissions if o.doc in mine})
+        left = sorted({(not o.sure, o.what) for o in analysis.omissions if o.doc in mine})
         alone = [e for e in analysis.exclusives if e.doc in mine and e.kind != "claim"]
         rows.append(
             [
                 f"[{escape(outlet)}]({slugs[outlet]}.md)",
-                ", ".join(escape(w) for w in left) or "\u2014",
+                ", ".join(escape(w) + (" (unsure)" if unsure else "") for unsure, w in left)
+                or "\u2014",
                 "; ".join(
                     f"{escape(e.what)} ({ref(docs[e.doc], e.evidence.span, out_dir=out_dir)})"
                     for e in alone
@@ -95,7 +96,9 @@ def omissions_section(analysis: Analysis, slugs: dict[str, str], out_dir: str) -
             ]
         )
     lines.append(
-        "Left out: facts that more than half of the articles report. Only "
+        'Left out: facts that more than half of the articles report; "unsure" where framing '
+        "cannot tell that the figures are one fact, or that the outlet does not give the figure "
+        "in other words (its page says why). Only "
         "here: numbers and actors no other article has; each outlet's page also lists the "
         "sentences no other article matches."
     )
@@ -184,11 +187,12 @@ def outlet_section(analysis: Analysis, outlet: str, out_dir: str) -> list[str]:
         lines += table(["Fact", "This outlet", "Others"], rows)
     else:
         lines.append("No number here conflicts with another article's.")
-    left = sorted({(o.what, o.covered_by) for o in analysis.omissions if o.doc in mine})
+    left = sorted({(o.doubt, o.what, o.covered_by) for o in analysis.omissions if o.doc in mine})
     lines += ["", "## What it leaves out", ""]
     lines += [
         f"- {escape(what)}: reported by {', '.join(escape(docs[d].outlet) for d in covered)}"
-        for what, covered in left
+        + (f" (framing cannot be sure: {escape(doubt)})" if doubt else "")
+        for doubt, what, covered in left
     ] or ["Nothing that most other articles report."]
     alone = [e for e in analysis.exclusives if e.doc in mine]
     lines += ["", "## Only this outlet", ""]

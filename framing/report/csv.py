@@ -130,8 +130,11 @@ def tables(analysis: Analysis) -> dict[str, str]:
             ],
         ),
         "omissions.csv": _table(
-            ["doc", "what", "covered_by"],
-            [(o.doc, o.what, " ".join(o.covered_by)) for o in analysis.omissions],
+            ["doc", "what", "covered_by", "fact", "sure", "doubt"],
+            [
+                (o.doc, o.what, " ".join(o.covered_by), o.fact, o.sure, o.doubt)
+                for o in analysis.omissions
+            ],
         ),
     }  # fmt: skip
 

@@ -20,20 +20,13 @@ from __future__ import annotations
 
 import re
 
-from framing.records import (
-    Analysis,
-    Document,
-    Fact,
-    FactValue,
-    LabelMention,
-)
+from framing.records import SHARES, Analysis, Document, Fact, FactValue, LabelMention
 from framing.report.summary import count, times
 from framing.report.text import escape, ref
 
 MIN_SENTENCES = 4
 MAX_SENTENCES = 8
 CONFLICTS, LABELS, SOURCES, OMISSIONS = 3, 2, 2, 2
-SHARES = {"percent", "point", "margin of error"}
 # Why no sentence compares stance or loaded wording (NOT_COMPARED).  Stance:
 # evaluation/stance_pairs.py, on SEESAW's train and valid stories (162 stories, dev): of the 101
 # pairs of outlets whose stance toward one actor would have been said to differ (the classes
@@ -141,78 +134,6 @@ def _conflicts(analysis: Analysis, docs: dict[str, Document], out_dir: str) -> l
 
 def _amount(value: FactValue) -> object:
     return value.value if value.value is not None else value.text
-
-
-def _said_otherwise(doc: Document, fact: Fact) -> bool:
-    """Whether the document gives the fact's figure in a row of its own: the same amount of the
-    same unit ("$1.6 billion", "two months": a count of people is too common to tell), or the
-    same number in a phrase that shares a word with the fact's ("two Danish ports" where
-    the others say "two Danish harbours"), or the figure as the others write it where no
-    number was read ("about the $2.4 billion the council plans").  SEESAW dev stories: 4 of the
-    34 omissions read beside the articles were so."""
-    value = fact.values[0].value
-    theirs = set().union(*(_content(v.text) for v in fact.values))
-    measured = fact.unit not in {None, "people"}
-    if any(
-        q.value == value and ((measured and q.unit == fact.unit) or _content(q.text) & theirs)
-        for q in doc.quantities
-    ):
-        return True
-    text = " ".join(doc.text.lower().split())
-    return measured and any(f in text for f in map(_figure, fact.values) if f)
-
-
-def _qualified_apart(fact: Fact) -> bool:
-    """Whether two of the fact's figures qualify what they count in words the other lacks
-    entirely: "four elected judges" and "four appointed judges" are two
-    groups (SEESAW dev stories: 1 of the 34 omissions read).  A figure with no such words
-    ("300 nurses" beside "300 night-shift nurses") qualifies nothing away."""
-    kinds = []
-    for v in fact.values:
-        if "%" in v.text or " of " in v.text:
-            continue  # a share or a part ("80% of the town's residents"): no "N qualifier noun"
-        words = [w for w in re.findall(r"[a-z]+", v.text.lower()) if w not in _NUMBER_WORDS]
-        kinds.append(set(words[:-1]) - _QUALIFIERS - _SMALL)  # the last word is what is counted
-    return any(a and b and not a & b for i, a in enumerate(kinds) for b in kinds[i + 1 :])
-
-
-def _figure(value: FactValue) -> str | None:
-    """The figure as written, without its qualifier and what it counts: "$1.6 billion" of
-    "nearly $1.6 billion figure", "two months" of "about two months" (a unit of time stays)."""
-    words = value.text.lower().split()
-    while words and words[0] in _QUALIFIERS:
-        words = words[1:]
-    kept = []
-    for w in words:
-        if any(c.isdigit() for c in w) or w in _NUMBER_WORDS or w in _SMALL:
-            kept.append(w)
-        else:
-            if kept and w.rstrip("s") in _TIME_UNITS:
-                kept.append(w)
-            break
-    if not kept or kept[0] == "a" or not (any(c.isdigit() for c in kept[0]) or len(kept) > 1):
-        return None  # "a year" is too common to be the figure; "two" alone too
-    return " ".join(kept)
-
-
-_QUALIFIERS = {"about", "nearly", "almost", "roughly", "some", "around", "approximately", "over",
-               "more", "than", "less", "fewer", "at", "least", "up", "to", "just", "as", "many",
-               "much"}  # fmt: skip
-_SMALL = {"one", "two", "six", "ten", "a"}
-_TIME_UNITS = {"day", "week", "month", "year", "hour", "minute", "decade"}
-
-
-def _content(text: str) -> set[str]:
-    """A phrase's words other than number words, lower case: what the figure is of."""
-    return {w for w in re.findall(r"[a-z]+", text.lower()) if len(w) > 3} - _NUMBER_WORDS
-
-
-# number words say the figure, not what it is of
-_NUMBER_WORDS = {"three", "four", "five", "seven", "eight", "nine", "eleven", "twelve",
-                 "fifteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
-                 "ninety", "hundred", "hundreds", "thousand", "thousands", "million",
-                 "millions", "billion", "trillion", "dozen", "dozens", "more", "than", "about",
-                 "nearly", "some", "least", "over"}  # fmt: skip
 
 
 def _one_per_outlet(fact: Fact, docs: dict[str, Document]) -> list[FactValue]:
@@ -334,30 +255,12 @@ def _and(parts: list[str]) -> str:
 
 def _omissions(analysis: Analysis, docs: dict[str, Document], out_dir: str) -> list[str]:
     total = len(analysis.documents)
+    facts = {f.id: f for f in analysis.facts}
     said = []
+    # only the omissions framing is sure of (``Omission.doubt``, compare/omissions)
     for omission in sorted(analysis.omissions, key=lambda o: (-len(o.covered_by), o.what, o.doc)):
-        fact = next(
-            (
-                f
-                for f in analysis.facts
-                if f.what == omission.what and {v.doc for v in f.values} >= set(omission.covered_by)
-            ),
-            None,
-        )
-        # only a row whose values agree, all of them numbers of a named unit and none a share or
-        # a lead (the rows a reader's audit found mixed), is surely one fact to leave out
-        # and its values count one thing or share a unit, an event, a label or a name: "three
-        # other nurses" and "three fellow council members" agree in number only
-        if (
-            fact is None
-            or fact.status != "agree"
-            or fact.basis == "words"
-            or fact.unit in SHARES
-            or fact.unit is None
-            or any(v.value is None for v in fact.values)
-            or _said_otherwise(docs[omission.doc], fact)
-            or _qualified_apart(fact)
-        ):
+        fact = facts.get(omission.fact)
+        if fact is None or not omission.sure:
             continue
         given = [_given(v, docs, out_dir) for v in _one_per_outlet(fact, docs)]
         what = f" ({escape(fact.what)})" if re.search(r"[a-z]{3}", fact.what.lower()) else ""

@@ -219,7 +219,15 @@ def _vocabulary(v: Vocabulary) -> dict[str, Any]:
 
 
 def _omission(o: Omission) -> dict[str, Any]:
-    return {"doc": o.doc, "what": o.what, "covered_by": list(o.covered_by)}
+    return {
+        "doc": o.doc,
+        "what": o.what,
+        "covered_by": list(o.covered_by),
+        # beyond the contract: the fact row, and why framing cannot be sure ("" when it can)
+        "fact": o.fact,
+        "sure": o.sure,
+        "doubt": o.doubt,
+    }
 
 
 def _label_row(row: LabelRow) -> dict[str, Any]:

@@ -151,7 +151,9 @@ def _facts(analysis: Analysis, docs: list[Document]) -> str | None:
     # the others are counted, for the reader to check in the table
     conflicts = [f for f in differ if f.tied]
     loose = [f for f in differ if not f.tied]
-    left = sorted({o.what for o in analysis.omissions if o.doc in mine})
+    # only omissions framing is sure of are said; the others are counted, for the reader to check
+    left = sorted({o.what for o in analysis.omissions if o.doc in mine and o.sure})
+    unsure = sorted({o.what for o in analysis.omissions if o.doc in mine and not o.sure})
     parts = []
     if conflicts:
         examples = []
@@ -179,6 +181,13 @@ def _facts(analysis: Analysis, docs: list[Document]) -> str | None:
     if left:
         parts.append(
             f"it leaves out {', '.join(escape(w) for w in left)}, which most articles report"
+        )
+    if unsure:
+        parts.append(
+            f"{'it' if not left else 'and it'} may leave out {len(unsure)} "
+            f"{'more ' if left else ''}figure{'s' if len(unsure) != 1 else ''} most articles give "
+            f"({', '.join(escape(w) for w in unsure)}), where framing cannot be sure: check "
+            f"{'it' if len(unsure) == 1 else 'them'} in the omissions table"
         )
     if not parts:
         return None

@@ -102,14 +102,17 @@ STAGES = ("wording", "attribution", "actors", "quantities", "labels", "style")
 # Each stage's rule revision, part of its key: the cache is keyed by settings, not code, so a
 # change to a stage's findings bumps its number here.
 REVISIONS = {
-    "wording": "1", "attribution": "1", "actors": "1", "quantities": "13", "labels": "2",
+    "wording": "2", "attribution": "2", "actors": "1", "quantities": "14", "labels": "3",
     "style": "1",
 }  # fmt: skip
 
 
 def _stage_prints(settings: Settings) -> dict[str, str]:
-    # the actors stage reads the speakers attribution found, so it reads what attribution reads
-    heard = results.fingerprint((settings.attribution, settings.story, settings.people))
+    # the actors stage reads the speakers attribution found, so it reads what attribution reads,
+    # and its rules
+    heard = results.fingerprint(
+        (settings.attribution, settings.story, settings.people, REVISIONS["attribution"])
+    )
     return {
         "wording": results.fingerprint(settings.wording),
         "attribution": heard,

@@ -84,6 +84,11 @@ def _doc(doc_id: str, *quantities: Quantity) -> Document:
     )  # fmt: skip
 
 
+def _plain(ids: str) -> list[Document]:
+    """Documents with no numbers, one per letter: what omissions reads besides the facts."""
+    return [_doc(i) for i in ids]
+
+
 def _q(value: float | None, event: str | None, counted: str, low: float | None = None) -> Quantity:
     return Quantity(
         text=f"{value} {counted}", span=Span(0, 5), value=value, low=low if low else value,
@@ -204,13 +209,13 @@ def test_the_order_does_not_depend_on_the_input_order() -> None:
 
 def test_omissions_need_more_than_half_the_documents() -> None:
     found = facts.align([_doc(n, _q(58, "held", "hostage")) for n in ("a", "b", "c")] + [_doc("d")])
-    assert [(o.doc, o.covered_by) for o in omissions.omissions(found, ["a", "b", "c", "d"])] == [
+    assert [(o.doc, o.covered_by) for o in omissions.omissions(found, _plain("abcd"))] == [
         ("d", ("a", "b", "c"))
     ]
     two = facts.align(
         [_doc(n, _q(58, "held", "hostage")) for n in ("a", "b")] + [_doc("c"), _doc("d")]
     )
-    assert omissions.omissions(two, ["a", "b", "c", "d"]) == ()
+    assert omissions.omissions(two, _plain("abcd")) == ()
 
 
 @pytest.mark.parametrize(
@@ -321,14 +326,14 @@ def test_no_omission_where_a_matched_sentence_gives_the_figure() -> None:
     from framing.records import Claim, ClaimText
 
     found = facts.align([_doc(n, _q(58, "held", "hostage")) for n in ("a", "b", "c")] + [_doc("d")])
-    ids = ["a", "b", "c", "d"]
-    assert [o.doc for o in omissions.omissions(found, ids)] == ["d"]
+    every = _plain("abcd")
+    assert [o.doc for o in omissions.omissions(found, every)] == ["d"]
     told = ClaimText("d", "It said 58 remain.", Span(0, 50))
     claim = Claim("c1", (ClaimText("a", "x", Span(0, 50)), told), 0.5)
-    assert omissions.omissions(found, ids, claims=[claim]) == ()
+    assert omissions.omissions(found, every, claims=[claim]) == ()
     # the same event told without a figure leaves the figure out
     plain = replace(claim, sentences=(claim.sentences[0], replace(told, text="Some remain.")))
-    assert [o.doc for o in omissions.omissions(found, ids, claims=[plain])] == ["d"]
+    assert [o.doc for o in omissions.omissions(found, every, claims=[plain])] == ["d"]
 
 
 def _numbers(*docs: Document) -> list:
@@ -341,21 +346,21 @@ def test_no_omission_where_the_document_restates_the_value() -> None:
     # others'), is still the same amount
     other = _amount(2.1e9, "$2.1 billion")
     found = facts.align(docs)
-    ids = ["a", "b", "c", "d"]
-    assert [o.doc for o in omissions.omissions(found, ids)] == ["d"]
-    assert omissions.omissions(found, ids, numbers=_numbers(*docs, _doc("d", other))) == ()
+    every = _plain("abcd")
+    assert [o.doc for o in omissions.omissions(found, every)] == ["d"]
+    assert omissions.omissions(found, every, numbers=_numbers(*docs, _doc("d", other))) == ()
 
 
 def test_no_omission_where_the_document_quotes_the_figure() -> None:
     docs = [_doc(n, _amount(2.085e9, "$2.085 billion")) for n in ("a", "b", "c")]
     quoted = replace(_amount(2.085e9, "$2.085 billion"), quoted=True)
     found = facts.align(docs)
-    ids = ["a", "b", "c", "d"]
-    assert [o.doc for o in omissions.omissions(found, ids, numbers=_numbers(*docs, _doc("d")))] == [
-        "d"
-    ]
+    every = _plain("abcd")
+    assert [
+        o.doc for o in omissions.omissions(found, every, numbers=_numbers(*docs, _doc("d")))
+    ] == ["d"]
     # a speaker's figure is no fact of the outlet's, but the outlet does report it
-    assert omissions.omissions(found, ids, numbers=_numbers(*docs, _doc("d", quoted))) == ()
+    assert omissions.omissions(found, every, numbers=_numbers(*docs, _doc("d", quoted))) == ()
 
 
 @pytest.mark.parametrize(

@@ -155,6 +155,11 @@ def test_a_cue_in_page_chrome_is_not_an_attribution(parser, tmp_path: Path) -> N
          "A strike leader", "strike leader", "unnamed", "said", False),
         ("Prime Minister Ann Reyes met union leaders. Two ministers said the talks had failed.",
          "Two ministers", "Two ministers", "unnamed", "said", False),
+        # single marks framing a sentence quote speech too
+        ("The vote was close. 'The dam will hold this year,' Maria Lopez wrote on Monday.",
+         "Maria Lopez", "Maria Lopez", "named", "wrote", True),
+        ("\u2018We will not back down from this fight,\u2019 said Maria Lopez.",
+         "Maria Lopez", "Maria Lopez", "named", "said", True),
     ],
 )  # fmt: skip
 def test_attribution_table(

@@ -62,13 +62,13 @@ def test_exact_figures_come_before_bounded_ones() -> None:
     ("connotation", "also", "groups", "whole", "said"),
     [
         # a loaded label of one outlet's own, for the people the others name: a frame
-        ("negative", (), ("Palestinian", "Palestinian"), False, True),
-        ("neutral", (), ("Palestinian", "Palestinian"), False, False),  # a neutral word: style
+        ("negative", (), ("Northern", "Northern"), False, True),
+        ("neutral", (), ("Northern", "Northern"), False, False),  # a neutral word: style
         # an outlet that also uses the others' word: its own word may name another group
-        ("negative", ("prisoners",), ("Palestinian", "Palestinian"), False, False),
+        ("negative", ("prisoners",), ("Northern", "Northern"), False, False),
         # no group name ties them: "terror groups" and "the gunman" may be two referents
         ("negative", (), ("", ""), False, False),
-        ("negative", (), ("Hamas", "Palestinian"), False, False),
+        ("negative", (), ("Southern", "Northern"), False, False),
         # a whole class ("illegal immigrants", "undocumented immigrants") needs no group name
         ("negative", (), ("", ""), True, True),
     ],
@@ -107,25 +107,17 @@ def test_an_outlet_quoting_no_named_person() -> None:
 
 
 @pytest.mark.parametrize(
-    ("status", "unit", "basis", "said"),
+    ("doubt", "said"),
     [
-        ("agree", "people", "counted", True),
-        ("agree", "people", "event", True),
-        # a row whose values differ, or a share (the rows an audit found mixed), is not surely
-        # one fact to leave out
-        ("conflict", "people", "counted", False),
-        ("agree", "percent", "counted", False),
-        # nor one whose values share only their number ("three other Americans", "three fellow
-        # Republicans")
-        ("agree", "people", "words", False),
+        ("", True),
+        # an omission framing cannot be sure of (compare/omissions) is not said
+        ("its figures agree in number only", False),
     ],
 )
-def test_an_omission_is_said_with_the_figures_the_others_give(
-    status: str, unit: str, basis: str, said: bool
-) -> None:
-    fact = Fact("fact-001", "hostages held", unit, (_value("A", 58, 12), _value("B", 58, 12)),
-                status, basis=basis)  # fmt: skip
-    omission = Omission("C", "hostages held", ("A", "B"))
+def test_an_omission_is_said_with_the_figures_the_others_give(doubt: str, said: bool) -> None:
+    fact = Fact("fact-001", "hostages held", "people", (_value("A", 58, 12), _value("B", 58, 12)),
+                "agree", basis="counted")  # fmt: skip
+    omission = Omission("C", "hostages held", ("A", "B"), "fact-001", doubt)
     docs = (_doc("A"), _doc("B"), _doc("C"))
     found = _said(Analysis("0", docs, facts=(fact,), omissions=(omission,)))
     expected = (
@@ -133,33 +125,6 @@ def test_an_omission_is_said_with_the_figures_the_others_give(
         "([A:1](../A.txt#L1)); B 58 hostages ([B:1](../B.txt#L1))."
     )
     assert (expected in found) is said
-
-
-@pytest.mark.parametrize(
-    ("phrase", "unit", "said"),
-    [
-        ("58 Kurdish captives", "people", False),  # the same figure under another noun
-        ("58 ballots", "people", True),  # the same number, of something else
-        ("58 days", "days", False),  # the same amount of the fact's own unit
-    ],
-)
-def test_an_outlet_that_gives_the_figure_under_another_noun_leaves_nothing_out(
-    phrase: str, unit: str, said: bool
-) -> None:
-    from dataclasses import replace
-
-    from framing.records import Quantity
-
-    given = tuple(replace(_value(d, 58, 12), text="58 Kurdish hostages") for d in "AB")
-    fact = Fact("fact-001", "hostages held", unit, given, "agree", basis="counted")
-    text = f"Officials counted {phrase} on Monday."
-    at = text.index(phrase)
-    own = Quantity(phrase, Span(at, at + len(phrase)), 58, None, None, None, unit, None)
-    c = Document("C", "C.txt", "C", "metadata", None, None, None, None, text,
-                 (Span(0, len(text)),), (), 6, quantities=(own,))  # fmt: skip
-    omission = Omission("C", "hostages held", ("A", "B"))
-    found = _said(Analysis("0", (_doc("A"), _doc("B"), c), facts=(fact,), omissions=(omission,)))
-    assert any(s.startswith("**C leaves out a figure**") for s in found) is said
 
 
 def test_where_nothing_stands_out_it_says_so() -> None:
@@ -173,52 +138,13 @@ def test_where_nothing_stands_out_it_says_so() -> None:
     ]
 
 
-@pytest.mark.parametrize(
-    ("text", "said"),
-    [
-        ("The council fumed about the $1.6 billion it was sent.", False),  # no number was read
-        ("The council fumed about the $2.6 billion it was sent.", True),
-    ],
-)
-def test_an_outlet_that_writes_the_figure_leaves_nothing_out(text: str, said: bool) -> None:
-    from dataclasses import replace
-
-    given = tuple(replace(_value(d, 1.6e9, 12), text="nearly $1.6 billion") for d in "AB")
-    fact = Fact("fact-001", "money", "money", given, "agree", basis="unit")
-    c = Document("C", "C.txt", "C", "metadata", None, None, None, None, text,
-                 (Span(0, len(text)),), (), 10)  # fmt: skip
-    omission = Omission("C", "money", ("A", "B"))
-    found = _said(Analysis("0", (_doc("A"), _doc("B"), c), facts=(fact,), omissions=(omission,)))
-    assert any(s.startswith("**C leaves out a figure**") for s in found) is said
-
-
-@pytest.mark.parametrize(
-    ("texts", "said"),
-    [
-        (("four liberal justices", "four conservative justices"), False),  # two groups
-        (("5,000 troops", "more than 5,000 active-duty troops"), True),  # one qualifies, one not
-        (("five former aides", "five former White House aides"), True),  # a shared qualifier
-    ],
-)
-def test_figures_that_qualify_what_they_count_apart_are_two_groups(
-    texts: tuple, said: bool
-) -> None:
-    from dataclasses import replace
-
-    given = tuple(replace(_value(d, 4, 12), text=t) for d, t in zip("AB", texts, strict=True))
-    fact = Fact("fact-001", "justices", "people", given, "agree", basis="counted")
-    omission = Omission("C", "justices", ("A", "B"))
-    docs = (_doc("A"), _doc("B"), _doc("C"))
-    found = _said(Analysis("0", docs, facts=(fact,), omissions=(omission,)))
-    assert any(s.startswith("**C leaves out a figure**") for s in found) is said
-
-
 def test_where_omissions_could_not_be_tied_the_no_omission_sentence_says_so() -> None:
     # a row whose values share only their number: no omission is said, and the sentence that
     # says so does not claim that nothing is left out
     fact = Fact("fact-001", "hostages held", "people", (_value("A", 58, 12), _value("B", 58, 12)),
                 "agree", basis="words")  # fmt: skip
-    omission = Omission("C", "hostages held", ("A", "B"))
+    omission = Omission("C", "hostages held", ("A", "B"), "fact-001", "its figures agree in "
+                        "number only")  # fmt: skip
     found = _said(Analysis("0", (_doc("A"), _doc("B"), _doc("C")), facts=(fact,),
                            omissions=(omission,)))  # fmt: skip
     assert not any("leaves out a figure**" in s for s in found)

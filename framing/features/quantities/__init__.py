@@ -15,7 +15,8 @@ with ``lexicons/facts.tsv``:
   verb or noun that governs the phrase ("killed 54,000", "the release of 2,000"), a participle
   hanging from the noun ("3,000 villagers already killed"), the noun a duration measures ("a
   60-day pause": truce);
-- ``base``: for a percentage of a whole ("90% of a population of two million"), the whole.
+- ``base``: for a percentage of a whole ("90% of a population of two million"), or a part of a
+  whole counted before ("four of the five"), the whole.
 """
 
 from __future__ import annotations
@@ -208,6 +209,12 @@ def extract(doc: Doc, *, res: Resources, quoted: QuotedRegions) -> tuple[Quantit
             counted = before  # the unit before the number: "magnitude 6.1"
         if counted is not None and counted.pos_ == "PRON":
             counted = None  # "34 of whom"
+        whole = None
+        if counted is not None and counted.like_num and counted.i >= ent.start:
+            # "four of the five": a part of a whole the article counted before; the whole is no
+            # noun the part counts, and an article that writes it gives that number
+            whole, _ = parse_number(_words(counted.text), res)
+            counted = None
         if (
             counted is not None
             and counted.i < ent.start
@@ -216,7 +223,7 @@ def extract(doc: Doc, *, res: Resources, quoted: QuotedRegions) -> tuple[Quantit
         ):
             continue  # a number after its noun names, it does not count: "square one", "Article 5"
         unit: str | None
-        base = None
+        base = whole
         if duration and duration.group(3):
             unit = "years old"  # an age: "a 10-year-old"
         elif duration:
