@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from framing.compare.values import Item, rounded, same_value
+from framing.compare.values import CONVERSIONS, Item, rounded, same_value
 from framing.records import SHARES, Claim, Document, Fact, FactValue, Omission, Span
 
 _FIGURE = re.compile(r"\d[\d,.]*\d|\d")
@@ -143,13 +143,17 @@ def _said_otherwise(doc: Document, fact: Fact) -> bool:
     value = fact.values[0].value
     theirs = set().union(*(_content(v.text) for v in fact.values))
     measured = fact.unit not in {None, "people"}
-    # the same number of people counted in other words ("47 senators" where the others say "47
-    # Republicans"; SEESAW dev: 1 of the 55 omissions read); below FEW, too common to tell
+    # the same number of people or things counted in other words ("47 senators" where the others
+    # say "47 Republicans"; SEESAW dev: 1 of the 55 omissions read); below FEW, too common to tell
     many = value is not None and value >= FEW
     if any(
         (
             q.value == value
-            and (((measured or many) and q.unit == fact.unit) or _content(q.text) & theirs)
+            and (
+                (measured and q.unit == fact.unit)
+                or (many and _counts(q.unit) and _counts(fact.unit))
+                or _content(q.text) & theirs
+            )
         )
         or q.base == value
         for q in doc.quantities
@@ -157,6 +161,11 @@ def _said_otherwise(doc: Document, fact: Fact) -> bool:
         return True
     text = " ".join(doc.text.lower().split())
     return measured and any(f in text for f in map(_figure, fact.values) if f)
+
+
+def _counts(unit: str | None) -> bool:
+    """Whether a unit counts things (people, senators, ballots), not money, shares or time."""
+    return unit is not None and unit != "money" and unit not in SHARES | _SPANS | CONVERSIONS.keys()
 
 
 def _qualified_apart(fact: Fact) -> bool:

@@ -73,9 +73,10 @@ def test_an_omission_is_sure_only_of_one_fact(fact: Fact, doubt: str) -> None:
         # the same figure under another noun that shares a word with the others'
         ("Officials counted 58 Kurdish captives.", "58 Kurdish captives", "people", {},
          omissions.OTHER_WORDS),
-        ("Officials counted 58 ballots.", "58 ballots", "ballot", {}, ""),  # something else
+        ("Officials paid $58 each.", "$58", "money", {}, ""),  # an amount of money, no count
         # the same number of people, in other words ("47 senators", "47 Republicans")
         ("Officials counted 58 soldiers.", "58 soldiers", "people", {}, omissions.OTHER_WORDS),
+        ("Officials counted 58 senators.", "58 senators", "senator", {}, omissions.OTHER_WORDS),
         # the same amount of the fact's own unit
         ("The talks took 58 days.", "58 days", "days", {}, omissions.OTHER_WORDS),
         # the whole of a part: "four of the 58"
