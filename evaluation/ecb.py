@@ -270,8 +270,11 @@ def linked(items: Sequence[Item], key: str) -> Pairs:
     return same, {p for p in same if len({i.value for i in p}) == 2}
 
 
-def framing_pairs(analysis: Analysis, items: Sequence[Item], tally: Counter[str]) -> Pairs:
-    """The pairs framing's facts predict among ``items`` (see the module docstring)."""
+def framing_pairs(
+    analysis: Analysis, items: Sequence[Item], tally: Counter[str], stated: set[Pair] | None = None
+) -> Pairs:
+    """The pairs framing's facts predict among ``items`` (see the module docstring); with
+    ``stated``, the conflict pairs of facts a report calls conflicts (``Fact.tied``) go there too."""
     same: set[Pair] = set()
     conflict: set[Pair] = set()
     for fact in analysis.facts:
@@ -289,10 +292,14 @@ def framing_pairs(analysis: Analysis, items: Sequence[Item], tally: Counter[str]
                 same.add(pair)
                 if differ:
                     conflict.add(pair)
+                    if stated is not None and fact.tied:
+                        stated.add(pair)
     return same, conflict
 
 
-def run_framing(groups: dict[str, list[Article]], tally: Counter[str]) -> Pairs:
+def run_framing(
+    groups: dict[str, list[Article]], tally: Counter[str], stated: set[Pair] | None = None
+) -> Pairs:
     """framing's pairs over every group, one ``pipeline.analyze`` per group, one parser."""
     from framing import pipeline
 
@@ -316,7 +323,7 @@ def run_framing(groups: dict[str, list[Article]], tally: Counter[str]) -> Pairs:
                     any(q.overlaps(s) for q in spans[i.doc] for s in i.spans) for i in items
                 ),
             )
-            same, conflict = framing_pairs(analysis, items, tally)
+            same, conflict = framing_pairs(analysis, items, tally, stated)
             found[0].update(same)
             found[1].update(conflict)
     return found
@@ -385,8 +392,14 @@ def main(argv: list[str] | None = None) -> int:
         print(line("equal value, w/ scores", over_groups("value"), everything))
     if args.mode in ("framing", "both"):
         tally: Counter[str] = Counter()
-        found = run_framing(groups, tally)
+        stated: set[Pair] = set()
+        found = run_framing(groups, tally, stated)
         print(line("framing", without_scores(found), gold))
+        sp, sr, sf = score({p for p in stated if not p & scores}, gold[1])
+        print(
+            f"framing, the conflicts a report states (Fact.tied): pairs {len(stated)}  "
+            f"P {sp:.3f} R {sr:.3f} F1 {sf:.3f}"
+        )
         print(line("framing, w/ scores", found, everything))
         print(
             f"framing facts in 2+ articles {tally['facts']}, {tally['outside']} of them on no "

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from framing.records import Analysis, ClaimText, Document, Fact, FactValue
+from framing.records import Analysis, ClaimText, Document, Fact, FactValue, Omission
 from framing.report.text import escape, excerpt, fmt, ref, table
 
 MAX_CLAIMS = 8
@@ -75,13 +75,25 @@ def _evidence(docs: dict[str, Document], claim: ClaimText, out_dir: str, limit: 
     return f"{ref(doc, claim.span, out_dir=out_dir)} {excerpt(claim.text, limit)}"
 
 
+def left_out(analysis: Analysis, outlet: str) -> list[Omission]:
+    """The omissions of the outlet's articles that the outlet makes: a fact one of its articles
+    leaves out and another of its articles gives is not left out by the outlet (a run may hold
+    an outlet's several articles on one story)."""
+    ids = {d.id: d.outlet for d in analysis.documents}
+    return [
+        o
+        for o in analysis.omissions
+        if ids[o.doc] == outlet and all(ids[d] != outlet for d in o.covered_by)
+    ]
+
+
 def omissions_section(analysis: Analysis, slugs: dict[str, str], out_dir: str) -> list[str]:
     lines = ["## What each outlet leaves out, and what only one reports", ""]
     docs = _docs(analysis)
     rows = []
     for outlet in sorted(slugs):
         mine = {d.id for d in analysis.documents if d.outlet == outlet}
-        left = sorted({(not o.sure, o.what) for o in analysis.omissions if o.doc in mine})
+        left = sorted({(not o.sure, o.what) for o in left_out(analysis, outlet)})
         alone = [e for e in analysis.exclusives if e.doc in mine and e.kind != "claim"]
         rows.append(
             [
@@ -187,7 +199,7 @@ def outlet_section(analysis: Analysis, outlet: str, out_dir: str) -> list[str]:
         lines += table(["Fact", "This outlet", "Others"], rows)
     else:
         lines.append("No number here conflicts with another article's.")
-    left = sorted({(o.doubt, o.what, o.covered_by) for o in analysis.omissions if o.doc in mine})
+    left = sorted({(o.doubt, o.what, o.covered_by) for o in left_out(analysis, outlet)})
     lines += ["", "## What it leaves out", ""]
     lines += [
         f"- {escape(what)}: reported by {', '.join(escape(docs[d].outlet) for d in covered)}"

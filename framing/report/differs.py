@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 
 from framing.records import SHARES, Analysis, Document, Fact, FactValue, LabelMention
+from framing.report.compare import left_out
 from framing.report.summary import count, times
 from framing.report.text import escape, ref
 
@@ -257,11 +258,18 @@ def _omissions(analysis: Analysis, docs: dict[str, Document], out_dir: str) -> l
     total = len(analysis.documents)
     facts = {f.id: f for f in analysis.facts}
     said = []
-    # only the omissions framing is sure of (``Omission.doubt``, compare/omissions)
-    for omission in sorted(analysis.omissions, key=lambda o: (-len(o.covered_by), o.what, o.doc)):
+    # only the omissions framing is sure of (``Omission.doubt``, compare/omissions) that the
+    # outlet makes: none of its other articles gives the figure
+    outlets = sorted({d.outlet for d in analysis.documents})
+    made = [o for outlet in outlets for o in left_out(analysis, outlet)]
+    unsure = {(docs[o.doc].outlet, o.fact) for o in made if not o.sure}
+    seen = set()
+    for omission in sorted(made, key=lambda o: (-len(o.covered_by), o.what, o.doc)):
+        key = (docs[omission.doc].outlet, omission.fact)
         fact = facts.get(omission.fact)
-        if fact is None or not omission.sure:
-            continue
+        if fact is None or key in unsure or key in seen:
+            continue  # an article of the outlet may give it; two that leave it out: one sentence
+        seen.add(key)
         given = [_given(v, docs, out_dir) for v in _one_per_outlet(fact, docs)]
         what = f" ({escape(fact.what)})" if re.search(r"[a-z]{3}", fact.what.lower()) else ""
         said.append(

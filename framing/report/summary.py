@@ -11,7 +11,7 @@ from collections import Counter
 
 from framing.records import Analysis, Document, OutletStance
 from framing.report.actors import HIDDEN, VOICES
-from framing.report.compare import differing
+from framing.report.compare import differing, left_out
 from framing.report.text import escape, fmt
 from framing.report.wording import outlet_documents, own_density, too_few_words
 
@@ -152,8 +152,9 @@ def _facts(analysis: Analysis, docs: list[Document]) -> str | None:
     conflicts = [f for f in differ if f.tied]
     loose = [f for f in differ if not f.tied]
     # only omissions framing is sure of are said; the others are counted, for the reader to check
-    left = sorted({o.what for o in analysis.omissions if o.doc in mine and o.sure})
-    unsure = sorted({o.what for o in analysis.omissions if o.doc in mine and not o.sure})
+    outlet = docs[0].outlet
+    left = sorted({o.what for o in left_out(analysis, outlet) if o.sure})
+    unsure = sorted({o.what for o in left_out(analysis, outlet) if not o.sure})
     parts = []
     if conflicts:
         examples = []

@@ -160,6 +160,9 @@ def test_a_cue_in_page_chrome_is_not_an_attribution(parser, tmp_path: Path) -> N
          "Maria Lopez", "Maria Lopez", "named", "wrote", True),
         ("\u2018We will not back down from this fight,\u2019 said Maria Lopez.",
          "Maria Lopez", "Maria Lopez", "named", "said", True),
+        # a name the recogniser takes for a title beside a stray mark is still a person
+        ("Polls moved. ' Rivals are now counting on the polls being \"wrong,\"' Jed Marble wrote "
+         "on Saturday.", "Jed Marble", "Jed Marble", "named", "wrote", True),
     ],
 )  # fmt: skip
 def test_attribution_table(

@@ -127,6 +127,21 @@ def test_an_omission_is_said_with_the_figures_the_others_give(doubt: str, said: 
     assert (expected in found) is said
 
 
+def test_an_outlet_one_of_whose_articles_gives_the_figure_leaves_nothing_out() -> None:
+    from dataclasses import replace
+
+    fact = Fact("fact-001", "hostages held", "people", (_value("A", 58, 12), _value("B", 58, 12)),
+                "agree", basis="event")  # fmt: skip
+    second = replace(_doc("B"), id="B2", path="B2.txt")  # B's second article leaves it out
+    c = Omission("C", "hostages held", ("A", "B"), "fact-001")
+    b2 = Omission("B2", "hostages held", ("A", "B"), "fact-001")
+    analysis = Analysis("0", (_doc("A"), _doc("B"), second, _doc("C")), facts=(fact,),
+                        omissions=(c, b2))  # fmt: skip
+    found = [s for s in _said(analysis) if "leaves out a figure**" in s]
+    assert found, "C leaves it out"
+    assert [s.split("**")[1] for s in found] == ["C leaves out a figure"]
+
+
 def test_where_nothing_stands_out_it_says_so() -> None:
     said = _said(Analysis("0", (_doc("A"), _doc("B"))))
     assert said == [

@@ -96,6 +96,21 @@ def _is_person(token: Token, described: Descriptions) -> tuple[Span | None, bool
         or (len(named) > 1 and named[0] in described.first_names)
         or before in HONORIFICS
         or _PARTY_TAG.match(after) is not None
+        or _titled_name(entity)
+    )
+
+
+def _titled_name(entity: Span | None) -> bool:
+    """A speaker's name the recogniser took for a title (WORK_OF_ART): two or three capitalised
+    words, often beside a stray quotation mark ("' Ann Lee wrote").  A title does not speak, and
+    a body's name it mistakes for a title keeps a lower-case word or a determiner ("the Post")."""
+    if entity is None or entity.label_ != "WORK_OF_ART":
+        return False
+    words = [t for t in entity if t.is_alpha]
+    return (
+        2 <= len(words) <= 3
+        and len(words) == len([t for t in entity if not t.is_punct])
+        and all(t.is_title and t.pos_ == "PROPN" for t in words)
     )
 
 
