@@ -362,10 +362,11 @@ def _basis(group: Sequence[Item], *, part: bool = False) -> str:
     that count one thing, of this event: not "40 militants killed" and "27 soldiers killed"
     (two raids); not values further apart than LEAD_RATIO (a background toll beside the
     event's); not a row of later figures whose articles all give their first figure of the event
-    in another row (``part``: "130 wounded at the station" beside "81 wounded at the airport").
-    ABP articles of one event, read beside the report: 3 of 9 "figures differ" sentences were
-    such pairs; two more set a past event's toll told as background against the event's, which
-    a year in the sentence does not tell (ECB+ articles name past years beside current tolls)."""
+    in another row (``part``: "130 wounded at the station" beside "81 wounded at the airport");
+    not figures whose clauses are dated to different years, or one dated and one not ("In 2016,
+    49 people were killed": a past event's toll told as background; ``Quantity.year``).  ABP
+    articles of one event, read beside the report: 4 of 8 "figures differ" sentences were such
+    parts or background tolls; in ABP articles of one topic, two raids."""
     # a share of a whole, turned into a count, names the whole ("90% of the town's population")
     counted = {i.quantity.counted for i in group if i.quantity.unit != "percent"} - _GENERIC
     ratio = _spread(group)
@@ -375,6 +376,7 @@ def _basis(group: Sequence[Item], *, part: bool = False) -> str:
         and len(counted) < 2
         and not part
         and (ratio is None or ratio <= LEAD_RATIO)
+        and len({i.quantity.year for i in group}) == 1
     ):
         return "event"
     if len({i.referent for i in group}) == 1 and group[0].referent:

@@ -193,6 +193,9 @@ class Quantity:
     # a term of something proposed ("the rebels would release 12 soldiers", "the plan included a
     # 45-day truce"): what an offer or a demand says, not what happened
     proposed: bool = False
+    # the year its clause is dated to ("In 2016, 49 people were killed"): a past event's figure
+    # an article gives as background
+    year: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -120,6 +120,7 @@ def _quantity(q: Quantity) -> dict[str, Any]:
         "counted": q.counted,
         "base": number(q.base),
         "quoted": q.quoted,
+        "year": q.year,
     }
 
 

@@ -120,6 +120,8 @@ def test_status(a: Quantity, b: Quantity, status: str) -> None:
         # soldiers killed" in two raids)
         (_q(40, "killed", "rebel"), _q(27, "killed", "soldier"), "words"),
         (_q(40, "killed", "people"), _q(27, "killed", "soldier"), "event"),
+        # a past event's toll told as background ("In 2016, 49 people were killed")
+        (replace(_q(49, "killed", "people"), year=2016), _q(59, "killed", "people"), "counted"),
     ],
 )
 def test_a_fact_says_what_ties_its_values(a: Quantity, b: Quantity, basis: str) -> None:

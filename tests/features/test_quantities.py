@@ -115,6 +115,22 @@ def test_a_share_of_a_whole_keeps_the_whole(parser) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("In a harbour town in 2016, 49 people were killed.", 2016),
+        ("The storm packed strong winds in 1954 and killed 19 people.", 1954),
+        ("At least 59 people were killed on Sunday night.", None),
+        # a year deeper in the clause dates something else
+        ("The flood killed at least five people in the valley hit by the 2004 storm.", None),
+    ],
+)
+def test_a_figure_dated_to_a_year_says_it(parser, text: str, year: int | None) -> None:
+    found = [q for q in extract(parser, text) if q.event == "killed"]
+    assert found, text
+    assert found[0].year == year
+
+
+@pytest.mark.parametrize(
     ("text", "proposed"),
     [
         ("Under the deal, the rebels would release 12 soldiers.", True),  # a modal

@@ -308,6 +308,7 @@ def extract(doc: Doc, *, res: Resources, quoted: QuotedRegions) -> tuple[Quantit
                 sentence=Span(opens, closes),
                 quoted=quoted.contains(span),
                 proposed=events.proposed(head, res),
+                year=events.year(head),
             )
         )
     # The whole of a percentage is part of that claim, not a claim of its own; a score or a

@@ -97,12 +97,8 @@ def proposed(phrase_head: Token, res: Resources) -> bool:
     has a subject that is one or is modified by one ("the plan included a 45-day truce", "the
     proposed truce calls for a 45-day pause").  Only the number's own clause counts: "the army
     may push into the valley, where 4,000 displaced villagers shelter" proposes no displacement."""
-    token = phrase_head
-    for _ in range(_UP):
-        if token.pos_ in {"VERB", "AUX"} or token.head is token:
-            break
-        token = token.head
-    else:
+    token = _verb_of(phrase_head)
+    if token is None:
         return False
     while True:
         if _proposes(token, res):
@@ -110,6 +106,16 @@ def proposed(phrase_head: Token, res: Resources) -> bool:
         if token.dep_ != "xcomp" or token.head is token:
             return False
         token = token.head  # "prepared to release", "wants to spend"
+
+
+def _verb_of(phrase_head: Token) -> Token | None:
+    """The number's verb: the first verb up the parse within _UP steps, or the root."""
+    token = phrase_head
+    for _ in range(_UP):
+        if token.pos_ in {"VERB", "AUX"} or token.head is token:
+            return token
+        token = token.head
+    return None
 
 
 def _is_proposal(token: Token, res: Resources) -> bool:
@@ -129,3 +135,36 @@ def _proposes(verb: Token, res: Resources) -> bool:
         ):
             return True
     return False
+
+
+def year(phrase_head: Token) -> int | None:
+    """The year the number's clause is dated to: its verb (or the verb it is joined to, "packed
+    ... in 1954 and killed 19") has "in" with a year as its object ("In 2016, 49 people were
+    killed"), or a phrase of place so dated ("In a town in 2016, 49 were killed").  A year
+    deeper in the clause dates something else ("in the area hit by the 2004 flood")."""
+    token = _verb_of(phrase_head)
+    if token is None:
+        return None
+    verbs = [token, token.head] if token.dep_ == "conj" else [token]
+    for verb in verbs:
+        for prep in verb.children:
+            if prep.dep_ != "prep":
+                continue
+            # "in 2016", or a place phrase of the verb dated so ("In a town in 2016, ...")
+            found = _in_year(prep)
+            for obj in prep.children:
+                if found is None and obj.dep_ == "pobj":
+                    found = next((y for c in obj.children if (y := _in_year(c))), None)
+            if found is not None:
+                return found
+    return None
+
+
+def _in_year(prep: Token) -> int | None:
+    """The year of "in 2016"."""
+    if prep.dep_ != "prep" or prep.lower_ != "in":
+        return None
+    for obj in prep.children:
+        if obj.dep_ == "pobj" and obj.text.isdigit() and 1900 <= int(obj.text) <= 2099:
+            return int(obj.text)
+    return None
