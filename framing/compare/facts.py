@@ -359,12 +359,12 @@ def align(
 
 def _basis(group: Sequence[Item], *, part: bool = False) -> str:
     """The strongest tie every value of a fact shares (``Fact.basis``).  An event ties values
-    that count one thing, of this event: not "40 militants killed" and "27 soldiers killed"
+    that count one thing, of this event: not "40 rebels killed" and "27 guards killed"
     (two raids); not values further apart than LEAD_RATIO (a background toll beside the
     event's); not a row of later figures whose articles all give their first figure of the event
-    in another row (``part``: "130 wounded at the station" beside "81 wounded at the airport");
-    not figures whose clauses are dated to different years, or one dated and one not ("In 2016,
-    49 people were killed": a past event's toll told as background; ``Quantity.year``).  ABP
+    in another row (``part``: "60 hurt at the pier" beside "45 hurt at the market");
+    not figures whose clauses are dated to different years, or one dated and one not ("In 2009,
+    31 people were killed": a past event's toll told as background; ``Quantity.year``).  ABP
     articles of one event, read beside the report: 4 of 8 "figures differ" sentences were such
     parts or background tolls; in ABP articles of one topic, two raids."""
     # a share of a whole, turned into a count, names the whole ("90% of the town's population")

@@ -17,8 +17,8 @@ from framing.compare.values import CONVERSIONS, Item, rounded, same_value
 from framing.records import SHARES, Claim, Document, Fact, FactValue, Omission, Span
 
 _FIGURE = re.compile(r"\d[\d,.]*\d|\d")
-# Below this, a count of things tied to no event may be given by naming them ("two banks" where
-# an article names both banks; "two rivals" where it says "his two opponents"): SEESAW dev,
+# Below this, a count of things tied to no event may be given by naming them ("two ferries" where
+# an article names both ferries; "two deputies" where it says "her two lieutenants"): SEESAW dev,
 # 2 of the 3 wrong omissions left after the other doubts were such counts.  Ten is where news
 # style (AP) starts writing numbers in figures; the counts below it are the few things an
 # article lists.
@@ -112,7 +112,7 @@ def doubt(fact: Fact, doc: Document) -> str:
     if fact.basis == "counted" and value is not None and value < FEW:
         return FEW_THINGS
     if value == 1 and fact.unit in _SPANS:
-        # "a week", "a one-year delay": an article may say "its second week" or "until next
+        # "a week", "a one-year pause": an article may say "its eighth day" or "until next
         # year" (SEESAW dev: 2 of the 55 omissions read)
         return ONE_SPAN
     if _said_otherwise(doc, fact):
@@ -136,15 +136,15 @@ def _said_otherwise(doc: Document, fact: Fact) -> bool:
     """Whether the document gives the fact's figure in a row of its own: the same amount of the
     same unit ("$1.6 billion", "two months": a count of people is too common to tell), or the
     same number in a phrase that shares a word with the fact's ("two Danish ports" where
-    the others say "two Danish harbours"), or as the whole of a part ("four of the five"), or
+    the others say "two Danish harbours"), or as the whole of a part ("three of the seven"), or
     the figure as the others write it where no number was read ("about the $2.4 billion the
     council plans").  SEESAW dev stories: 4 of the 34 omissions first read beside the articles
-    were so, and "four of the five" of a later reading."""
+    were so, and a part of a whole ("N of the M") of a later reading."""
     value = fact.values[0].value
     theirs = set().union(*(_content(v.text) for v in fact.values))
     measured = fact.unit not in {None, "people"}
-    # the same number of people or things counted in other words ("47 senators" where the others
-    # say "47 Republicans"; SEESAW dev: 1 of the 55 omissions read); below FEW, too common to tell
+    # the same number of people or things counted in other words ("52 council members" where the
+    # others say "52 Liberals"; SEESAW dev: 1 of the 55 omissions read); below FEW, too common to tell
     many = value is not None and value >= FEW
     if any(
         (
@@ -164,7 +164,7 @@ def _said_otherwise(doc: Document, fact: Fact) -> bool:
 
 
 def _counts(unit: str | None) -> bool:
-    """Whether a unit counts things (people, senators, ballots), not money, shares or time."""
+    """Whether a unit counts things (people, jurors, ballots), not money, shares or time."""
     return unit is not None and unit != "money" and unit not in SHARES | _SPANS | CONVERSIONS.keys()
 
 
@@ -183,8 +183,8 @@ def _qualified_apart(fact: Fact) -> bool:
 
 
 def _counts_apart(fact: Fact) -> bool:
-    """Whether two of a count's figures name different things: "two states" and "two rallies",
-    joined by an event word read twice ("the two states remain", "to hold two rallies"); SEESAW
+    """Whether two of a count's figures name different things: "two towns" and "two marches",
+    joined by an event word read twice ("the two towns remain", "to hold two marches"); SEESAW
     dev: 1 of the 55 omissions read.  A word for people in general ("150 people", "150
     villagers") names nothing apart; money and lengths of time name what they pay or last
     ("a $4 million fine"), so only counts are read."""

@@ -187,13 +187,13 @@ class Quantity:
     about: str | None
     event: str | None = None  # the event class (killed, released, held) from facts.tsv
     counted: str | None = None  # the lemma of what is counted (hostage, magnitude)
-    base: float | None = None  # the whole of a percentage or of a part ("four of the five")
+    base: float | None = None  # the whole of a percentage or of a part ("three of the seven")
     sentence: Span | None = None
     quoted: bool = False
     # a term of something proposed ("the rebels would release 12 soldiers", "the plan included a
     # 45-day truce"): what an offer or a demand says, not what happened
     proposed: bool = False
-    # the year its clause is dated to ("In 2016, 49 people were killed"): a past event's figure
+    # the year its clause is dated to ("In 2009, 31 people were killed"): a past event's figure
     # an article gives as background
     year: int | None = None
 

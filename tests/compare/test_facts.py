@@ -117,11 +117,11 @@ def test_status(a: Quantity, b: Quantity, status: str) -> None:
         (_q(58, "held", "hostage"), _q(60, "held", "hostage"), "event"),
         (_q(58, None, "dockworker"), _q(60, None, "dockworker"), "counted"),
         # one event, two counted things: the event ties no fact ("40 rebels killed", "27
-        # soldiers killed" in two raids)
-        (_q(40, "killed", "rebel"), _q(27, "killed", "soldier"), "words"),
-        (_q(40, "killed", "people"), _q(27, "killed", "soldier"), "event"),
-        # a past event's toll told as background ("In 2016, 49 people were killed")
-        (replace(_q(49, "killed", "people"), year=2016), _q(59, "killed", "people"), "counted"),
+        # guards killed" in two raids)
+        (_q(40, "killed", "rebel"), _q(27, "killed", "guard"), "words"),
+        (_q(40, "killed", "people"), _q(27, "killed", "guard"), "event"),
+        # a past event's toll told as background ("In 2009, 31 people were killed")
+        (replace(_q(31, "killed", "people"), year=2009), _q(44, "killed", "people"), "counted"),
     ],
 )
 def test_a_fact_says_what_ties_its_values(a: Quantity, b: Quantity, basis: str) -> None:

@@ -49,14 +49,14 @@ HOSTAGES = ("58 hostages", "58 hostages")
         (_fact(4, ("four elected judges", "four appointed judges")), omissions.TWO_GROUPS),
         (_fact(5000, ("5,000 troops", "more than 5,000 reserve troops")), ""),
         (_fact(5, ("five former aides", "five former palace aides"), basis="event"), ""),
-        # a few things an article may name instead of counting: "two banks", "two rivals"
-        (_fact(2, ("two banks", "two banks")), omissions.FEW_THINGS),
+        # a few things an article may name instead of counting: "two ferries", "two deputies"
+        (_fact(2, ("two ferries", "two ferries")), omissions.FEW_THINGS),
         (_fact(9, ("nine judges", "nine judges")), omissions.FEW_THINGS),
         (_fact(10, ("10 judges", "10 judges")), ""),
         # but a toll of a few is a figure to report
         (_fact(2, ("two killed", "two people killed"), basis="event"), ""),
-        # two things an event word joined ("the two states remain", "to hold two rallies")
-        (_fact(2, ("two states", "two rallies"), basis="event"), omissions.TWO_THINGS),
+        # two things an event word joined ("the two towns remain", "to hold two marches")
+        (_fact(2, ("two towns", "two marches"), basis="event"), omissions.TWO_THINGS),
         (_fact(150, ("150 people", "150 villagers"), basis="event"), ""),
         # a single unit of time may be given as a date ("until next year") or otherwise
         (_fact(1, ("a week", "one-week mark"), "weeks", basis="unit"), omissions.ONE_SPAN),
@@ -74,9 +74,9 @@ def test_an_omission_is_sure_only_of_one_fact(fact: Fact, doubt: str) -> None:
         ("Officials counted 58 Kurdish captives.", "58 Kurdish captives", "people", {},
          omissions.OTHER_WORDS),
         ("Officials paid $58 each.", "$58", "money", {}, ""),  # an amount of money, no count
-        # the same number of people, in other words ("47 senators", "47 Republicans")
+        # the same number of people, in other words ("52 council members", "52 Liberals")
         ("Officials counted 58 soldiers.", "58 soldiers", "people", {}, omissions.OTHER_WORDS),
-        ("Officials counted 58 senators.", "58 senators", "senator", {}, omissions.OTHER_WORDS),
+        ("Officials counted 58 jurors.", "58 jurors", "juror", {}, omissions.OTHER_WORDS),
         # the same amount of the fact's own unit
         ("The talks took 58 days.", "58 days", "days", {}, omissions.OTHER_WORDS),
         # the whole of a part: "four of the 58"

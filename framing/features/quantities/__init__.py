@@ -16,7 +16,7 @@ with ``lexicons/facts.tsv``:
   hanging from the noun ("3,000 villagers already killed"), the noun a duration measures ("a
   60-day pause": truce);
 - ``base``: for a percentage of a whole ("90% of a population of two million"), or a part of a
-  whole counted before ("four of the five"), the whole.
+  whole counted before ("three of the seven"), the whole.
 """
 
 from __future__ import annotations
@@ -211,7 +211,7 @@ def extract(doc: Doc, *, res: Resources, quoted: QuotedRegions) -> tuple[Quantit
             counted = None  # "34 of whom"
         whole = None
         if counted is not None and counted.like_num and counted.i >= ent.start:
-            # "four of the five": a part of a whole the article counted before; the whole is no
+            # "three of the seven": a part of a whole the article counted before; the whole is no
             # noun the part counts, and an article that writes it gives that number
             whole, _ = parse_number(_words(counted.text), res)
             counted = None

@@ -139,8 +139,8 @@ def _proposes(verb: Token, res: Resources) -> bool:
 
 def year(phrase_head: Token) -> int | None:
     """The year the number's clause is dated to: its verb (or the verb it is joined to, "packed
-    ... in 1954 and killed 19") has "in" with a year as its object ("In 2016, 49 people were
-    killed"), or a phrase of place so dated ("In a town in 2016, 49 were killed").  A year
+    ... in 1954 and killed 19") has "in" with a year as its object ("In 2009, 31 people were
+    killed"), or a phrase of place so dated ("In a town in 2009, 31 were killed").  A year
     deeper in the clause dates something else ("in the area hit by the 2004 flood")."""
     token = _verb_of(phrase_head)
     if token is None:
@@ -150,7 +150,7 @@ def year(phrase_head: Token) -> int | None:
         for prep in verb.children:
             if prep.dep_ != "prep":
                 continue
-            # "in 2016", or a place phrase of the verb dated so ("In a town in 2016, ...")
+            # "in 2009", or a place phrase of the verb dated so ("In a town in 2009, ...")
             found = _in_year(prep)
             for obj in prep.children:
                 if found is None and obj.dep_ == "pobj":
@@ -161,7 +161,7 @@ def year(phrase_head: Token) -> int | None:
 
 
 def _in_year(prep: Token) -> int | None:
-    """The year of "in 2016"."""
+    """The year of "in 2009"."""
     if prep.dep_ != "prep" or prep.lower_ != "in":
         return None
     for obj in prep.children:
