@@ -31,7 +31,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from framing.compare.anchors import anchors, key
-from framing.compare.values import Item, differ, rounded, same_value
+from framing.compare.values import SPANS, Item, differ, rounded, same_value
 from framing.records import Document, Fact, FactValue
 
 STANDARD_UNITS = {"people", "money", "percent", "days", "weeks", "months", "years", None}
@@ -98,18 +98,19 @@ def _tokens(text: str) -> list[str]:
     return "".join(c.lower() if c.isalnum() else " " for c in text).split()
 
 
+def _size(item: Item) -> float | None:
+    """The value, or a vague value's lower bound ("tens of thousands": 20,000)."""
+    return item.value if item.value is not None else item.low
+
+
 def _spread(group: Sequence[Item]) -> float | None:
     """How many times the largest value of a row is its smallest (None without two values)."""
-    sizes = [x for i in group if (x := i.value if i.value is not None else i.low)]
+    sizes = [x for i in group if (x := _size(i))]
     return max(sizes) / min(sizes) if len(sizes) > 1 else None
 
 
 def _magnitude(a: Item, b: Item) -> float | None:
-    x = a.value if a.value is not None else a.low
-    y = b.value if b.value is not None else b.low
-    if not x or not y:
-        return None
-    return max(x, y) / min(x, y)
+    return _spread((a, b))
 
 
 def _compatible(a: Item, b: Item, equal: bool) -> bool:
@@ -178,7 +179,7 @@ def _what(group: Sequence[Item]) -> str:
     abouts = abouts or Counter(i.quantity.text for i in group)
     about = min(abouts, key=lambda a: (-abouts[a], a))
     unit = group[0].unit
-    if unit in {"seconds", "minutes", "hours", "days", "weeks", "months", "years"}:
+    if unit in SPANS:
         counted = group[0].quantity.counted or "period"
         return f"length of the {counted}, in {unit}"
     shared = frozenset.intersection(*(i.anchors for i in group))

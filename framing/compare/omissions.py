@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from framing.compare.values import CONVERSIONS, Item, rounded, same_value
+from framing.compare.values import CONVERSIONS, SPANS, Item, rounded, same_value
 from framing.records import SHARES, Claim, Document, Fact, FactValue, Omission, Span
 
 _FIGURE = re.compile(r"\d[\d,.]*\d|\d")
@@ -111,7 +111,7 @@ def doubt(fact: Fact, doc: Document) -> str:
     value = fact.values[0].value
     if fact.basis == "counted" and value is not None and value < FEW:
         return FEW_THINGS
-    if value == 1 and fact.unit in _SPANS:
+    if value == 1 and fact.unit in SPANS:
         # "a week", "a one-year pause": an article may say "its eighth day" or "until next
         # year" (SEESAW dev: 2 of the 55 omissions read)
         return ONE_SPAN
@@ -165,7 +165,7 @@ def _said_otherwise(doc: Document, fact: Fact) -> bool:
 
 def _counts(unit: str | None) -> bool:
     """Whether a unit counts things (people, jurors, ballots), not money, shares or time."""
-    return unit is not None and unit != "money" and unit not in SHARES | _SPANS | CONVERSIONS.keys()
+    return unit is not None and unit != "money" and unit not in SHARES | SPANS | CONVERSIONS.keys()
 
 
 def _qualified_apart(fact: Fact) -> bool:
@@ -174,10 +174,8 @@ def _qualified_apart(fact: Fact) -> bool:
     groups (SEESAW dev stories: 1 of the 34 omissions read).  A figure with no such words
     ("300 nurses" beside "300 night-shift nurses") qualifies nothing away."""
     kinds = []
-    for v in fact.values:
-        if "%" in v.text or " of " in v.text:
-            continue  # a share or a part ("80% of the town's residents"): no "N qualifier noun"
-        words = [w for w in re.findall(r"[a-z]+", v.text.lower()) if w not in _NUMBER_WORDS]
+    for words in filter(None, map(_phrase, fact.values)):
+        words = [w for w in words if w not in _NUMBER_WORDS]
         kinds.append(set(words[:-1]) - _QUALIFIERS - _SMALL)  # the last word is what is counted
     return any(a and b and not a & b for i, a in enumerate(kinds) for b in kinds[i + 1 :])
 
@@ -191,12 +189,18 @@ def _counts_apart(fact: Fact) -> bool:
     if fact.unit != "people" and fact.basis != "counted":
         return False
     nouns = set()
-    for v in fact.values:
-        words = re.findall(r"[a-z]+", v.text.lower())
-        if "%" in v.text or " of " in v.text or not words or words[-1] in _NUMBER_WORDS | _SMALL:
-            continue  # a share or a part, or a bare number: no noun to compare
-        nouns.add(words[-1].removesuffix("s"))
+    for words in filter(None, map(_phrase, fact.values)):
+        if words[-1] not in _NUMBER_WORDS | _SMALL:  # a bare number has no noun to compare
+            nouns.add(words[-1].removesuffix("s"))
     return len(nouns - {"people", "person"}) > 1
+
+
+def _phrase(value: FactValue) -> list[str] | None:
+    """The words of a figure's phrase, lower case; None for a share or a part ("80% of the
+    town's residents"), which has no "N qualifier noun" shape."""
+    if "%" in value.text or " of " in value.text:
+        return None
+    return re.findall(r"[a-z]+", value.text.lower())
 
 
 def _figure(value: FactValue) -> str | None:
@@ -226,7 +230,6 @@ _QUALIFIERS = {"about", "nearly", "almost", "roughly", "some", "around", "approx
                "much"}  # fmt: skip
 _SMALL = {"one", "two", "six", "ten", "a"}
 _TIME_UNITS = {"day", "week", "month", "year", "hour", "minute", "decade"}
-_SPANS = {"seconds", "minutes", "hours", "days", "weeks", "months", "years"}  # Quantity.unit
 
 
 def _content(text: str) -> set[str]:

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from framing.records import Quantity
 
 # Units of one family, converted to the first for comparing: physical constants, not story facts.
+# The units of a length of time, as ``Quantity.unit`` writes them.
+SPANS = frozenset({"seconds", "minutes", "hours", "days", "weeks", "months", "years"})
 CONVERSIONS = {
     "seconds": ("days", 1 / 86400),
     "minutes": ("days", 1 / 1440),

@@ -152,9 +152,9 @@ def _facts(analysis: Analysis, docs: list[Document]) -> str | None:
     conflicts = [f for f in differ if f.tied]
     loose = [f for f in differ if not f.tied]
     # only omissions framing is sure of are said; the others are counted, for the reader to check
-    outlet = docs[0].outlet
-    left = sorted({o.what for o in left_out(analysis, outlet) if o.sure})
-    unsure = sorted({o.what for o in left_out(analysis, outlet) if not o.sure})
+    made = left_out(analysis, docs[0].outlet)
+    left = sorted({o.what for o in made if o.sure})
+    unsure = sorted({o.what for o in made if not o.sure})
     parts = []
     if conflicts:
         examples = []
@@ -185,8 +185,8 @@ def _facts(analysis: Analysis, docs: list[Document]) -> str | None:
         )
     if unsure:
         parts.append(
-            f"{'it' if not left else 'and it'} may leave out {len(unsure)} "
-            f"{'more ' if left else ''}figure{'s' if len(unsure) != 1 else ''} most articles give "
+            f"{'it' if not left else 'and it'} may leave out "
+            f"{count(len(unsure), 'more figure' if left else 'figure')} most articles give "
             f"({', '.join(escape(w) for w in unsure)}), where framing cannot be sure: check "
             f"{'it' if len(unsure) == 1 else 'them'} in the omissions table"
         )
